@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Set up and run every test: install dependencies, then
+#   1. optimised build: unit tests + end-to-end tests (ctest)
+#   2. AddressSanitizer + UndefinedBehaviorSanitizer build: the same tests
+#   3. libFuzzer targets (clang), a short run each from the seed corpus
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/install-deps.sh
+JOBS=$(nproc)
+FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+
+echo "== optimised build"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build
+(cd build && ctest --output-on-failure -j "$JOBS")
+
+echo "== sanitizer build (ASan + UBSan)"
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNGB_SANITIZE=ON -DNGB_BENCH=OFF >/dev/null
+cmake --build build-asan
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --output-on-failure -j "$JOBS")
+
+echo "== fuzzing (${FUZZ_SECONDS}s per target)"
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNGB_FUZZ=ON -DNGB_BENCH=OFF >/dev/null
+cmake --build build-fuzz --target fuzz_targets
+for target in build-fuzz/tests/fuzz/fuzz_*; do
+  [ -x "$target" ] || continue
+  name=$(basename "$target")
+  corpus=$(mktemp -d)
+  cp -r "tests/fuzz/corpus/${name#fuzz_}/." "$corpus/" 2>/dev/null || true
+  echo "-- $name"
+  "$target" -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -timeout=20 -print_final_stats=1 "$corpus" 2>&1 | tail -n 8
+  rm -rf "$corpus"
+done
+echo "all tests passed"

@@ -1,0 +1,44 @@
+// Analyser: a per-item plugin that sees an item's bytes once, in order, and adds its findings to
+// the item's record. Each worker owns its own instances, so analysers need no locks.
+//
+// Lifecycle per item: Begin(item) → Consume(chunk)… → Finish(item, complete). Items without
+// content (directories, symlinks, devices) are not shown to analysers.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/item.h"
+
+namespace ngb::analyse {
+
+struct AnalyserInfo {
+  std::string name;     // stable, e.g. "digest"
+  std::string version;  // bumped whenever results could differ
+};
+
+// Settings shared by all analysers of a scan (never globals).
+struct AnalyserConfig {
+  bool libmagic_fallback = true;  // ask libmagic when the fast sniffer does not know the type
+};
+
+class Analyser {
+ public:
+  virtual ~Analyser() = default;
+  virtual AnalyserInfo Describe() const = 0;
+  virtual void Begin(const ItemRecord& item) = 0;
+  virtual void Consume(std::span<const uint8_t> chunk) = 0;
+  // complete=false when reading stopped early (error, limit): results must say so or be omitted.
+  virtual void Finish(ItemRecord& item, bool complete) = 0;
+};
+
+using AnalyserList = std::vector<std::unique_ptr<Analyser>>;
+
+// The registry: one fresh instance of every analyser, in the order they run.
+AnalyserList CreateAnalysers(const AnalyserConfig& config);
+// Names and versions of the registered analysers (recorded in the scan's chain of custody).
+std::vector<AnalyserInfo> DescribeAnalysers(const AnalyserConfig& config);
+
+}  // namespace ngb::analyse

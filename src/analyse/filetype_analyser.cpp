@@ -1,0 +1,51 @@
+#include "analyse/filetype_analyser.h"
+
+#include "analyse/sniff.h"
+#include "core/provenance.h"
+
+namespace ngb::analyse {
+
+FileTypeAnalyser::FileTypeAnalyser(bool libmagic_fallback) : libmagic_fallback_(libmagic_fallback) {
+  head_.reserve(kHeadBytes);
+}
+
+FileTypeAnalyser::~FileTypeAnalyser() {
+  if (magic_) magic_close(magic_);
+}
+
+void FileTypeAnalyser::Begin(const ItemRecord& item) {
+  head_.clear();
+  seen_ = 0;
+  size_hint_ = item.size.value_or(0);
+}
+
+void FileTypeAnalyser::Consume(std::span<const uint8_t> chunk) {
+  seen_ += chunk.size();
+  if (head_.size() >= kHeadBytes) return;
+  const size_t take = std::min(chunk.size(), kHeadBytes - head_.size());
+  head_.insert(head_.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(take));
+}
+
+void FileTypeAnalyser::Finish(ItemRecord& item, bool /*complete*/) {
+  // Even a partly read item has a head worth typing.
+  const uint64_t total = std::max<uint64_t>(seen_, size_hint_);
+  std::optional<std::string_view> mime = sniff_mime(head_, total);
+  if (mime) {
+    item.mime = *mime;
+  } else if (libmagic_fallback_) {
+    if (!magic_) {
+      magic_ = magic_open(MAGIC_MIME_TYPE | MAGIC_NO_CHECK_COMPRESS | MAGIC_ERROR);
+      if (magic_ && magic_load(magic_, nullptr) != 0) {
+        magic_close(magic_);
+        magic_ = nullptr;
+      }
+    }
+    const char* m = magic_ ? magic_buffer(magic_, head_.data(), head_.size()) : nullptr;
+    item.mime = m ? m : "application/octet-stream";
+  } else {
+    item.mime = "application/octet-stream";
+  }
+  item.ext_mismatch = extension_mismatch(item.mime, BaseName(item.path));
+}
+
+}  // namespace ngb::analyse

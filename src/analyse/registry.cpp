@@ -1,0 +1,21 @@
+// The analyser registry: every per-item analyser is listed here, once, in run order.
+#include "analyse/analyser.h"
+#include "analyse/digest_analyser.h"
+#include "analyse/filetype_analyser.h"
+
+namespace ngb::analyse {
+
+AnalyserList CreateAnalysers(const AnalyserConfig& config) {
+  AnalyserList list;
+  list.push_back(std::make_unique<DigestAnalyser>());
+  list.push_back(std::make_unique<FileTypeAnalyser>(config.libmagic_fallback));
+  return list;
+}
+
+std::vector<AnalyserInfo> DescribeAnalysers(const AnalyserConfig& config) {
+  std::vector<AnalyserInfo> out;
+  for (const auto& a : CreateAnalysers(config)) out.push_back(a->Describe());
+  return out;
+}
+
+}  // namespace ngb::analyse

@@ -1,0 +1,219 @@
+#include "app/scan_job.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "analyse/analyser.h"
+#include "core/json_text.h"
+#include "core/provenance.h"
+#include "core/time_util.h"
+#include "hash/sha256.h"
+#include "ngb_version.h"
+#include "store/item_writer.h"
+#include "store/scan_record.h"
+
+namespace ngb::app {
+namespace {
+
+std::string AbsolutePath(const std::string& p) {
+  char buf[PATH_MAX];
+  if (realpath(p.c_str(), buf)) return buf;
+  if (!p.empty() && p[0] == '/') return p;
+  char cwd[PATH_MAX];
+  if (!getcwd(cwd, sizeof cwd)) return p;
+  return JoinPath(cwd, p);
+}
+
+std::string HostName() {
+  char buf[256] = {};
+  gethostname(buf, sizeof buf - 1);
+  return buf;
+}
+
+nlohmann::json LimitsJson(const pipeline::ScanOptions& o) {
+  const pipeline::ContainerLimits& l = o.processor.limits;
+  return {{"max_depth", l.max_depth},
+          {"max_ratio", l.max_ratio},
+          {"ratio_grace_bytes", l.ratio_grace_bytes},
+          {"max_expanded_bytes", l.max_expanded_bytes},
+          {"libmagic_fallback", o.processor.analysers.libmagic_fallback}};
+}
+
+Result<std::map<std::string, int64_t>> ErrorsByReason(store::Db& db, int64_t scan_id) {
+  Result<store::Stmt> q = db.Prepare(
+      "SELECT error, count(*) FROM items WHERE scan_id = ? AND error IS NOT NULL GROUP BY error");
+  if (!q.ok()) return q.status();
+  q->Bind(1, scan_id);
+  std::map<std::string, int64_t> out;
+  for (;;) {
+    Result<bool> r = q->Step();
+    if (!r.ok()) return r.status();
+    if (!*r) break;
+    out[q->Text(0)] = q->Int(1);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string SourceLabel(const std::string& path) {
+  std::string p = path;
+  while (p.size() > 1 && p.back() == '/') p.pop_back();
+  std::string base(BaseName(p));
+  if (base.empty() || base == "." || base == "..") base = std::string(BaseName(AbsolutePath(p)));
+  if (base.empty()) base = "root";
+  return base;
+}
+
+Result<ScanJobResult> RunScanJob(store::CaseStore& cs, const ScanJobOptions& options) {
+  store::Db& db = cs.db();
+  const double t0 = MonotonicSeconds();
+  ScanJobResult result;
+
+  // Sources: absolute paths and unique labels.
+  store::ScanRecord scan;
+  std::set<std::string> labels;
+  nlohmann::json key_json = {{"limits", LimitsJson(options.scan)}};
+  for (size_t i = 0; i < options.sources.size(); ++i) {
+    store::SourceRecord s;
+    s.position = static_cast<int>(i);
+    s.abs_path = AbsolutePath(options.sources[i]);
+    std::string label = SourceLabel(options.sources[i]);
+    std::string unique = label;
+    for (int n = 2; !labels.insert(unique).second; ++n) unique = label + "#" + std::to_string(n);
+    s.label = unique;
+    struct stat st {};
+    s.kind = stat(s.abs_path.c_str(), &st) != 0 ? "missing"
+             : S_ISDIR(st.st_mode)              ? "folder"
+             : S_ISREG(st.st_mode)              ? "file"
+                                                : "special";
+    key_json["sources"].push_back(DisplayPath(s.abs_path));
+    scan.sources.push_back(std::move(s));
+  }
+  scan.sources_key = Sha256Hex(JsonText(key_json));
+  scan.examiner = options.examiner.empty() ? cs.Meta("examiner") : options.examiner;
+  scan.host = HostName();
+  scan.tool_version = NGB_VERSION;
+  scan.command_line = options.command_line;
+  nlohmann::json opts = LimitsJson(options.scan);
+  opts["threads"] = options.scan.threads;
+  nlohmann::json analysers = nlohmann::json::array();
+  for (const auto& a : analyse::DescribeAnalysers(options.scan.processor.analysers)) {
+    analysers.push_back({{"name", a.name}, {"version", a.version}});
+  }
+  opts["analysers"] = analysers;
+  scan.options_json = JsonText(opts);
+  scan.started_at = NowIso8601();
+
+  // Start a new scan or resume the interrupted one with the same sources and limits.
+  {
+    store::Transaction tx(db);
+    if (!tx.started()) return Status::Error("case_store_error", "cannot start transaction: " + db.ErrorMessage());
+    Result<std::optional<int64_t>> resumable = store::FindResumableScan(db, scan.sources_key);
+    if (!resumable.ok()) return resumable.status();
+    if (resumable->has_value()) {
+      Result<int64_t> removed = store::DeleteUnfinishedUnits(db, **resumable);
+      if (!removed.ok()) return removed.status();
+      if (Status s = store::MarkResumed(db, **resumable); !s.ok()) return s;
+      Result<store::ScanRecord> loaded = store::LoadScan(db, **resumable);
+      if (!loaded.ok()) return loaded.status();
+      scan.id = loaded->id;
+      scan.sources = loaded->sources;
+      result.resumed = true;
+      result.runs = loaded->runs;
+      nlohmann::json d = {{"scan_id", scan.id}, {"run", loaded->runs}, {"host", scan.host},
+                          {"command_line", scan.command_line}, {"unfinished_rows_removed", *removed}};
+      if (auto a = cs.Audit(scan.examiner, "scan_resume", JsonText(d)); !a.ok()) return a.status();
+    } else {
+      if (Status s = store::InsertScan(db, scan); !s.ok()) return s;
+      nlohmann::json srcs = nlohmann::json::array();
+      for (const auto& s : scan.sources) {
+        srcs.push_back({{"label", DisplayPath(s.label)}, {"path", DisplayPath(s.abs_path)}, {"kind", s.kind}});
+      }
+      nlohmann::json d = {{"scan_id", scan.id},         {"examiner", scan.examiner},
+                          {"host", scan.host},          {"tool_version", scan.tool_version},
+                          {"command_line", scan.command_line}, {"sources", srcs},
+                          {"options", opts}};
+      if (auto a = cs.Audit(scan.examiner, "scan_start", JsonText(d)); !a.ok()) return a.status();
+    }
+    if (Status s = tx.Commit(); !s.ok()) return s;
+  }
+  result.scan_id = scan.id;
+
+  Result<std::vector<uint64_t>> done = store::FinishedTopPathHashes(db, scan.id);
+  if (!done.ok()) return done.status();
+  Result<int64_t> max_id = store::MaxItemId(db);
+  if (!max_id.ok()) return max_id.status();
+  std::atomic<int64_t> next_id{*max_id + 1};
+
+  std::vector<pipeline::SourceSpec> specs;
+  for (const auto& s : scan.sources) specs.push_back({s.id, s.abs_path, s.label});
+
+  // The walker asks about every path; only hash hits (rare) touch the database. The walker
+  // thread is the only user of this connection while the writer uses its own.
+  Result<store::Db> probe_db = store::Db::Open(cs.dir() + "/" + store::kCaseDbName, false, true);
+  if (!probe_db.ok()) return probe_db.status();
+  const std::vector<uint64_t>& done_hashes = *done;
+  auto already_done = [&](const std::string& path) {
+    if (done_hashes.empty()) return false;
+    if (!std::binary_search(done_hashes.begin(), done_hashes.end(), store::PathHash(path))) return false;
+    Result<bool> exact = store::HasFinishedTopPath(*probe_db, scan.id, path);
+    return exact.ok() && *exact;
+  };
+
+  ProgressCounters progress;
+  pipeline::ScanStats stats;
+  Status write_status;
+  {
+    store::ItemWriter writer(db);
+    ProgressDisplay display(progress, options.show_progress);
+    pipeline::Scanner scanner(options.scan, writer, progress);
+    stats = scanner.Run(scan.id, specs, next_id, already_done);
+    write_status = writer.Close();
+    display.Stop();
+  }
+  if (!write_status.ok()) return write_status;
+  result.units_this_run = stats.units;
+  result.skipped_units = stats.skipped;
+  result.bytes_read_this_run = progress.bytes_done.load();
+
+  // Close the scan: totals, manifest digest, audit entry — together.
+  store::Transaction tx(db);
+  if (!tx.started()) return Status::Error("case_store_error", db.ErrorMessage());
+  Result<store::ScanTotals> totals = store::UpdateTotals(db, scan.id);
+  if (!totals.ok()) return totals.status();
+  Result<std::string> manifest = store::ComputeManifest(db, scan.id);
+  if (!manifest.ok()) return manifest.status();
+  if (Status s = store::MarkComplete(db, scan.id, *manifest); !s.ok()) return s;
+  Result<std::map<std::string, int64_t>> reasons = ErrorsByReason(db, scan.id);
+  if (!reasons.ok()) return reasons.status();
+  result.items = totals->items;
+  result.bytes = totals->bytes;
+  result.errors = totals->errors;
+  result.errors_by_reason = *reasons;
+  result.manifest_sha256 = *manifest;
+  result.seconds = MonotonicSeconds() - t0;
+  nlohmann::json d = {{"scan_id", scan.id},         {"items", result.items},
+                      {"bytes", result.bytes},      {"errors", result.errors},
+                      {"errors_by_reason", result.errors_by_reason},
+                      {"manifest_sha256", *manifest}, {"ended_at", NowIso8601()}};
+  nlohmann::json per_source = nlohmann::json::array();
+  Result<store::ScanRecord> final_scan = store::LoadScan(db, scan.id);
+  if (final_scan.ok()) {
+    for (const auto& s : final_scan->sources) {
+      per_source.push_back({{"label", DisplayPath(s.label)}, {"items", s.items}, {"bytes", s.bytes}, {"errors", s.errors}});
+    }
+  }
+  d["sources"] = per_source;
+  if (auto a = cs.Audit(scan.examiner, "scan_complete", JsonText(d)); !a.ok()) return a.status();
+  if (Status s = tx.Commit(); !s.ok()) return s;
+  return result;
+}
+
+}  // namespace ngb::app

@@ -1,0 +1,40 @@
+// A scan job: the `nigehbaan scan` workflow as a library call. Records the chain of custody
+// (examiner, host, tool version, command line, times, sources, totals, manifest digest, audit
+// entries), resumes an interrupted scan of the same sources, and runs the pipeline into the case.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "pipeline/scanner.h"
+#include "store/case_store.h"
+
+namespace ngb::app {
+
+struct ScanJobOptions {
+  std::vector<std::string> sources;  // paths as given
+  std::string examiner;              // empty: the case's examiner
+  std::string command_line;
+  pipeline::ScanOptions scan;
+  bool show_progress = false;
+};
+
+struct ScanJobResult {
+  int64_t scan_id = 0;
+  bool resumed = false;
+  int64_t runs = 1;
+  int64_t items = 0, bytes = 0, errors = 0;  // whole scan (all runs)
+  int64_t units_this_run = 0, skipped_units = 0;
+  int64_t bytes_read_this_run = 0;
+  std::map<std::string, int64_t> errors_by_reason;  // whole scan
+  double seconds = 0;
+  std::string manifest_sha256;
+};
+
+Result<ScanJobResult> RunScanJob(store::CaseStore& cs, const ScanJobOptions& options);
+
+// Label for a source path: its last component ("evidence" for "/mnt/evidence/").
+std::string SourceLabel(const std::string& path);
+
+}  // namespace ngb::app

@@ -1,0 +1,112 @@
+#include <unistd.h>
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "app/scan_job.h"
+#include "cli/commands.h"
+#include "core/json_text.h"
+#include "core/time_util.h"
+
+namespace ngb::cli {
+namespace {
+
+struct ScanFlags {
+  std::string case_dir;
+  std::vector<std::string> sources;
+  std::string examiner;
+  int threads = 0;
+  int max_depth = 4;
+  double max_ratio = 1000;
+  std::string max_expanded = "1T";
+  std::string ratio_grace = "64M";
+  bool no_libmagic = false;
+  bool quiet = false;
+  bool json = false;
+};
+
+void PrintSummary(const app::ScanJobResult& r) {
+  const double rate = r.seconds > 0 ? static_cast<double>(r.bytes_read_this_run) / r.seconds : 0;
+  std::cout << "scan " << r.scan_id << (r.resumed ? " (resumed, run " + std::to_string(r.runs) + ")" : "")
+            << ": " << r.items << " items, " << FormatBytes(static_cast<double>(r.bytes)) << ", "
+            << r.errors << " errors\n";
+  if (r.resumed) {
+    std::cout << "  this run: " << r.units_this_run << " top-level items read, " << r.skipped_units
+              << " already done\n";
+  }
+  std::cout << "  elapsed " << FormatDuration(r.seconds) << " (" << r.seconds << " s), "
+            << FormatBytes(rate) << "/s\n";
+  for (const auto& [reason, n] : r.errors_by_reason) {
+    std::cout << "  error " << reason << ": " << n << "\n";
+  }
+  std::cout << "  manifest sha256 " << r.manifest_sha256 << "\n";
+}
+
+}  // namespace
+
+void AddScanCommand(CLI::App& app, Context& ctx) {
+  auto f = std::make_shared<ScanFlags>();
+  CLI::App* cmd = app.add_subcommand("scan", "Scan evidence sources (folders, files, archives) into a case");
+  cmd->add_option("--case", f->case_dir, "Case folder (from `nigehbaan case init`)")->required();
+  cmd->add_option("SOURCE", f->sources, "Evidence folders or files, opened read-only")->required();
+  cmd->add_option("--examiner", f->examiner, "Examiner running this scan (default: the case's)");
+  cmd->add_option("--threads", f->threads, "Worker threads (default: one per core)")->check(CLI::Range(0, 256));
+  cmd->add_option("--max-depth", f->max_depth, "Deepest archive nesting opened (default 4)")->check(CLI::Range(0, 64));
+  cmd->add_option("--max-ratio", f->max_ratio, "Largest expansion ratio before a container is treated as a compression bomb (default 1000)")->check(CLI::PositiveNumber);
+  cmd->add_option("--max-expanded", f->max_expanded, "Most bytes expanded from one top-level item, all levels (default 1T)");
+  cmd->add_option("--ratio-grace", f->ratio_grace, "Expanded bytes allowed before the ratio is enforced (default 64M)");
+  cmd->add_flag("--no-libmagic", f->no_libmagic, "Type only with the built-in signatures (faster, fewer types)");
+  cmd->add_flag("-q,--quiet", f->quiet, "No progress bar and no summary");
+  cmd->add_flag("--json", f->json, "Print the summary as one JSON object");
+  cmd->callback([f, &ctx] {
+    app::ScanJobOptions o;
+    o.sources = f->sources;
+    o.examiner = f->examiner;
+    o.command_line = ctx.command_line;
+    o.scan.threads = f->threads;
+    auto& lim = o.scan.processor.limits;
+    lim.max_depth = f->max_depth;
+    lim.max_ratio = f->max_ratio;
+    if (!ParseSize(f->max_expanded, lim.max_expanded_bytes) || !ParseSize(f->ratio_grace, lim.ratio_grace_bytes)) {
+      PrintError("bad size (use e.g. 64M, 1G, 1T)");
+      ctx.exit_code = kExitFatal;
+      return;
+    }
+    o.scan.processor.analysers.libmagic_fallback = !f->no_libmagic;
+    o.show_progress = !f->quiet && !f->json && isatty(STDERR_FILENO);
+
+    Result<store::CaseStore> cs = store::CaseStore::Open(f->case_dir);
+    if (!cs.ok()) {
+      PrintError(cs.status().ToString());
+      ctx.exit_code = kExitFatal;
+      return;
+    }
+    o.scan.processor.scratch_dir = cs->scratch_dir();
+    Result<app::ScanJobResult> r = app::RunScanJob(*cs, o);
+    if (!r.ok()) {
+      PrintError("scan failed: " + r.status().ToString());
+      ctx.exit_code = kExitFatal;
+      return;
+    }
+    if (f->json) {
+      nlohmann::json j = {{"scan_id", r->scan_id},
+                          {"resumed", r->resumed},
+                          {"runs", r->runs},
+                          {"items", r->items},
+                          {"bytes", r->bytes},
+                          {"errors", r->errors},
+                          {"errors_by_reason", r->errors_by_reason},
+                          {"units_this_run", r->units_this_run},
+                          {"skipped_units", r->skipped_units},
+                          {"bytes_read_this_run", r->bytes_read_this_run},
+                          {"elapsed_seconds", r->seconds},
+                          {"manifest_sha256", r->manifest_sha256}};
+      std::cout << JsonText(j) << "\n";
+    } else if (!f->quiet) {
+      PrintSummary(*r);
+    }
+    ctx.exit_code = r->errors > 0 ? kExitProblems : kExitOk;
+  });
+}
+
+}  // namespace ngb::cli

@@ -1,0 +1,31 @@
+// `nigehbaan` subcommands. Each Add*Command registers flags and a callback on the app; callbacks
+// store their exit code in `exit_code`. The CLI is thin: it parses flags and calls src/app.
+//
+// Exit codes (all commands): 0 success; 1 finished but found problems (item errors in a scan,
+// failed verification); 2 usage or fatal error (bad flags, case cannot be opened or written).
+#pragma once
+#include <CLI/CLI.hpp>
+#include <string>
+
+namespace ngb::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitProblems = 1;
+inline constexpr int kExitFatal = 2;
+
+struct Context {
+  std::string command_line;  // the whole invocation, for the chain of custody
+  int exit_code = kExitOk;
+};
+
+void AddCaseCommand(CLI::App& app, Context& ctx);
+void AddScanCommand(CLI::App& app, Context& ctx);
+void AddVerifyCommand(CLI::App& app, Context& ctx);
+void AddExportCommand(CLI::App& app, Context& ctx);
+
+// "64M", "1G", "1T", "4096" → bytes (powers of 1024). Returns false when malformed.
+bool ParseSize(const std::string& text, uint64_t& out);
+// Prints "nigehbaan: <message>" to stderr.
+void PrintError(const std::string& message);
+
+}  // namespace ngb::cli

@@ -1,0 +1,55 @@
+// nigehbaan — evidence triage for child-protection investigations.
+#include <clocale>
+#include <cstdio>
+#include <string>
+
+#include "cli/commands.h"
+#include "core/provenance.h"
+#include "ngb_version.h"
+
+namespace {
+
+std::string ShellQuote(const std::string& arg) {
+  if (!arg.empty() && arg.find_first_not_of(
+                          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%") ==
+                          std::string::npos) {
+    return arg;
+  }
+  std::string q = "'";
+  for (char c : arg) {
+    if (c == '\'') q += "'\\''";
+    else q += c;
+  }
+  return q + "'";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // libarchive converts member names using the locale; UTF-8 keeps them as stored where possible.
+  if (!setlocale(LC_CTYPE, "C.UTF-8")) setlocale(LC_CTYPE, "");
+
+  ngb::cli::Context ctx;
+  for (int i = 0; i < argc; ++i) {
+    if (i) ctx.command_line += ' ';
+    ctx.command_line += ShellQuote(i == 0 ? std::string("nigehbaan") : std::string(argv[i]));
+  }
+  ctx.command_line = ngb::DisplayPath(ctx.command_line);
+
+  CLI::App app{"nigehbaan — evidence triage: scan, hash, verify and export seized evidence"};
+  app.set_version_flag("--version", std::string("nigehbaan ") + NGB_VERSION);
+  app.require_subcommand(1);
+  ngb::cli::AddCaseCommand(app, ctx);
+  ngb::cli::AddScanCommand(app, ctx);
+  ngb::cli::AddVerifyCommand(app, ctx);
+  ngb::cli::AddExportCommand(app, ctx);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return ngb::cli::kExitFatal;
+  }
+  return ctx.exit_code;
+}

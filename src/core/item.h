@@ -1,0 +1,69 @@
+// ItemRecord: everything the pipeline learned about one piece of evidence. Produced by sources and
+// analysers, consumed by sinks (the case store, exporters). Items never know where they are stored.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ngb {
+
+enum class ItemKind : uint8_t {
+  kFile,       // regular file in a file system source
+  kDirectory,
+  kSymlink,    // recorded with its target, never followed
+  kFifo,       // recorded, never opened
+  kSocket,
+  kCharDevice,
+  kBlockDevice,
+  kMember,     // regular file inside a container (archive member)
+  kOther,
+};
+
+// Stable names used in the case store and exports ("file", "dir", "symlink", ...).
+const char* ItemKindName(ItemKind kind);
+std::optional<ItemKind> ItemKindFromName(const std::string& name);
+
+// Nanoseconds since the Unix epoch (UTC); unset when the source does not record it.
+using TimeNs = std::optional<int64_t>;
+
+struct ItemRecord {
+  int64_t id = 0;         // unique within the case (assigned by the pipeline)
+  int64_t parent_id = 0;  // 0 for items directly under a source
+  int64_t top_id = 0;     // the top-level unit this item belongs to (itself for top-level items)
+  int64_t scan_id = 0;
+  int64_t source_id = 0;
+  int depth = 0;          // container nesting depth: 0 on the file system, 1 inside an archive...
+
+  std::string path;       // provenance path, raw bytes (may be invalid UTF-8)
+  ItemKind kind = ItemKind::kFile;
+  std::optional<uint64_t> size;
+  TimeNs mtime, atime, ctime, btime;
+  std::optional<uint32_t> mode;
+  std::optional<uint64_t> inode;
+  std::string link_target;      // symlinks only (raw bytes)
+  bool sparse = false;          // allocated blocks cover less than the size
+
+  std::string mime;             // content type ("" when not read)
+  std::optional<bool> ext_mismatch;
+  std::string md5, sha1, sha256;  // lowercase hex; empty when not computed
+
+  std::string error;            // "" or a stable reason code (see docs/case-store.md)
+  std::string error_detail;     // human-readable detail
+
+  // Free-form results of analysers that have no column of their own: (analyser.key, value).
+  std::vector<std::pair<std::string, std::string>> attrs;
+
+  // True when this record completes its top-level unit (set on the last record of a unit).
+  bool top_done = false;
+
+  void SetError(std::string reason, std::string detail) {
+    // The first error wins: it is usually the cause of the later ones.
+    if (!error.empty()) return;
+    error = std::move(reason);
+    error_detail = std::move(detail);
+  }
+};
+
+}  // namespace ngb

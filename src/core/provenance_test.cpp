@@ -1,0 +1,37 @@
+#include "core/provenance.h"
+
+#include <gtest/gtest.h>
+
+namespace ngb {
+
+TEST(Provenance, JoinsFolderAndMemberPaths) {
+  EXPECT_EQ(JoinPath("evidence", "a.jpg"), "evidence/a.jpg");
+  EXPECT_EQ(JoinPath("evidence/", "a.jpg"), "evidence/a.jpg");
+  EXPECT_EQ(JoinMember("evidence/photos.zip", "2023/a.jpg"), "evidence/photos.zip!/2023/a.jpg");
+  // A hostile member name is only ever a string.
+  EXPECT_EQ(JoinMember("e/x.zip", "../../etc/x"), "e/x.zip!/../../etc/x");
+}
+
+TEST(Provenance, ValidatesUtf8) {
+  EXPECT_TRUE(IsValidUtf8("plain"));
+  EXPECT_TRUE(IsValidUtf8("\xD9\x86\xDA\xAF\xDB\x81\xD8\xA8\xD8\xA7\xD9\x86"));  // نگہبان
+  EXPECT_FALSE(IsValidUtf8("bad\xFF"));
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xE2\x82"));          // truncated
+}
+
+TEST(Provenance, DisplayEscapesOnlyInvalidBytes) {
+  EXPECT_EQ(DisplayPath("a/\xFF\xFE.jpg"), "a/\\xFF\\xFE.jpg");
+  EXPECT_EQ(DisplayPath("caf\xC3\xA9"), "caf\xC3\xA9");
+}
+
+TEST(Provenance, BaseNameAndExtension) {
+  EXPECT_EQ(BaseName("x.zip!/dir/a.JPG"), "a.JPG");
+  EXPECT_EQ(Extension("x.zip!/dir/a.JPG"), "jpg");
+  EXPECT_EQ(Extension("dir.d/noext"), "");
+  EXPECT_EQ(Extension(".bashrc"), "");
+  EXPECT_EQ(Extension("trailing."), "");
+}
+
+}  // namespace ngb

@@ -1,0 +1,266 @@
+#include "pipeline/item_processor.h"
+
+#include <algorithm>
+#include <string_view>
+
+#include "analyse/sniff.h"
+#include "core/provenance.h"
+#include "pipeline/spool.h"
+#include "source/archive_reader.h"
+
+namespace ngb::pipeline {
+namespace {
+constexpr size_t kHeadBytes = 64 * 1024;
+
+// "photo.jpg.gz" -> "photo.jpg": the name of the single member of a bare compressed stream.
+std::string RawMemberName(std::string_view container_path) {
+  std::string base(BaseName(container_path));
+  const size_t dot = base.find_last_of('.');
+  if (dot != std::string::npos && dot > 0) base.resize(dot);
+  if (base.empty()) base = "data";
+  return base;
+}
+
+// Leading bytes of container formats. Content that starts like a container but that the sniffer
+// does not confirm (a damaged zip, say) is still handed to libarchive, so damage is reported.
+enum class Signature { kNone, kArchive, kCompressedStream };
+Signature ContainerSignature(std::span<const uint8_t> h) {
+  auto starts = [&](std::string_view sig) {
+    return h.size() >= sig.size() &&
+           std::equal(sig.begin(), sig.end(), h.begin(),
+                      [](char a, uint8_t b) { return static_cast<uint8_t>(a) == b; });
+  };
+  using namespace std::string_view_literals;
+  if (starts("PK\x03\x04"sv) || starts("PK\x05\x06"sv) || starts("7z\xBC\xAF\x27\x1C"sv) ||
+      starts("Rar!\x1A\x07"sv)) {
+    return Signature::kArchive;
+  }
+  if (starts("\x1F\x8B"sv) || starts("BZh"sv) || starts("\xFD" "7zXZ\x00"sv) ||
+      starts("\x28\xB5\x2F\xFD"sv) || starts("\x04\x22\x4D\x18"sv)) {
+    return Signature::kCompressedStream;
+  }
+  return Signature::kNone;
+}
+
+std::string FormatRatio(double r) { return std::to_string(static_cast<int64_t>(r)); }
+}  // namespace
+
+ItemProcessor::ItemProcessor(const ProcessorConfig& config, Sink& sink,
+                             std::atomic<int64_t>& next_id, ProgressCounters& progress)
+    : config_(config),
+      sink_(sink),
+      next_id_(next_id),
+      progress_(progress),
+      analysers_(analyse::CreateAnalysers(config.analysers)) {}
+
+void ItemProcessor::Emit(ItemRecord&& rec) {
+  progress_.items_done.fetch_add(1, std::memory_order_relaxed);
+  if (!rec.error.empty()) {
+    ++errors_[rec.error];
+    progress_.errors.fetch_add(1, std::memory_order_relaxed);
+  }
+  sink_.Put(std::move(rec));
+}
+
+bool ItemProcessor::Charge(uint64_t n, UnitBudget& budget) {
+  const ContainerLimits& lim = config_.limits;
+  budget.expanded += n;
+  if (!budget.exhausted) {
+    if (budget.expanded > lim.max_expanded_bytes) {
+      budget.exhausted = true;
+      budget.reason = "expanded_size_limit";
+      budget.detail = "more than " + std::to_string(lim.max_expanded_bytes) +
+                      " bytes expanded from one top-level item (--max-expanded)";
+    } else if (budget.expanded > lim.ratio_grace_bytes &&
+               static_cast<double>(budget.expanded) >
+                   lim.max_ratio * static_cast<double>(std::max<uint64_t>(budget.top_size, 1))) {
+      budget.exhausted = true;
+      budget.reason = "compression_bomb";
+      budget.detail = "expanded more than " + FormatRatio(lim.max_ratio) +
+                      "x the size of the top-level item (--max-ratio)";
+    }
+  }
+  if (budget.exhausted) return false;
+  if (!frames_.empty()) {
+    Frame& f = frames_.back();
+    f.output += n;
+    if (f.output > lim.ratio_grace_bytes &&
+        static_cast<double>(f.output) > lim.max_ratio * static_cast<double>(std::max<uint64_t>(f.size, 1))) {
+      f.bomb = true;
+      return false;
+    }
+  }
+  return true;
+}
+
+void ItemProcessor::ProcessContent(ItemRecord& rec, source::ByteStream& in,
+                                   source::RandomAccess* reopen, UnitBudget& budget) {
+  for (auto& a : analysers_) a->Begin(rec);
+  const bool streamed = reopen == nullptr;
+  std::vector<uint8_t> head;
+  bool decided = false;
+  bool container = false;
+  bool compressed_stream = false;
+  std::unique_ptr<Spool> spool;
+  Status read_error;
+  Status spool_error;
+  bool over_limit = false;
+  uint64_t total = 0;
+
+  auto decide = [&] {
+    decided = true;
+    std::optional<std::string_view> mime = analyse::sniff_mime(head, std::max<uint64_t>(total, rec.size.value_or(0)));
+    if (mime && analyse::is_archive_mime(*mime)) {
+      container = true;
+      compressed_stream = analyse::is_compressed_stream_mime(*mime);
+    } else if (const Signature sig = ContainerSignature(head); sig != Signature::kNone) {
+      container = true;
+      compressed_stream = sig == Signature::kCompressedStream;
+    }
+    // A container too deep to open is not worth spooling.
+    if (container && rec.depth >= config_.limits.max_depth) spool.reset();
+    if (!container) spool.reset();
+  };
+
+  for (;;) {
+    Result<std::span<const uint8_t>> r = in.Next();
+    if (!r.ok()) {
+      read_error = r.status();
+      break;
+    }
+    const std::span<const uint8_t> chunk = *r;
+    if (chunk.empty()) break;
+    for (auto& a : analysers_) a->Consume(chunk);
+    total += chunk.size();
+    if (rec.depth == 0) {
+      progress_.bytes_done.fetch_add(static_cast<int64_t>(chunk.size()), std::memory_order_relaxed);
+    } else if (!Charge(chunk.size(), budget)) {
+      over_limit = true;
+      break;
+    }
+    if (!decided) {
+      const size_t take = std::min(chunk.size(), kHeadBytes - head.size());
+      head.insert(head.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(take));
+      if (streamed && !spool) {
+        spool = std::make_unique<Spool>(config_.scratch_dir, config_.limits.memory_spool_bytes);
+      }
+      if (spool && spool_error.ok()) spool_error = spool->Append(chunk);
+      if (head.size() >= kHeadBytes) decide();
+    } else if (spool && spool_error.ok()) {
+      spool_error = spool->Append(chunk);
+    }
+  }
+  if (!decided) decide();
+
+  const bool complete = read_error.ok() && !over_limit;
+  for (auto& a : analysers_) a->Finish(rec, complete);
+  if (complete && (!rec.size || rec.kind == ItemKind::kMember)) rec.size = total;
+  if (!read_error.ok()) rec.SetError(read_error.reason(), read_error.detail());
+  if (over_limit) {
+    if (budget.exhausted) {
+      rec.SetError(budget.reason, budget.detail);
+    } else {
+      rec.SetError("compression_bomb", "member expanded more than " +
+                                           FormatRatio(config_.limits.max_ratio) +
+                                           "x its container's size (--max-ratio)");
+    }
+  }
+  if (!complete || !container) return;
+  if (rec.depth >= config_.limits.max_depth) {
+    rec.SetError("nesting_too_deep", "container nested deeper than --max-depth " +
+                                         std::to_string(config_.limits.max_depth) + "; not opened");
+    return;
+  }
+  if (streamed) {
+    if (!spool_error.ok()) {
+      rec.SetError(spool_error.reason(), spool_error.detail());
+      return;
+    }
+    if (!spool) return;  // empty
+    Expand(rec, *spool, compressed_stream, budget);
+  } else {
+    Expand(rec, *reopen, compressed_stream, budget);
+  }
+}
+
+int64_t ItemProcessor::Expand(ItemRecord& container, source::RandomAccess& input,
+                              bool compressed_stream, UnitBudget& budget) {
+  using Formats = source::ArchiveReader::Formats;
+  source::ArchiveReader reader(input, compressed_stream ? Formats::kArchivesOrRaw : Formats::kArchives);
+  if (Status s = reader.Open(); !s.ok()) {
+    container.SetError(s.reason(), s.detail());
+    return 0;
+  }
+  const int64_t members = ExpandMembers(container, reader, input.size(), budget);
+  if (members == 0 && compressed_stream && container.error.empty()) {
+    // A compressed stream whose content merely resembles an empty archive (e.g. zeros read as a
+    // tar end-of-archive block): read it as the single stream it is.
+    container.attrs.clear();
+    source::ArchiveReader raw(input, Formats::kRawOnly);
+    if (Status s = raw.Open(); !s.ok()) {
+      container.SetError(s.reason(), s.detail());
+      return 0;
+    }
+    return ExpandMembers(container, raw, input.size(), budget);
+  }
+  return members;
+}
+
+int64_t ItemProcessor::ExpandMembers(ItemRecord& container, source::ArchiveReader& reader,
+                                     uint64_t container_size, UnitBudget& budget) {
+  frames_.push_back(Frame{container_size, 0, false});
+  int64_t members = 0;
+  for (;;) {
+    if (budget.exhausted) {
+      container.SetError(budget.reason, budget.detail);
+      break;
+    }
+    if (frames_.back().bomb) {
+      container.SetError("compression_bomb", "members expanded more than " +
+                                                 FormatRatio(config_.limits.max_ratio) +
+                                                 "x the container's size (--max-ratio)");
+      break;
+    }
+    Result<std::optional<source::ArchiveEntry>> next = reader.Next();
+    if (!next.ok()) {
+      container.SetError(next.status().reason(), next.status().detail());
+      break;
+    }
+    if (!next->has_value()) break;
+    source::ArchiveEntry& e = **next;
+    ++members;
+
+    ItemRecord child;
+    child.id = next_id_.fetch_add(1);
+    child.parent_id = container.id;
+    child.top_id = container.top_id;
+    child.scan_id = container.scan_id;
+    child.source_id = container.source_id;
+    child.depth = container.depth + 1;
+    child.path = JoinMember(container.path, reader.raw() ? RawMemberName(container.path) : e.name);
+    child.kind = e.kind;
+    child.size = e.size;
+    child.mtime = e.mtime;
+    child.atime = e.atime;
+    child.ctime = e.ctime;
+    child.btime = e.btime;
+    child.mode = e.mode;
+    child.link_target = e.link_target;
+    if (child.kind == ItemKind::kMember) {
+      if (e.encrypted) {
+        child.SetError("encrypted", "member is encrypted and no passphrase was given");
+      } else if (e.hardlink) {
+        child.attrs.emplace_back("archive.hardlink", e.link_target);
+      } else {
+        ProcessContent(child, reader.Data(), nullptr, budget);
+      }
+    }
+    Emit(std::move(child));
+  }
+  frames_.pop_back();
+  container.attrs.emplace_back("container.format", reader.format_name());
+  container.attrs.emplace_back("container.members", std::to_string(members));
+  return members;
+}
+
+}  // namespace ngb::pipeline

@@ -1,0 +1,54 @@
+// Scanner: walks the sources on one thread and processes top-level units on N worker threads,
+// each with its own ItemProcessor (and so its own analysers). Results go to one Sink.
+//
+//   walker ──► BoundedQueue<Work> ──► workers (ItemProcessor) ──► Sink (case store writer)
+#pragma once
+#include <atomic>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/progress.h"
+#include "core/sink.h"
+#include "pipeline/item_processor.h"
+
+namespace ngb::pipeline {
+
+struct SourceSpec {
+  int64_t source_id = 0;
+  std::string fs_path;  // where the source is (raw bytes)
+  std::string label;    // first component of its provenance paths
+};
+
+struct ScanOptions {
+  int threads = 0;  // 0: one per core
+  ProcessorConfig processor;
+};
+
+struct ScanStats {
+  int64_t items = 0;   // records emitted, all depths
+  int64_t units = 0;   // top-level units processed in this run
+  int64_t skipped = 0; // units already done by an earlier run (resume)
+  int64_t errors = 0;
+  std::map<std::string, int64_t> errors_by_reason;
+};
+
+class Scanner {
+ public:
+  Scanner(const ScanOptions& options, Sink& sink, ProgressCounters& progress);
+
+  // Scans every source. `already_done(provenance)` returns true for top-level units finished by
+  // an earlier, interrupted run of the same scan; they are not read again. Item ids are taken
+  // from `next_id`.
+  ScanStats Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
+                std::atomic<int64_t>& next_id,
+                const std::function<bool(const std::string&)>& already_done);
+
+ private:
+  const ScanOptions& options_;
+  Sink& sink_;
+  ProgressCounters& progress_;
+};
+
+}  // namespace ngb::pipeline

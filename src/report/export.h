@@ -1,0 +1,43 @@
+// Exporters: the case's items in formats other tools read.
+//   jsonl    — one JSON object per item (the complete record; field list in docs/case-store.md)
+//   csv      — the same fields, RFC 4180, for spreadsheets
+//   dfxml    — Digital Forensics XML <fileobject> list with <hashdigest> elements
+//   hashdeep — hashdeep/md5deep "HASHDEEP-1.0" known-file list of the file-system files, auditable
+//              with `hashdeep -a -k EXPORT -r SOURCE`
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "report/item_rows.h"
+#include "store/sqlite.h"
+
+namespace ngb::report {
+
+enum class ExportFormat { kJsonl, kCsv, kDfxml, kHashdeep };
+
+std::optional<ExportFormat> ParseExportFormat(std::string_view name);
+
+struct ExportOptions {
+  RowFilter filter;
+  std::string command_line;  // recorded in format headers that have a place for it
+  std::string tool_version;
+};
+
+struct ExportStats {
+  int64_t rows = 0;
+};
+
+Result<ExportStats> Export(store::Db& db, ExportFormat format, const ExportOptions& options,
+                           std::ostream& out);
+
+// One writer per format (export_<format>.cpp).
+Result<ExportStats> ExportJsonl(store::Db& db, const ExportOptions& options, std::ostream& out);
+Result<ExportStats> ExportCsv(store::Db& db, const ExportOptions& options, std::ostream& out);
+Result<ExportStats> ExportDfxml(store::Db& db, const ExportOptions& options, std::ostream& out);
+Result<ExportStats> ExportHashdeep(store::Db& db, const ExportOptions& options, std::ostream& out);
+
+}  // namespace ngb::report

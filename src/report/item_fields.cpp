@@ -1,0 +1,89 @@
+#include "report/item_fields.h"
+
+#include <cstdio>
+
+#include "core/provenance.h"
+#include "core/time_util.h"
+
+namespace ngb::report {
+namespace {
+
+nlohmann::ordered_json Time(const TimeNs& t) {
+  return t ? nlohmann::ordered_json(Iso8601FromNs(*t)) : nlohmann::ordered_json(nullptr);
+}
+nlohmann::ordered_json TextOrNull(const std::string& s) {
+  return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
+}
+
+std::string Base64(std::string_view in) {
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  size_t i = 0;
+  for (; i + 2 < in.size(); i += 3) {
+    const uint32_t v = (uint8_t(in[i]) << 16) | (uint8_t(in[i + 1]) << 8) | uint8_t(in[i + 2]);
+    out += kAlphabet[v >> 18];
+    out += kAlphabet[(v >> 12) & 63];
+    out += kAlphabet[(v >> 6) & 63];
+    out += kAlphabet[v & 63];
+  }
+  if (i < in.size()) {
+    uint32_t v = uint8_t(in[i]) << 16;
+    if (i + 1 < in.size()) v |= uint8_t(in[i + 1]) << 8;
+    out += kAlphabet[v >> 18];
+    out += kAlphabet[(v >> 12) & 63];
+    out += i + 1 < in.size() ? kAlphabet[(v >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<std::string>& ItemFieldNames() {
+  static const std::vector<std::string> kNames = {
+      "id",     "scan_id", "source", "path",  "path_b64", "parent_id",   "depth",
+      "kind",   "size",    "mtime",  "atime", "ctime",    "btime",       "mode",
+      "inode",  "link_target", "sparse", "type", "ext_mismatch", "md5",  "sha1",
+      "sha256", "error",   "error_detail"};
+  return kNames;
+}
+
+nlohmann::ordered_json ItemFields(const ItemRow& row) {
+  const ItemRecord& r = row.rec;
+  nlohmann::ordered_json j;
+  j["id"] = r.id;
+  j["scan_id"] = r.scan_id;
+  j["source"] = DisplayPath(row.source_label);
+  j["path"] = DisplayPath(r.path);
+  // Lossless form, only when the display form had to escape invalid UTF-8.
+  j["path_b64"] = IsValidUtf8(r.path) ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(Base64(r.path));
+  j["parent_id"] = r.parent_id ? nlohmann::ordered_json(r.parent_id) : nlohmann::ordered_json(nullptr);
+  j["depth"] = r.depth;
+  j["kind"] = ItemKindName(r.kind);
+  j["size"] = r.size ? nlohmann::ordered_json(*r.size) : nlohmann::ordered_json(nullptr);
+  j["mtime"] = Time(r.mtime);
+  j["atime"] = Time(r.atime);
+  j["ctime"] = Time(r.ctime);
+  j["btime"] = Time(r.btime);
+  if (r.mode) {
+    char m[16];
+    snprintf(m, sizeof m, "%o", *r.mode & 07777);
+    j["mode"] = m;
+  } else {
+    j["mode"] = nullptr;
+  }
+  j["inode"] = r.inode ? nlohmann::ordered_json(*r.inode) : nlohmann::ordered_json(nullptr);
+  j["link_target"] = r.link_target.empty() ? nlohmann::ordered_json(nullptr)
+                                           : nlohmann::ordered_json(DisplayPath(r.link_target));
+  j["sparse"] = r.sparse;
+  j["type"] = TextOrNull(r.mime);
+  j["ext_mismatch"] = r.ext_mismatch ? nlohmann::ordered_json(*r.ext_mismatch) : nlohmann::ordered_json(nullptr);
+  j["md5"] = TextOrNull(r.md5);
+  j["sha1"] = TextOrNull(r.sha1);
+  j["sha256"] = TextOrNull(r.sha256);
+  j["error"] = TextOrNull(r.error);
+  j["error_detail"] = TextOrNull(r.error_detail);
+  return j;
+}
+
+}  // namespace ngb::report

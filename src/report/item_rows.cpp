@@ -1,0 +1,62 @@
+#include "report/item_rows.h"
+
+namespace ngb::report {
+
+std::string ItemRow::fs_path() const {
+  if (rec.depth != 0) return {};
+  if (rec.path.compare(0, source_label.size(), source_label) != 0) return {};
+  return source_abs_path + rec.path.substr(source_label.size());
+}
+
+Status ForEachItem(store::Db& db, const RowFilter& filter, const std::function<bool(const ItemRow&)>& fn) {
+  std::string sql =
+      "SELECT i.id, i.scan_id, i.source_id, coalesce(i.parent_id, 0), i.top_id, i.depth, i.path, "
+      "i.kind, i.size, i.mtime_ns, i.atime_ns, i.ctime_ns, i.btime_ns, i.mode, i.inode, "
+      "coalesce(i.link_target, ''), i.sparse, coalesce(i.mime, ''), i.ext_mismatch, "
+      "coalesce(i.md5, ''), coalesce(i.sha1, ''), coalesce(i.sha256, ''), coalesce(i.error, ''), "
+      "coalesce(i.error_detail, ''), s.label, s.abs_path "
+      "FROM items i JOIN sources s ON s.id = i.source_id";
+  if (filter.scan_id) sql += " WHERE i.scan_id = ?1";
+  sql += " ORDER BY i.scan_id, i.path, i.id";
+  Result<store::Stmt> q = db.Prepare(sql);
+  if (!q.ok()) return q.status();
+  if (filter.scan_id) q->Bind(1, *filter.scan_id);
+  ItemRow row;
+  for (;;) {
+    Result<bool> r = q->Step();
+    if (!r.ok()) return r.status();
+    if (!*r) break;
+    ItemRecord& it = row.rec;
+    it = ItemRecord();
+    it.id = q->Int(0);
+    it.scan_id = q->Int(1);
+    it.source_id = q->Int(2);
+    it.parent_id = q->Int(3);
+    it.top_id = q->Int(4);
+    it.depth = static_cast<int>(q->Int(5));
+    it.path = q->Text(6);
+    it.kind = ItemKindFromName(q->Text(7)).value_or(ItemKind::kOther);
+    if (auto v = q->OptInt(8)) it.size = static_cast<uint64_t>(*v);
+    it.mtime = q->OptInt(9);
+    it.atime = q->OptInt(10);
+    it.ctime = q->OptInt(11);
+    it.btime = q->OptInt(12);
+    if (auto v = q->OptInt(13)) it.mode = static_cast<uint32_t>(*v);
+    if (auto v = q->OptInt(14)) it.inode = static_cast<uint64_t>(*v);
+    it.link_target = q->Text(15);
+    it.sparse = q->Int(16) != 0;
+    it.mime = q->Text(17);
+    if (auto v = q->OptInt(18)) it.ext_mismatch = *v != 0;
+    it.md5 = q->Text(19);
+    it.sha1 = q->Text(20);
+    it.sha256 = q->Text(21);
+    it.error = q->Text(22);
+    it.error_detail = q->Text(23);
+    row.source_label = q->Text(24);
+    row.source_abs_path = q->Text(25);
+    if (!fn(row)) break;
+  }
+  return Status::Ok();
+}
+
+}  // namespace ngb::report

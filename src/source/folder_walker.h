@@ -1,0 +1,33 @@
+// Folder walker: enumerates everything under a folder source, read-only. Directories are opened
+// O_NOATIME; symlinks are recorded with their target and never followed (a link that cannot be
+// resolved because it loops is reported as "symlink_loop"); FIFOs, sockets and devices are
+// recorded and never opened; a directory reached twice (bind-mount loop) is not entered again.
+#pragma once
+#include <sys/stat.h>
+
+#include <functional>
+#include <string>
+
+#include "core/item.h"
+#include "core/status.h"
+
+namespace ngb::source {
+
+struct WalkEntry {
+  std::string fs_path;      // where it is on this machine (raw bytes)
+  std::string provenance;   // label + relative path (raw bytes)
+  struct stat st {};        // lstat() of the entry
+  ItemKind kind = ItemKind::kOther;
+  std::string link_target;  // symlinks
+  Status error;             // why the entry could not be fully handled, if so
+};
+
+// Calls `visit` for the root and every entry under it, parents before children, names in byte
+// order within a folder. `visit` returns false to stop the walk early.
+void WalkFolder(const std::string& root, const std::string& label,
+                const std::function<bool(WalkEntry&&)>& visit);
+
+// Fills kind/link_target/error for a path already lstat()ed (used for single-path sources too).
+ItemKind KindFromMode(mode_t mode);
+
+}  // namespace ngb::source

@@ -1,0 +1,122 @@
+#include "store/case_store.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "core/json_text.h"
+#include "core/time_util.h"
+#include "ngb_version.h"
+#include "store/migrations.h"
+
+namespace ngb::store {
+namespace {
+
+bool IsEmptyDir(const std::string& dir) {
+  DIR* d = opendir(dir.c_str());
+  if (!d) return false;
+  bool empty = true;
+  while (dirent* e = readdir(d)) {
+    std::string n = e->d_name;
+    if (n != "." && n != "..") {
+      empty = false;
+      break;
+    }
+  }
+  closedir(d);
+  return empty;
+}
+
+std::string RandomId() {
+  unsigned char b[16];
+  FILE* f = fopen("/dev/urandom", "rb");
+  if (!f || fread(b, 1, sizeof b, f) != sizeof b) {
+    if (f) fclose(f);
+    return std::to_string(MonotonicSeconds());
+  }
+  fclose(f);
+  b[6] = (b[6] & 0x0F) | 0x40;
+  b[8] = (b[8] & 0x3F) | 0x80;
+  char out[40];
+  snprintf(out, sizeof out, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+           b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
+           b[14], b[15]);
+  return out;
+}
+
+Status Configure(Db& db) {
+  // WAL: readers (export, verify, review) never block the scan's writer. NORMAL sync is durable
+  // against process kills; a power cut may lose the last transactions, which a resumed scan redoes.
+  if (Status s = db.Exec("PRAGMA journal_mode=WAL"); !s.ok()) return s;
+  if (Status s = db.Exec("PRAGMA synchronous=NORMAL"); !s.ok()) return s;
+  return db.Exec("PRAGMA foreign_keys=ON");
+}
+
+}  // namespace
+
+Result<CaseStore> CaseStore::Create(const std::string& dir, const std::string& title,
+                                    const std::string& examiner) {
+  struct stat st {};
+  if (stat(dir.c_str(), &st) == 0) {
+    if (!S_ISDIR(st.st_mode) || !IsEmptyDir(dir)) {
+      return Status::Error("case_exists", dir + " exists and is not an empty folder");
+    }
+  } else if (mkdir(dir.c_str(), 0750) != 0) {
+    return StatusFromErrno(errno, "cannot create " + dir);
+  }
+  mkdir((dir + "/tmp").c_str(), 0700);
+  Result<Db> db = Db::Open(dir + "/" + kCaseDbName, /*create=*/true);
+  if (!db.ok()) return db.status();
+  if (Status s = Configure(*db); !s.ok()) return s;
+  if (Status s = Migrate(*db); !s.ok()) return s;
+
+  CaseStore cs(dir, std::move(*db));
+  Transaction tx(cs.db_);
+  const std::string case_id = RandomId();
+  const std::string now = NowIso8601();
+  Result<Stmt> ins = cs.db_.Prepare("INSERT INTO meta(key, value) VALUES(?, ?)");
+  if (!ins.ok()) return ins.status();
+  for (const auto& [k, v] : {std::pair<std::string, std::string>{"title", title},
+                             {"examiner", examiner},
+                             {"case_id", case_id},
+                             {"created_at", now},
+                             {"tool_version", NGB_VERSION}}) {
+    ins->Bind(1, k).Bind(2, v);
+    if (Status s = ins->Run(); !s.ok()) return s;
+  }
+  nlohmann::json details = {{"title", title}, {"examiner", examiner}, {"case_id", case_id},
+                            {"tool_version", NGB_VERSION}};
+  if (auto e = cs.Audit(examiner, "case_init", JsonText(details)); !e.ok()) return e.status();
+  if (Status s = tx.Commit(); !s.ok()) return s;
+  return cs;
+}
+
+Result<CaseStore> CaseStore::Open(const std::string& dir, bool read_only) {
+  const std::string path = dir + "/" + kCaseDbName;
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0) {
+    return Status::Error("no_case", dir + " is not a case (no " + kCaseDbName + "); run `nigehbaan case init`");
+  }
+  Result<Db> db = Db::Open(path, /*create=*/false, read_only);
+  if (!db.ok()) return db.status();
+  if (!read_only) {
+    if (Status s = Configure(*db); !s.ok()) return s;
+    if (Status s = Migrate(*db); !s.ok()) return s;
+    mkdir((dir + "/tmp").c_str(), 0700);
+  }
+  return CaseStore(dir, std::move(*db));
+}
+
+std::string CaseStore::Meta(const std::string& key) {
+  Result<Stmt> q = db_.Prepare("SELECT value FROM meta WHERE key = ?");
+  if (!q.ok()) return {};
+  q->Bind(1, key);
+  Result<bool> row = q->Step();
+  return (row.ok() && *row) ? q->Text(0) : std::string();
+}
+
+}  // namespace ngb::store

@@ -1,0 +1,98 @@
+#include "store/item_writer.h"
+
+#include <chrono>
+
+#include "core/provenance.h"
+
+namespace ngb::store {
+namespace {
+constexpr size_t kBatchRows = 4096;
+
+constexpr const char* kInsertItem =
+    "INSERT INTO items(id, scan_id, source_id, parent_id, top_id, depth, path, path_text, kind, "
+    "size, mtime_ns, atime_ns, ctime_ns, btime_ns, mode, inode, link_target, sparse, mime, "
+    "ext_mismatch, md5, sha1, sha256, error, error_detail) "
+    "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+}  // namespace
+
+ItemWriter::ItemWriter(Db& db) : db_(db) { thread_ = std::thread([this] { Run(); }); }
+
+ItemWriter::~ItemWriter() { Close(); }
+
+void ItemWriter::Put(ItemRecord&& rec) {
+  accepted_.fetch_add(1);
+  if (!queue_.Push(std::move(rec))) accepted_.fetch_sub(1);
+}
+
+Status ItemWriter::Flush() {
+  while (rows_.load() < accepted_.load()) {
+    {
+      std::lock_guard lock(mu_);
+      if (!error_.ok()) break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  std::lock_guard lock(mu_);
+  return error_;
+}
+
+Status ItemWriter::Close() {
+  if (!closed_) {
+    closed_ = true;
+    queue_.Close();
+    if (thread_.joinable()) thread_.join();
+  }
+  std::lock_guard lock(mu_);
+  return error_;
+}
+
+void ItemWriter::Run() {
+  std::vector<ItemRecord> batch;
+  batch.reserve(kBatchRows);
+  while (queue_.PopBatch(batch, kBatchRows)) {
+    // Let a batch fill up a little when records trickle in, to keep transactions large.
+    if (batch.size() < kBatchRows / 4) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      queue_.PopBatch(batch, kBatchRows);
+    }
+    Status s = WriteBatch(batch);
+    if (!s.ok()) {
+      std::lock_guard lock(mu_);
+      if (error_.ok()) error_ = s;
+    }
+    rows_.fetch_add(static_cast<int64_t>(batch.size()));
+    batch.clear();
+  }
+}
+
+Status ItemWriter::WriteBatch(std::vector<ItemRecord>& batch) {
+  Transaction tx(db_);
+  if (!tx.started()) return Status::Error("case_store_error", db_.ErrorMessage());
+  Result<Stmt> ins = db_.Prepare(kInsertItem);
+  if (!ins.ok()) return ins.status();
+  Result<Stmt> attr = db_.Prepare("INSERT INTO item_attrs(item_id, key, value) VALUES(?,?,?)");
+  if (!attr.ok()) return attr.status();
+  Stmt& st = *ins;
+  for (const ItemRecord& r : batch) {
+    st.Bind(1, r.id).Bind(2, r.scan_id).Bind(3, r.source_id);
+    if (r.parent_id) st.Bind(4, r.parent_id); else st.BindNull(4);
+    st.Bind(5, r.top_id).Bind(6, int64_t{r.depth});
+    st.BindBlob(7, r.path).Bind(8, DisplayPath(r.path)).Bind(9, ItemKindName(r.kind));
+    st.BindOpt(10, r.size).BindOpt(11, r.mtime).BindOpt(12, r.atime).BindOpt(13, r.ctime)
+        .BindOpt(14, r.btime).BindOpt(15, r.mode).BindOpt(16, r.inode);
+    if (r.kind == ItemKind::kSymlink || !r.link_target.empty()) st.BindBlob(17, r.link_target);
+    else st.BindNull(17);
+    st.Bind(18, int64_t{r.sparse}).BindTextOrNull(19, r.mime);
+    if (r.ext_mismatch) st.Bind(20, int64_t{*r.ext_mismatch}); else st.BindNull(20);
+    st.BindTextOrNull(21, r.md5).BindTextOrNull(22, r.sha1).BindTextOrNull(23, r.sha256)
+        .BindTextOrNull(24, r.error).BindTextOrNull(25, r.error_detail);
+    if (Status s = st.Run(); !s.ok()) return s;
+    for (const auto& [k, v] : r.attrs) {
+      attr->Bind(1, r.id).Bind(2, k).Bind(3, v);
+      if (Status s = attr->Run(); !s.ok()) return s;
+    }
+  }
+  return tx.Commit();
+}
+
+}  // namespace ngb::store

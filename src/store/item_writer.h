@@ -1,0 +1,41 @@
+// ItemWriter: the case store's Sink. One writer thread batches records into transactions
+// (a few thousand rows or a quarter second each), so workers never wait on SQLite.
+#pragma once
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+#include "core/bounded_queue.h"
+#include "core/sink.h"
+#include "store/sqlite.h"
+
+namespace ngb::store {
+
+class ItemWriter : public Sink {
+ public:
+  // `db` must stay valid and unused by other threads until Close() returns.
+  explicit ItemWriter(Db& db);
+  ~ItemWriter() override;
+
+  void Put(ItemRecord&& rec) override;
+  Status Flush() override;
+  // Writes what is queued and stops the writer thread. Returns the first write error.
+  Status Close();
+
+  int64_t rows_written() const { return rows_.load(); }
+
+ private:
+  void Run();
+  Status WriteBatch(std::vector<ItemRecord>& batch);
+
+  Db& db_;
+  BoundedQueue<ItemRecord> queue_{8192};
+  std::thread thread_;
+  std::atomic<int64_t> rows_{0};
+  std::atomic<int64_t> accepted_{0};
+  std::mutex mu_;
+  Status error_;  // GUARDED_BY(mu_): first write error
+  bool closed_ = false;
+};
+
+}  // namespace ngb::store

@@ -1,0 +1,143 @@
+#include "store/migrations.h"
+
+#include <array>
+#include <string>
+
+#include "core/time_util.h"
+
+namespace ngb::store {
+namespace {
+
+struct Migration {
+  int version;
+  const char* description;
+  const char* sql;
+};
+
+constexpr std::array<Migration, 1> kMigrations = {{
+    {1, "case, scans, sources, items, audit log",
+     R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE scans(
+  id INTEGER PRIMARY KEY,
+  examiner TEXT NOT NULL,
+  host TEXT NOT NULL,
+  tool_version TEXT NOT NULL,
+  command_line TEXT NOT NULL,
+  options TEXT NOT NULL,            -- JSON: limits and settings that shape results
+  sources_key TEXT NOT NULL,        -- identity of the source list, used to resume
+  status TEXT NOT NULL CHECK(status IN ('running','complete')),
+  started_at TEXT NOT NULL,
+  ended_at TEXT,
+  runs INTEGER NOT NULL DEFAULT 1,  -- 1 + number of resumptions
+  items INTEGER, bytes INTEGER, errors INTEGER,
+  manifest_sha256 TEXT
+);
+
+CREATE TABLE sources(
+  id INTEGER PRIMARY KEY,
+  scan_id INTEGER NOT NULL REFERENCES scans(id),
+  position INTEGER NOT NULL,
+  label TEXT NOT NULL,              -- first component of every provenance path from this source
+  abs_path BLOB NOT NULL,           -- where the source was on the examiner's machine
+  kind TEXT NOT NULL,
+  items INTEGER, bytes INTEGER, errors INTEGER,
+  UNIQUE(scan_id, position)
+);
+
+CREATE TABLE items(
+  id INTEGER PRIMARY KEY,
+  scan_id INTEGER NOT NULL,
+  source_id INTEGER NOT NULL,
+  parent_id INTEGER,                -- NULL directly under a source
+  top_id INTEGER NOT NULL,          -- top-level unit; its own row is written last
+  depth INTEGER NOT NULL,
+  path BLOB NOT NULL,               -- provenance path, raw bytes
+  path_text TEXT NOT NULL,          -- the same, UTF-8 with invalid bytes as \xNN
+  kind TEXT NOT NULL,
+  size INTEGER,
+  mtime_ns INTEGER, atime_ns INTEGER, ctime_ns INTEGER, btime_ns INTEGER,
+  mode INTEGER, inode INTEGER,
+  link_target BLOB,
+  sparse INTEGER NOT NULL DEFAULT 0,
+  mime TEXT,
+  ext_mismatch INTEGER,
+  md5 TEXT, sha1 TEXT, sha256 TEXT,
+  error TEXT,
+  error_detail TEXT
+);
+CREATE INDEX items_by_scan_top ON items(scan_id, top_id);
+CREATE INDEX items_by_path ON items(scan_id, path);
+
+CREATE TABLE item_attrs(
+  item_id INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL
+);
+CREATE INDEX item_attrs_by_item ON item_attrs(item_id);
+
+CREATE TABLE audit_log(
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  details TEXT NOT NULL,            -- JSON object
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+)sql"},
+}};
+
+}  // namespace
+
+int LatestSchemaVersion() { return kMigrations.back().version; }
+
+Result<int> SchemaVersion(Db& db) {
+  Result<Stmt> q = db.Prepare(
+      "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_migrations'");
+  if (!q.ok()) return q.status();
+  Result<bool> row = q->Step();
+  if (!row.ok()) return row.status();
+  if (q->Int(0) == 0) return 0;
+  Result<Stmt> v = db.Prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
+  if (!v.ok()) return v.status();
+  row = v->Step();
+  if (!row.ok()) return row.status();
+  return static_cast<int>(v->Int(0));
+}
+
+Status Migrate(Db& db) {
+  if (Status s = db.Exec(
+          "CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY, "
+          "applied_at TEXT NOT NULL, description TEXT NOT NULL)");
+      !s.ok()) {
+    return s;
+  }
+  Result<int> current = SchemaVersion(db);
+  if (!current.ok()) return current.status();
+  if (*current > LatestSchemaVersion()) {
+    return Status::Error("case_too_new", "case schema version " + std::to_string(*current) +
+                                             " is newer than this tool understands (" +
+                                             std::to_string(LatestSchemaVersion()) + ")");
+  }
+  for (const Migration& m : kMigrations) {
+    if (m.version <= *current) continue;
+    Transaction tx(db);
+    if (!tx.started()) return Status::Error("case_store_error", db.ErrorMessage());
+    if (Status s = db.Exec(m.sql); !s.ok()) return s;
+    Result<Stmt> ins = db.Prepare(
+        "INSERT INTO schema_migrations(version, applied_at, description) VALUES(?,?,?)");
+    if (!ins.ok()) return ins.status();
+    ins->Bind(1, int64_t{m.version}).Bind(2, NowIso8601()).Bind(3, m.description);
+    if (Status s = ins->Run(); !s.ok()) return s;
+    if (Status s = tx.Commit(); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace ngb::store

@@ -1,0 +1,214 @@
+#include "store/scan_record.h"
+
+#include <algorithm>
+
+#include "core/time_util.h"
+#include "hash/sha256.h"
+
+namespace ngb::store {
+
+uint64_t PathHash(std::string_view path) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : path) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+Result<std::optional<int64_t>> FindResumableScan(Db& db, const std::string& sources_key) {
+  Result<Stmt> q = db.Prepare(
+      "SELECT id FROM scans WHERE sources_key = ? AND status = 'running' ORDER BY id DESC LIMIT 1");
+  if (!q.ok()) return q.status();
+  q->Bind(1, sources_key);
+  Result<bool> row = q->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<int64_t>();
+  return std::optional<int64_t>(q->Int(0));
+}
+
+Status InsertScan(Db& db, ScanRecord& scan) {
+  Result<Stmt> ins = db.Prepare(
+      "INSERT INTO scans(examiner, host, tool_version, command_line, options, sources_key, status, "
+      "started_at) VALUES(?,?,?,?,?,?,'running',?)");
+  if (!ins.ok()) return ins.status();
+  ins->Bind(1, scan.examiner).Bind(2, scan.host).Bind(3, scan.tool_version)
+      .Bind(4, scan.command_line).Bind(5, scan.options_json).Bind(6, scan.sources_key)
+      .Bind(7, scan.started_at);
+  if (Status s = ins->Run(); !s.ok()) return s;
+  scan.id = db.LastInsertRowId();
+  scan.status = "running";
+  Result<Stmt> src = db.Prepare(
+      "INSERT INTO sources(scan_id, position, label, abs_path, kind) VALUES(?,?,?,?,?)");
+  if (!src.ok()) return src.status();
+  for (SourceRecord& s : scan.sources) {
+    src->Bind(1, scan.id).Bind(2, int64_t{s.position}).Bind(3, s.label).BindBlob(4, s.abs_path)
+        .Bind(5, s.kind);
+    if (Status st = src->Run(); !st.ok()) return st;
+    s.id = db.LastInsertRowId();
+  }
+  return Status::Ok();
+}
+
+Result<ScanRecord> LoadScan(Db& db, int64_t scan_id) {
+  Result<Stmt> q = db.Prepare(
+      "SELECT examiner, host, tool_version, command_line, options, sources_key, status, "
+      "started_at, coalesce(ended_at, ''), runs FROM scans WHERE id = ?");
+  if (!q.ok()) return q.status();
+  q->Bind(1, scan_id);
+  Result<bool> row = q->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::Error("no_such_scan", "scan " + std::to_string(scan_id));
+  ScanRecord s;
+  s.id = scan_id;
+  s.examiner = q->Text(0);
+  s.host = q->Text(1);
+  s.tool_version = q->Text(2);
+  s.command_line = q->Text(3);
+  s.options_json = q->Text(4);
+  s.sources_key = q->Text(5);
+  s.status = q->Text(6);
+  s.started_at = q->Text(7);
+  s.ended_at = q->Text(8);
+  s.runs = q->Int(9);
+  Result<Stmt> src = db.Prepare(
+      "SELECT id, position, label, abs_path, kind, coalesce(items,0), coalesce(bytes,0), "
+      "coalesce(errors,0) FROM sources WHERE scan_id = ? ORDER BY position");
+  if (!src.ok()) return src.status();
+  src->Bind(1, scan_id);
+  for (;;) {
+    Result<bool> r = src->Step();
+    if (!r.ok()) return r.status();
+    if (!*r) break;
+    s.sources.push_back(SourceRecord{src->Int(0), static_cast<int>(src->Int(1)), src->Text(2),
+                                     src->Text(3), src->Text(4), src->Int(5), src->Int(6),
+                                     src->Int(7)});
+  }
+  return s;
+}
+
+Result<std::vector<int64_t>> ListScanIds(Db& db) {
+  Result<Stmt> q = db.Prepare("SELECT id FROM scans ORDER BY id");
+  if (!q.ok()) return q.status();
+  std::vector<int64_t> ids;
+  for (;;) {
+    Result<bool> r = q->Step();
+    if (!r.ok()) return r.status();
+    if (!*r) break;
+    ids.push_back(q->Int(0));
+  }
+  return ids;
+}
+
+Status MarkResumed(Db& db, int64_t scan_id) {
+  Result<Stmt> q = db.Prepare("UPDATE scans SET runs = runs + 1 WHERE id = ?");
+  if (!q.ok()) return q.status();
+  q->Bind(1, scan_id);
+  return q->Run();
+}
+
+Result<int64_t> DeleteUnfinishedUnits(Db& db, int64_t scan_id) {
+  // A unit is finished when its own row (id = top_id) exists; it is always written last.
+  const char* kUnfinished =
+      "SELECT DISTINCT top_id FROM items i WHERE scan_id = ?1 AND NOT EXISTS "
+      "(SELECT 1 FROM items t WHERE t.id = i.top_id)";
+  Result<Stmt> a = db.Prepare(std::string("DELETE FROM item_attrs WHERE item_id IN (SELECT id FROM "
+                                          "items WHERE scan_id = ?1 AND top_id IN (") +
+                              kUnfinished + "))");
+  if (!a.ok()) return a.status();
+  a->Bind(1, scan_id);
+  if (Status s = a->Run(); !s.ok()) return s;
+  Result<Stmt> d = db.Prepare(std::string("DELETE FROM items WHERE scan_id = ?1 AND top_id IN (") +
+                              kUnfinished + ")");
+  if (!d.ok()) return d.status();
+  d->Bind(1, scan_id);
+  if (Status s = d->Run(); !s.ok()) return s;
+  return static_cast<int64_t>(sqlite3_changes(db.raw()));
+}
+
+Result<std::vector<uint64_t>> FinishedTopPathHashes(Db& db, int64_t scan_id) {
+  Result<Stmt> q = db.Prepare("SELECT path FROM items WHERE scan_id = ? AND id = top_id");
+  if (!q.ok()) return q.status();
+  q->Bind(1, scan_id);
+  std::vector<uint64_t> out;
+  for (;;) {
+    Result<bool> r = q->Step();
+    if (!r.ok()) return r.status();
+    if (!*r) break;
+    out.push_back(PathHash(q->View(0)));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Result<bool> HasFinishedTopPath(Db& db, int64_t scan_id, const std::string& path) {
+  Result<Stmt> q = db.Prepare(
+      "SELECT 1 FROM items WHERE scan_id = ? AND path = ? AND id = top_id LIMIT 1");
+  if (!q.ok()) return q.status();
+  q->Bind(1, scan_id).BindBlob(2, path);
+  Result<bool> r = q->Step();
+  if (!r.ok()) return r.status();
+  return *r;
+}
+
+Result<int64_t> MaxItemId(Db& db) {
+  Result<Stmt> q = db.Prepare("SELECT coalesce(max(id), 0) FROM items");
+  if (!q.ok()) return q.status();
+  Result<bool> r = q->Step();
+  if (!r.ok()) return r.status();
+  return q->Int(0);
+}
+
+Result<std::string> ComputeManifest(Db& db, int64_t scan_id) {
+  Result<Stmt> q = db.Prepare(
+      "SELECT path, coalesce(size, ''), coalesce(md5, ''), coalesce(sha1, ''), "
+      "coalesce(sha256, ''), coalesce(error, '') FROM items WHERE scan_id = ? ORDER BY path, id");
+  if (!q.ok()) return q.status();
+  q->Bind(1, scan_id);
+  Sha256Stream h;
+  for (;;) {
+    Result<bool> r = q->Step();
+    if (!r.ok()) return r.status();
+    if (!*r) break;
+    for (int c = 0; c < 6; ++c) {
+      h.Update(q->View(c));
+      h.Update(c == 5 ? "\n" : "\t");
+    }
+  }
+  return h.FinalHex();
+}
+
+Result<ScanTotals> UpdateTotals(Db& db, int64_t scan_id) {
+  Result<Stmt> per = db.Prepare(
+      "UPDATE sources SET items = (SELECT count(*) FROM items WHERE source_id = sources.id), "
+      "bytes = (SELECT coalesce(sum(size), 0) FROM items WHERE source_id = sources.id AND "
+      "kind IN ('file', 'member')), "
+      "errors = (SELECT count(*) FROM items WHERE source_id = sources.id AND error IS NOT NULL) "
+      "WHERE scan_id = ?");
+  if (!per.ok()) return per.status();
+  per->Bind(1, scan_id);
+  if (Status s = per->Run(); !s.ok()) return s;
+  Result<Stmt> tot = db.Prepare(
+      "SELECT coalesce(sum(items),0), coalesce(sum(bytes),0), coalesce(sum(errors),0) FROM "
+      "sources WHERE scan_id = ?");
+  if (!tot.ok()) return tot.status();
+  tot->Bind(1, scan_id);
+  Result<bool> r = tot->Step();
+  if (!r.ok()) return r.status();
+  ScanTotals t{tot->Int(0), tot->Int(1), tot->Int(2)};
+  Result<Stmt> up = db.Prepare("UPDATE scans SET items = ?, bytes = ?, errors = ? WHERE id = ?");
+  if (!up.ok()) return up.status();
+  up->Bind(1, t.items).Bind(2, t.bytes).Bind(3, t.errors).Bind(4, scan_id);
+  if (Status s = up->Run(); !s.ok()) return s;
+  return t;
+}
+
+Status MarkComplete(Db& db, int64_t scan_id, const std::string& manifest) {
+  Result<Stmt> q = db.Prepare(
+      "UPDATE scans SET status = 'complete', ended_at = ?, manifest_sha256 = ? WHERE id = ?");
+  if (!q.ok()) return q.status();
+  q->Bind(1, NowIso8601()).Bind(2, manifest).Bind(3, scan_id);
+  return q->Run();
+}
+
+}  // namespace ngb::store

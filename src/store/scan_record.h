@@ -1,0 +1,63 @@
+// Scan bookkeeping in the case store: the chain-of-custody record of each scan, its sources,
+// resumption of an interrupted scan, and the manifest digest.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "store/sqlite.h"
+
+namespace ngb::store {
+
+struct SourceRecord {
+  int64_t id = 0;
+  int position = 0;
+  std::string label;     // first component of provenance paths
+  std::string abs_path;  // raw bytes
+  std::string kind;      // "folder", "file", "special", "missing"
+  int64_t items = 0, bytes = 0, errors = 0;
+};
+
+struct ScanRecord {
+  int64_t id = 0;
+  std::string examiner, host, tool_version, command_line, options_json, sources_key;
+  std::string status, started_at, ended_at;
+  int64_t runs = 1;
+  std::vector<SourceRecord> sources;
+};
+
+// The unfinished scan with this sources_key (same sources, same options), if any.
+Result<std::optional<int64_t>> FindResumableScan(Db& db, const std::string& sources_key);
+// Inserts the scan and its sources; fills in ids.
+Status InsertScan(Db& db, ScanRecord& scan);
+Result<ScanRecord> LoadScan(Db& db, int64_t scan_id);
+Result<std::vector<int64_t>> ListScanIds(Db& db);
+// Marks one more run of a resumed scan.
+Status MarkResumed(Db& db, int64_t scan_id);
+
+// Removes rows of top-level units that did not finish (their own row is missing). Returns the
+// number of rows removed.
+Result<int64_t> DeleteUnfinishedUnits(Db& db, int64_t scan_id);
+// 64-bit hashes of the provenance paths of finished top-level units, sorted.
+Result<std::vector<uint64_t>> FinishedTopPathHashes(Db& db, int64_t scan_id);
+// True when a finished top-level unit has exactly this provenance path.
+Result<bool> HasFinishedTopPath(Db& db, int64_t scan_id, const std::string& path);
+Result<int64_t> MaxItemId(Db& db);
+
+// SHA-256 over "path \t size \t md5 \t sha1 \t sha256 \t error \n" for every item of the scan,
+// ordered by path bytes then id. Detects any later change to the recorded items.
+Result<std::string> ComputeManifest(Db& db, int64_t scan_id);
+
+struct ScanTotals {
+  int64_t items = 0, bytes = 0, errors = 0;
+};
+// Totals per source from the items table; writes them to sources and the scan.
+Result<ScanTotals> UpdateTotals(Db& db, int64_t scan_id);
+Status MarkComplete(Db& db, int64_t scan_id, const std::string& manifest);
+
+// Stable 64-bit hash of a path (FNV-1a), for the resume skip set.
+uint64_t PathHash(std::string_view path);
+
+}  // namespace ngb::store

@@ -1,0 +1,104 @@
+// Thin RAII wrapper over the SQLite C API: Db (a connection) and Stmt (a prepared statement).
+// Errors come back as Status values; nothing throws.
+#pragma once
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace ngb::store {
+
+class Stmt;
+
+class Db {
+ public:
+  Db() = default;
+  ~Db();
+  Db(Db&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+  Db& operator=(Db&& other) noexcept;
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+
+  // Opens (create=true: creates) the database file. Sets a busy timeout so a second process
+  // (e.g. `export` during a `scan`) waits instead of failing.
+  static Result<Db> Open(const std::string& path, bool create, bool read_only = false);
+
+  // Runs one or more SQL statements with no results.
+  Status Exec(std::string_view sql);
+  Result<Stmt> Prepare(std::string_view sql);
+  int64_t LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
+  std::string ErrorMessage() const { return sqlite3_errmsg(db_); }
+  sqlite3* raw() const { return db_; }
+
+ private:
+  explicit Db(sqlite3* db) : db_(db) {}
+  sqlite3* db_ = nullptr;
+};
+
+class Stmt {
+ public:
+  Stmt() = default;
+  ~Stmt() { sqlite3_finalize(st_); }
+  Stmt(Stmt&& o) noexcept : st_(o.st_) { o.st_ = nullptr; }
+  Stmt& operator=(Stmt&& o) noexcept;
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+
+  // Binding; indexes start at 1 as in SQLite. Text and blobs are copied (SQLITE_TRANSIENT).
+  Stmt& Bind(int i, int64_t v);
+  Stmt& Bind(int i, std::string_view text);
+  Stmt& BindBlob(int i, std::string_view bytes);
+  Stmt& BindNull(int i);
+  template <typename T>
+  Stmt& BindOpt(int i, const std::optional<T>& v) {
+    return v ? Bind(i, static_cast<int64_t>(*v)) : BindNull(i);
+  }
+  // Empty text binds NULL.
+  Stmt& BindTextOrNull(int i, std::string_view text) { return text.empty() ? BindNull(i) : Bind(i, text); }
+
+  // Steps once. Returns true when a row is available, false when done; errors as Status.
+  Result<bool> Step();
+  // Steps to completion, ignoring rows; then resets for reuse.
+  Status Run();
+  void Reset() { sqlite3_reset(st_); sqlite3_clear_bindings(st_); }
+
+  int64_t Int(int col) const { return sqlite3_column_int64(st_, col); }
+  bool IsNull(int col) const { return sqlite3_column_type(st_, col) == SQLITE_NULL; }
+  std::optional<int64_t> OptInt(int col) const {
+    if (IsNull(col)) return std::nullopt;
+    return Int(col);
+  }
+  // Text or blob column as bytes ("" for NULL).
+  std::string Text(int col) const;
+  std::string_view View(int col) const;
+
+ private:
+  friend class Db;
+  explicit Stmt(sqlite3_stmt* st) : st_(st) {}
+  sqlite3_stmt* st_ = nullptr;
+};
+
+// Commits on Commit(); rolls back if destroyed before.
+class Transaction {
+ public:
+  explicit Transaction(Db& db) : db_(db) { ok_ = db_.Exec("BEGIN IMMEDIATE").ok(); }
+  ~Transaction() {
+    if (ok_ && !done_) db_.Exec("ROLLBACK");
+  }
+  Status Commit() {
+    done_ = true;
+    return db_.Exec("COMMIT");
+  }
+  bool started() const { return ok_; }
+
+ private:
+  Db& db_;
+  bool ok_ = false;
+  bool done_ = false;
+};
+
+}  // namespace ngb::store

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Exit codes and usage errors are part of the contract: 0 ok, 1 problems, 2 usage/fatal.
+source "$(dirname "$0")/lib.sh"
+
+"$NGB" --version | grep -q '^nigehbaan ' || fail "--version"
+run_ngb; assert_eq 2 "$rc" "no subcommand"
+run_ngb scan 2>/dev/null; assert_eq 2 "$rc" "scan without --case"
+run_ngb scan --case "$T/nope" "$T" 2>/dev/null; assert_eq 2 "$rc" "scan into a missing case"
+run_ngb export --case "$T/nope" --format jsonl 2>/dev/null; assert_eq 2 "$rc" "export from a missing case"
+mkdir -p "$T/full" && touch "$T/full/x"
+run_ngb case init "$T/full" --title t --examiner e 2>/dev/null; assert_eq 2 "$rc" "case init into a non-empty folder"
+new_case "$T/c"
+run_ngb export --case "$T/c" --format xml 2>/dev/null; assert_eq 2 "$rc" "unknown export format"
+run_ngb scan --case "$T/c" --max-expanded 12Q "$T/full" 2>/dev/null; assert_eq 2 "$rc" "bad size"
+run_ngb scan --case "$T/c" --quiet "$T/full"; assert_eq 0 "$rc" "clean scan"
+run_ngb scan --case "$T/c" --quiet "$T/does-not-exist"; assert_eq 1 "$rc" "missing source is an item error"
+assert_eq "vanished" "$(sql "$T/c" "SELECT error FROM items WHERE path_text = 'does-not-exist'")" "missing source reason"
+# Piped output has no progress bar escape codes.
+"$NGB" scan --case "$T/c" "$T/full" 2>"$T/err" >/dev/null || true
+if grep -q $'\033' "$T/err"; then fail "progress drawn when not a terminal"; fi
+pass "exit codes and quiet when piped"
