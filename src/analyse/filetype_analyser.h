@@ -1,5 +1,7 @@
-// FileTypeAnalyser: content type from the first 64 KiB — the fast built-in sniffer first, libmagic
-// for what it does not recognise — and whether the name's extension contradicts it.
+// FileTypeAnalyser: content type from the first 64 KiB — the fast built-in sniffer first; content
+// it does not recognise that looks random (compressed/encrypted) is "application/octet-stream"
+// with attr filetype.high_entropy=1; libmagic answers for the rest — and whether the name's
+// extension contradicts the type.
 #pragma once
 #include <magic.h>
 
@@ -12,6 +14,8 @@ namespace ngb::analyse {
 class FileTypeAnalyser : public Analyser {
  public:
   static constexpr size_t kHeadBytes = 64 * 1024;
+  // Bytes of the head whose entropy decides "looks random" (see entropy.h).
+  static constexpr size_t kEntropySample = 4096;
 
   explicit FileTypeAnalyser(bool libmagic_fallback);
   ~FileTypeAnalyser() override;

@@ -50,6 +50,22 @@ class BoundedQueue {
     return true;
   }
 
+  // Moves up to `max` items into `out` without waiting.
+  void TryPopBatch(std::vector<T>& out, size_t max) {
+    std::lock_guard lock(mu_);
+    if (q_.empty()) return;
+    while (!q_.empty() && out.size() < max) {
+      out.push_back(std::move(q_.front()));
+      q_.pop_front();
+    }
+    not_full_.notify_all();
+  }
+
+  bool closed() {
+    std::lock_guard lock(mu_);
+    return closed_;
+  }
+
   // No more pushes; consumers drain what is left.
   void Close() {
     std::lock_guard lock(mu_);

@@ -42,6 +42,25 @@ Signature ContainerSignature(std::span<const uint8_t> h) {
   return Signature::kNone;
 }
 
+// Some container signatures are 2 bytes long, so about 1 random file in 30,000 carries one. Such
+// content is opened only when more of its header agrees (gzip: deflate method, reserved flag bits
+// clear) or its name says what it is (compress: .Z; binary cpio: .cpio); otherwise random data
+// would be reported as a corrupt archive.
+bool WorthOpening(std::string_view mime, std::span<const uint8_t> h, std::string_view path) {
+  if (mime == "application/gzip" || mime == "application/x-gzip") {
+    return h.size() >= 4 && h[0] == 0x1f && h[1] == 0x8b && h[2] == 8 && (h[3] & 0xE0) == 0;
+  }
+  if (mime == "application/x-compress") {
+    const std::string ext = Extension(path);
+    return ext == "z" || ext == "taz" || ext == "tz";
+  }
+  if (mime == "application/x-cpio" && h.size() >= 2 &&
+      ((h[0] == 0xc7 && h[1] == 0x71) || (h[0] == 0x71 && h[1] == 0xc7))) {
+    return Extension(path) == "cpio";
+  }
+  return true;
+}
+
 std::string FormatRatio(double r) { return std::to_string(static_cast<int64_t>(r)); }
 }  // namespace
 
@@ -110,10 +129,13 @@ void ItemProcessor::ProcessContent(ItemRecord& rec, source::ByteStream& in,
   auto decide = [&] {
     decided = true;
     std::optional<std::string_view> mime = analyse::sniff_mime(head, std::max<uint64_t>(total, rec.size.value_or(0)));
-    if (mime && analyse::is_archive_mime(*mime)) {
+    if (mime && !WorthOpening(*mime, head, rec.path)) {
+      // A weak signature that random data shares often; see WorthOpening().
+    } else if (mime && analyse::is_archive_mime(*mime)) {
       container = true;
       compressed_stream = analyse::is_compressed_stream_mime(*mime);
-    } else if (const Signature sig = ContainerSignature(head); sig != Signature::kNone) {
+    } else if (const Signature sig = ContainerSignature(head);
+               !mime && sig != Signature::kNone) {
       container = true;
       compressed_stream = sig == Signature::kCompressedStream;
     }

@@ -17,6 +17,8 @@ constexpr size_t kReadBuffer = 256 * 1024;
 struct Work {
   ItemRecord rec;
   std::string fs_path;
+  std::shared_ptr<const source::DirHandle> dir;  // open parent folder, when held
+  std::string name;                               // name within `dir`
 };
 
 int64_t Ns(const struct timespec& ts) { return int64_t{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec; }
@@ -37,6 +39,8 @@ Work MakeWork(source::WalkEntry&& e, int64_t scan_id, int64_t source_id,
               std::atomic<int64_t>& next_id) {
   Work w;
   w.fs_path = std::move(e.fs_path);
+  w.dir = std::move(e.dir);
+  w.name = std::move(e.name);
   ItemRecord& r = w.rec;
   r.id = next_id.fetch_add(1);
   r.top_id = r.id;
@@ -109,7 +113,10 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
       while (std::optional<Work> w = queue.Pop()) {
         ItemRecord& rec = w->rec;
         if (rec.kind == ItemKind::kFile && rec.error.empty()) {
-          Result<source::EvidenceFile> f = source::EvidenceFile::Open(w->fs_path);
+          Result<source::EvidenceFile> f =
+              w->dir ? source::EvidenceFile::OpenAt(w->dir->fd(), w->name.c_str())
+                     : source::EvidenceFile::Open(w->fs_path);
+          w->dir.reset();
           if (!f.ok()) {
             rec.SetError(f.status().reason(), f.status().detail());
           } else {
@@ -119,7 +126,8 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
             UnitBudget budget;
             budget.top_size = f->size();
             proc.ProcessContent(rec, stream, &*f, budget);
-            if (f->ChangedSinceOpen()) {
+            // A file read by one read call cannot change halfway; larger ones are re-checked.
+            if (f->size() > buffer.size() && f->ChangedSinceOpen()) {
               rec.SetError("changed_during_scan", "size or modification time changed while reading");
             }
           }

@@ -120,6 +120,10 @@ Result<std::optional<ArchiveEntry>> ArchiveReader::Next() {
   }
   if (rc == ARCHIVE_EOF) return std::optional<ArchiveEntry>();
   if (rc < ARCHIVE_WARN || !e) return ErrorStatus("corrupt_archive");
+  if (raw() && archive_filter_count(a_) <= 1) {
+    // "raw" without a decompression filter would hand back the container's own bytes.
+    return Status::Error("corrupt_archive", "not a readable compressed stream");
+  }
   data_.Reset();
 
   ArchiveEntry out;

@@ -13,11 +13,14 @@ std::span<const uint8_t> Zeros(size_t n) {
   return {zeros.data(), std::min(n, zeros.size())};
 }
 
-Result<EvidenceFile> EvidenceFile::Open(const std::string& path) {
-  // O_NONBLOCK: if the path was replaced by a FIFO since the walk, open must not hang.
+Result<EvidenceFile> EvidenceFile::Open(const std::string& path) { return OpenAt(AT_FDCWD, path.c_str()); }
+
+Result<EvidenceFile> EvidenceFile::OpenAt(int dir_fd, const char* name) {
+  // O_NONBLOCK: if the path was replaced by a FIFO since the walk, open must not hang (regular
+  // files ignore the flag).
   const int base = O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK;
-  int fd = open(path.c_str(), base | O_NOATIME);
-  if (fd < 0 && errno == EPERM) fd = open(path.c_str(), base);  // not the owner: no O_NOATIME
+  int fd = openat(dir_fd, name, base | O_NOATIME);
+  if (fd < 0 && errno == EPERM) fd = openat(dir_fd, name, base);  // not the owner: no O_NOATIME
   if (fd < 0) return StatusFromErrno(errno, "open");
   struct stat st {};
   if (fstat(fd, &st) != 0) {
@@ -29,8 +32,6 @@ Result<EvidenceFile> EvidenceFile::Open(const std::string& path) {
     close(fd);
     return Status::Error("changed_during_scan", "no longer a regular file");
   }
-  // Regular files ignore O_NONBLOCK; clear it anyway for clarity.
-  fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   if (st.st_size > (1 << 20)) posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
   return EvidenceFile(fd, st);
 }

@@ -15,6 +15,8 @@ class EvidenceFile : public RandomAccess {
  public:
   // Opens a regular file. Fails with "not_regular" for anything else (never blocks on a FIFO).
   static Result<EvidenceFile> Open(const std::string& path);
+  // Opens `name` relative to the open folder `dir_fd` (AT_FDCWD: relative to the working folder).
+  static Result<EvidenceFile> OpenAt(int dir_fd, const char* name);
   EvidenceFile(EvidenceFile&& o) noexcept : fd_(o.fd_), st_(o.st_) { o.fd_ = -1; }
   EvidenceFile(const EvidenceFile&) = delete;
   EvidenceFile& operator=(const EvidenceFile&) = delete;

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <set>
 #include <utility>
@@ -26,6 +27,19 @@ ItemKind KindFromMode(mode_t mode) {
 }
 
 namespace {
+std::atomic<int> g_live_dirs{0};
+// Entries beyond this many open folders fall back to full paths.
+constexpr int kMaxLiveDirs = 256;
+}  // namespace
+
+DirHandle::DirHandle(int fd) : fd_(fd) { g_live_dirs.fetch_add(1); }
+DirHandle::~DirHandle() {
+  close(fd_);
+  g_live_dirs.fetch_sub(1);
+}
+int DirHandle::live() { return g_live_dirs.load(); }
+
+namespace {
 
 struct PendingDir {
   std::string fs_path;
@@ -40,14 +54,21 @@ int OpenDir(const std::string& path) {
   return fd;
 }
 
-// Reads the names in a directory (without "." and ".."), sorted by bytes.
-Status ListDir(const std::string& path, std::vector<std::string>& names) {
+// Reads the names in a directory (without "." and ".."), sorted by bytes. On success `handle`
+// holds the open folder when the open-folder budget allows.
+Status ListDir(const std::string& path, std::vector<std::string>& names,
+               std::shared_ptr<const DirHandle>& handle) {
   const int fd = OpenDir(path);
   if (fd < 0) return StatusFromErrno(errno, "cannot list folder");
-  DIR* d = fdopendir(fd);
+  const int list_fd = DirHandle::live() < kMaxLiveDirs ? dup(fd) : -1;
+  if (list_fd >= 0) {
+    handle = std::make_shared<const DirHandle>(fd);
+  }
+  DIR* d = fdopendir(list_fd >= 0 ? list_fd : fd);
   if (!d) {
     const int err = errno;
-    close(fd);
+    close(list_fd >= 0 ? list_fd : fd);
+    handle.reset();
     return StatusFromErrno(err, "cannot list folder");
   }
   errno = 0;
@@ -98,7 +119,8 @@ void WalkFolder(const std::string& root, const std::string& label,
       if (!visit(std::move(self))) return;
       continue;
     }
-    self.error = ListDir(dir.fs_path, names);
+    std::shared_ptr<const DirHandle> handle;
+    self.error = ListDir(dir.fs_path, names, handle);
     if (!visit(std::move(self))) return;
 
     std::vector<PendingDir> subdirs;
@@ -106,7 +128,9 @@ void WalkFolder(const std::string& root, const std::string& label,
       WalkEntry e;
       e.fs_path = JoinPath(dir.fs_path, name);
       e.provenance = JoinPath(dir.provenance, name);
-      if (lstat(e.fs_path.c_str(), &e.st) != 0) {
+      const int at = handle ? handle->fd() : AT_FDCWD;
+      const char* rel = handle ? name.c_str() : e.fs_path.c_str();
+      if (fstatat(at, rel, &e.st, AT_SYMLINK_NOFOLLOW) != 0) {
         e.kind = ItemKind::kOther;
         e.error = StatusFromErrno(errno, "lstat");
         if (!visit(std::move(e))) return;
@@ -117,15 +141,19 @@ void WalkFolder(const std::string& root, const std::string& label,
         subdirs.push_back({std::move(e.fs_path), std::move(e.provenance), e.st});
         continue;
       }
+      if (e.kind == ItemKind::kFile && handle) {
+        e.dir = handle;
+        e.name = name;
+      }
       if (e.kind == ItemKind::kSymlink) {
         std::string target(4096, '\0');
-        const ssize_t n = readlink(e.fs_path.c_str(), target.data(), target.size());
+        const ssize_t n = readlinkat(at, rel, target.data(), target.size());
         if (n >= 0) target.resize(static_cast<size_t>(n));
         else target.clear();
         e.link_target = std::move(target);
         // Resolving (not following for reading) tells a loop from a dangling link.
         struct stat resolved {};
-        if (stat(e.fs_path.c_str(), &resolved) != 0 && errno == ELOOP) {
+        if (fstatat(at, rel, &resolved, 0) != 0 && errno == ELOOP) {
           e.error = Status::Error("symlink_loop", "symbolic link resolves to itself");
         }
       }

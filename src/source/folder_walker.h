@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "core/item.h"
@@ -13,8 +14,26 @@
 
 namespace ngb::source {
 
+// An open folder, shared by the entries listed from it so that workers can open them relative to
+// it (openat: no repeated path lookups). Closed when the last entry is done.
+class DirHandle {
+ public:
+  explicit DirHandle(int fd);
+  ~DirHandle();
+  DirHandle(const DirHandle&) = delete;
+  DirHandle& operator=(const DirHandle&) = delete;
+  int fd() const { return fd_; }
+  // Folders currently held open by all walkers (kept bounded to stay within RLIMIT_NOFILE).
+  static int live();
+
+ private:
+  int fd_;
+};
+
 struct WalkEntry {
   std::string fs_path;      // where it is on this machine (raw bytes)
+  std::shared_ptr<const DirHandle> dir;  // the open parent folder, when held; else use fs_path
+  std::string name;         // name within `dir`
   std::string provenance;   // label + relative path (raw bytes)
   struct stat st {};        // lstat() of the entry
   ItemKind kind = ItemKind::kOther;

@@ -6,7 +6,7 @@
 
 namespace ngb::store {
 namespace {
-constexpr size_t kBatchRows = 4096;
+constexpr size_t kBatchRows = 8192;
 
 constexpr const char* kInsertItem =
     "INSERT INTO items(id, scan_id, source_id, parent_id, top_id, depth, path, path_text, kind, "
@@ -50,10 +50,11 @@ void ItemWriter::Run() {
   std::vector<ItemRecord> batch;
   batch.reserve(kBatchRows);
   while (queue_.PopBatch(batch, kBatchRows)) {
-    // Let a batch fill up a little when records trickle in, to keep transactions large.
-    if (batch.size() < kBatchRows / 4) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-      queue_.PopBatch(batch, kBatchRows);
+    // Let a batch fill up when records trickle in: few large transactions write each B-tree
+    // page once instead of once per transaction.
+    for (int waits = 0; batch.size() < kBatchRows && waits < 10 && !queue_.closed(); ++waits) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+      queue_.TryPopBatch(batch, kBatchRows);
     }
     Status s = WriteBatch(batch);
     if (!s.ok()) {

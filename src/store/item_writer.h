@@ -29,7 +29,7 @@ class ItemWriter : public Sink {
   Status WriteBatch(std::vector<ItemRecord>& batch);
 
   Db& db_;
-  BoundedQueue<ItemRecord> queue_{8192};
+  BoundedQueue<ItemRecord> queue_{16384};
   std::thread thread_;
   std::atomic<int64_t> rows_{0};
   std::atomic<int64_t> accepted_{0};
