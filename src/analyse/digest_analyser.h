@@ -1,6 +1,11 @@
 // DigestAnalyser: MD5, SHA-1 and SHA-256 of the item's content in one pass.
+//
+// MD5 is the slowest of the three and serial within a stream; when the worker reads several
+// files side by side it lends this analyser a lane of a multi-buffer MD5 engine (Md5Lanes), and
+// the worker compresses all lanes together after each round of reads.
 #pragma once
 #include "analyse/analyser.h"
+#include "hash/md5_multi.h"
 #include "hash/multi_digest.h"
 
 namespace ngb::analyse {
@@ -8,13 +13,23 @@ namespace ngb::analyse {
 class DigestAnalyser : public Analyser {
  public:
   AnalyserInfo Describe() const override { return {"digest", "1"}; }
-  void Begin(const ItemRecord&) override { digest_.Reset(); }
-  void Consume(std::span<const uint8_t> chunk) override { digest_.Update(chunk); }
+  // For the next item only: compute MD5 in lane `lane` of `lanes` instead of inline. REQUIRES:
+  // the caller Flush()es `lanes` after every Consume() and before the chunk's memory is reused,
+  // and before Finish().
+  void UseMd5Lane(Md5Lanes* lanes, int lane) {
+    lanes_ = lanes;
+    lane_ = lane;
+  }
+  void Begin(const ItemRecord&) override;
+  void Consume(std::span<const uint8_t> chunk) override;
   // Digests of an incompletely read item are not recorded: a partial hash would be misleading.
   void Finish(ItemRecord& item, bool complete) override;
 
  private:
   MultiDigest digest_;
+  Md5Lanes* lanes_ = nullptr;  // set by UseMd5Lane for one item
+  int lane_ = -1;
+  bool lane_mode_ = false;
 };
 
 }  // namespace ngb::analyse

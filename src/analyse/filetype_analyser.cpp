@@ -10,9 +10,29 @@ FileTypeAnalyser::FileTypeAnalyser(bool libmagic_fallback) : libmagic_fallback_(
   head_.reserve(kHeadBytes);
 }
 
-FileTypeAnalyser::~FileTypeAnalyser() {
-  if (magic_) magic_close(magic_);
+namespace {
+// One libmagic handle per thread (handles are not thread-safe), opened on first use: loading the
+// database costs milliseconds and megabytes, so analysers on the same thread share it.
+magic_t ThreadMagic() {
+  struct Handle {
+    magic_t m = nullptr;
+    bool tried = false;
+    ~Handle() {
+      if (m) magic_close(m);
+    }
+  };
+  thread_local Handle h;
+  if (!h.tried) {
+    h.tried = true;
+    h.m = magic_open(MAGIC_MIME_TYPE | MAGIC_NO_CHECK_COMPRESS | MAGIC_ERROR);
+    if (h.m && magic_load(h.m, nullptr) != 0) {
+      magic_close(h.m);
+      h.m = nullptr;
+    }
+  }
+  return h.m;
 }
+}  // namespace
 
 void FileTypeAnalyser::Begin(const ItemRecord& item) {
   head_.clear();
@@ -39,14 +59,8 @@ void FileTypeAnalyser::Finish(ItemRecord& item, bool /*complete*/) {
     item.mime = "application/octet-stream";
     item.attrs.emplace_back("filetype.high_entropy", "1");
   } else if (libmagic_fallback_) {
-    if (!magic_) {
-      magic_ = magic_open(MAGIC_MIME_TYPE | MAGIC_NO_CHECK_COMPRESS | MAGIC_ERROR);
-      if (magic_ && magic_load(magic_, nullptr) != 0) {
-        magic_close(magic_);
-        magic_ = nullptr;
-      }
-    }
-    const char* m = magic_ ? magic_buffer(magic_, head_.data(), head_.size()) : nullptr;
+    magic_t magic = ThreadMagic();
+    const char* m = magic ? magic_buffer(magic, head_.data(), head_.size()) : nullptr;
     item.mime = m ? m : "application/octet-stream";
   } else {
     item.mime = "application/octet-stream";

@@ -18,7 +18,6 @@ class FileTypeAnalyser : public Analyser {
   static constexpr size_t kEntropySample = 4096;
 
   explicit FileTypeAnalyser(bool libmagic_fallback);
-  ~FileTypeAnalyser() override;
   AnalyserInfo Describe() const override { return {"filetype", "1"}; }
   void Begin(const ItemRecord& item) override;
   void Consume(std::span<const uint8_t> chunk) override;
@@ -26,7 +25,6 @@ class FileTypeAnalyser : public Analyser {
 
  private:
   bool libmagic_fallback_;
-  magic_t magic_ = nullptr;  // opened lazily: loading the database costs milliseconds
   std::vector<uint8_t> head_;
   uint64_t size_hint_ = 0;
   uint64_t seen_ = 0;

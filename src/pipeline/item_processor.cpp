@@ -70,7 +70,11 @@ ItemProcessor::ItemProcessor(const ProcessorConfig& config, Sink& sink,
       sink_(sink),
       next_id_(next_id),
       progress_(progress),
-      analysers_(analyse::CreateAnalysers(config.analysers)) {}
+      analysers_(analyse::CreateAnalysers(config.analysers)) {
+  for (auto& a : analysers_) {
+    if (auto* d = dynamic_cast<analyse::DigestAnalyser*>(a.get())) digest_ = d;
+  }
+}
 
 void ItemProcessor::Emit(ItemRecord&& rec) {
   progress_.items_done.fetch_add(1, std::memory_order_relaxed);
@@ -114,71 +118,88 @@ bool ItemProcessor::Charge(uint64_t n, UnitBudget& budget) {
 
 void ItemProcessor::ProcessContent(ItemRecord& rec, source::ByteStream& in,
                                    source::RandomAccess* reopen, UnitBudget& budget) {
-  for (auto& a : analysers_) a->Begin(rec);
-  const bool streamed = reopen == nullptr;
-  std::vector<uint8_t> head;
-  bool decided = false;
-  bool container = false;
-  bool compressed_stream = false;
-  std::unique_ptr<Spool> spool;
+  Begin(rec, reopen, budget);
   Status read_error;
-  Status spool_error;
-  bool over_limit = false;
-  uint64_t total = 0;
-
-  auto decide = [&] {
-    decided = true;
-    std::optional<std::string_view> mime = analyse::sniff_mime(head, std::max<uint64_t>(total, rec.size.value_or(0)));
-    if (mime && !WorthOpening(*mime, head, rec.path)) {
-      // A weak signature that random data shares often; see WorthOpening().
-    } else if (mime && analyse::is_archive_mime(*mime)) {
-      container = true;
-      compressed_stream = analyse::is_compressed_stream_mime(*mime);
-    } else if (const Signature sig = ContainerSignature(head);
-               !mime && sig != Signature::kNone) {
-      container = true;
-      compressed_stream = sig == Signature::kCompressedStream;
-    }
-    // A container too deep to open is not worth spooling.
-    if (container && rec.depth >= config_.limits.max_depth) spool.reset();
-    if (!container) spool.reset();
-  };
-
   for (;;) {
     Result<std::span<const uint8_t>> r = in.Next();
     if (!r.ok()) {
       read_error = r.status();
       break;
     }
-    const std::span<const uint8_t> chunk = *r;
-    if (chunk.empty()) break;
-    for (auto& a : analysers_) a->Consume(chunk);
-    total += chunk.size();
-    if (rec.depth == 0) {
-      progress_.bytes_done.fetch_add(static_cast<int64_t>(chunk.size()), std::memory_order_relaxed);
-    } else if (!Charge(chunk.size(), budget)) {
-      over_limit = true;
-      break;
-    }
-    if (!decided) {
-      const size_t take = std::min(chunk.size(), kHeadBytes - head.size());
-      head.insert(head.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(take));
-      if (streamed && !spool) {
-        spool = std::make_unique<Spool>(config_.scratch_dir, config_.limits.memory_spool_bytes);
-      }
-      if (spool && spool_error.ok()) spool_error = spool->Append(chunk);
-      if (head.size() >= kHeadBytes) decide();
-    } else if (spool && spool_error.ok()) {
-      spool_error = spool->Append(chunk);
-    }
+    if (r->empty() || !Feed(*r)) break;
   }
-  if (!decided) decide();
+  End(read_error);
+}
 
-  const bool complete = read_error.ok() && !over_limit;
+void ItemProcessor::Begin(ItemRecord& rec, source::RandomAccess* reopen, UnitBudget& budget,
+                          Md5Lanes* md5_lanes, int md5_lane) {
+  cur_.rec = &rec;
+  cur_.reopen = reopen;
+  cur_.budget = &budget;
+  cur_.head.clear();
+  cur_.decided = cur_.container = cur_.compressed_stream = cur_.over_limit = false;
+  cur_.spool.reset();
+  cur_.spool_error = Status::Ok();
+  cur_.total = 0;
+  if (md5_lanes && digest_) digest_->UseMd5Lane(md5_lanes, md5_lane);
+  for (auto& a : analysers_) a->Begin(rec);
+}
+
+void ItemProcessor::Decide() {
+  Current& c = cur_;
+  c.decided = true;
+  std::optional<std::string_view> mime =
+      analyse::sniff_mime(c.head, std::max<uint64_t>(c.total, c.rec->size.value_or(0)));
+  if (mime && !WorthOpening(*mime, c.head, c.rec->path)) {
+    // A weak signature that random data shares often; see WorthOpening().
+  } else if (mime && analyse::is_archive_mime(*mime)) {
+    c.container = true;
+    c.compressed_stream = analyse::is_compressed_stream_mime(*mime);
+  } else if (const Signature sig = ContainerSignature(c.head); !mime && sig != Signature::kNone) {
+    c.container = true;
+    c.compressed_stream = sig == Signature::kCompressedStream;
+  }
+  // Only containers that will be opened are worth spooling.
+  if (!c.container || c.rec->depth >= config_.limits.max_depth) c.spool.reset();
+}
+
+bool ItemProcessor::Feed(std::span<const uint8_t> chunk) {
+  Current& c = cur_;
+  for (auto& a : analysers_) a->Consume(chunk);
+  c.total += chunk.size();
+  if (c.rec->depth == 0) {
+    progress_.bytes_done.fetch_add(static_cast<int64_t>(chunk.size()), std::memory_order_relaxed);
+  } else if (!Charge(chunk.size(), *c.budget)) {
+    c.over_limit = true;
+    return false;
+  }
+  if (!c.decided) {
+    const size_t take = std::min(chunk.size(), kHeadBytes - c.head.size());
+    c.head.insert(c.head.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(take));
+    if (!c.reopen && !c.spool) {
+      c.spool = std::make_unique<Spool>(config_.scratch_dir, config_.limits.memory_spool_bytes);
+    }
+    if (c.spool && c.spool_error.ok()) c.spool_error = c.spool->Append(chunk);
+    if (c.head.size() >= kHeadBytes) Decide();
+  } else if (c.spool && c.spool_error.ok()) {
+    c.spool_error = c.spool->Append(chunk);
+  }
+  return true;
+}
+
+void ItemProcessor::End(const Status& read_error) {
+  if (!cur_.decided) Decide();
+  // Expansion below re-enters Begin()/Feed()/End() for the members: take this item's state.
+  Current c = std::move(cur_);
+  cur_ = Current();
+  ItemRecord& rec = *c.rec;
+  UnitBudget& budget = *c.budget;
+
+  const bool complete = read_error.ok() && !c.over_limit;
   for (auto& a : analysers_) a->Finish(rec, complete);
-  if (complete && (!rec.size || rec.kind == ItemKind::kMember)) rec.size = total;
+  if (complete && (!rec.size || rec.kind == ItemKind::kMember)) rec.size = c.total;
   if (!read_error.ok()) rec.SetError(read_error.reason(), read_error.detail());
-  if (over_limit) {
+  if (c.over_limit) {
     if (budget.exhausted) {
       rec.SetError(budget.reason, budget.detail);
     } else {
@@ -187,21 +208,18 @@ void ItemProcessor::ProcessContent(ItemRecord& rec, source::ByteStream& in,
                                            "x its container's size (--max-ratio)");
     }
   }
-  if (!complete || !container) return;
+  if (!complete || !c.container) return;
   if (rec.depth >= config_.limits.max_depth) {
     rec.SetError("nesting_too_deep", "container nested deeper than --max-depth " +
                                          std::to_string(config_.limits.max_depth) + "; not opened");
     return;
   }
-  if (streamed) {
-    if (!spool_error.ok()) {
-      rec.SetError(spool_error.reason(), spool_error.detail());
-      return;
-    }
-    if (!spool) return;  // empty
-    Expand(rec, *spool, compressed_stream, budget);
-  } else {
-    Expand(rec, *reopen, compressed_stream, budget);
+  if (c.reopen) {
+    Expand(rec, *c.reopen, c.compressed_stream, budget);
+  } else if (!c.spool_error.ok()) {
+    rec.SetError(c.spool_error.reason(), c.spool_error.detail());
+  } else if (c.spool) {
+    Expand(rec, *c.spool, c.compressed_stream, budget);
   }
 }
 

@@ -8,6 +8,9 @@
 #include <vector>
 
 #include "analyse/analyser.h"
+#include "analyse/digest_analyser.h"
+#include "hash/md5_multi.h"
+#include "pipeline/spool.h"
 #include "core/progress.h"
 #include "core/sink.h"
 #include "source/archive_reader.h"
@@ -45,8 +48,20 @@ class ItemProcessor {
   // Reads rec's content from `in` through every analyser and, if it is a container, expands it
   // (emitting members before returning). `reopen` gives random access to the same bytes when
   // available (files); streamed members are spooled instead. Does not emit `rec` itself.
+  // Equivalent to Begin(), Feed() for every chunk, End().
   void ProcessContent(ItemRecord& rec, source::ByteStream& in, source::RandomAccess* reopen,
                       UnitBudget& budget);
+
+  // The same in steps, for a caller that reads several items side by side (push style).
+  // `rec`, `reopen` and `budget` must stay valid until End(). One item at a time per processor.
+  // With md5_lanes set, MD5 goes to that lane: the caller must Flush() the lanes after each
+  // Feed() before reusing the chunk's memory, and before End().
+  void Begin(ItemRecord& rec, source::RandomAccess* reopen, UnitBudget& budget,
+             Md5Lanes* md5_lanes = nullptr, int md5_lane = -1);
+  // Returns false when the item must not be read further (a limit was hit).
+  bool Feed(std::span<const uint8_t> chunk);
+  // Finishes the item: `read_error` is how reading ended (ok at the end of the content).
+  void End(const Status& read_error);
   // Sends a finished record to the sink, counting it.
   void Emit(ItemRecord&& rec);
 
@@ -70,8 +85,23 @@ class ItemProcessor {
   // Adds n member bytes at the current depth; false when a limit is exceeded (reason set).
   bool Charge(uint64_t n, UnitBudget& budget);
 
+  // The item being read between Begin() and End().
+  struct Current {
+    ItemRecord* rec = nullptr;
+    source::RandomAccess* reopen = nullptr;
+    UnitBudget* budget = nullptr;
+    std::vector<uint8_t> head;
+    bool decided = false, container = false, compressed_stream = false, over_limit = false;
+    std::unique_ptr<Spool> spool;
+    Status spool_error;
+    uint64_t total = 0;
+  };
+  void Decide();
+
   const ProcessorConfig& config_;
   std::vector<Frame> frames_;
+  Current cur_;
+  analyse::DigestAnalyser* digest_ = nullptr;  // in analysers_, for lending it an MD5 lane
   Sink& sink_;
   std::atomic<int64_t>& next_id_;
   ProgressCounters& progress_;

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "core/bounded_queue.h"
+#include "hash/md5_multi.h"
 #include "source/evidence_file.h"
 #include "source/folder_walker.h"
 
@@ -13,6 +14,8 @@ namespace ngb::pipeline {
 namespace {
 
 constexpr size_t kReadBuffer = 256 * 1024;
+// Per file when several are read side by side (16 x 128 KiB per worker).
+constexpr size_t kReadBufferLanes = 128 * 1024;
 
 struct Work {
   ItemRecord rec;
@@ -52,6 +55,124 @@ Work MakeWork(source::WalkEntry&& e, int64_t scan_id, int64_t source_id,
   r.link_target = std::move(e.link_target);
   if (!e.error.ok()) r.SetError(e.error.reason(), e.error.detail());
   return w;
+}
+
+}  // namespace
+
+namespace {
+
+// One file being read by a worker. Slots never move (FileStream refers to their members).
+struct Slot {
+  std::unique_ptr<ItemProcessor> proc;
+  std::vector<uint8_t> buffer;
+  bool busy = false;
+  Work work;
+  std::optional<source::EvidenceFile> file;
+  std::optional<source::FileStream> stream;
+  UnitBudget budget;
+};
+
+// A worker reads up to kSlots top-level files side by side, a chunk of each per round, so that
+// the MD5 of all of them is computed together in SIMD lanes (Md5Lanes) after every round; SHA-1,
+// SHA-256 and the other analysers run per chunk as usual. Containers are expanded when their
+// file has been read, members one at a time. Other entries (folders, links, errors) are emitted
+// as they arrive.
+void RunWorker(const ScanOptions& options_, Sink& sink_, ProgressCounters& progress_,
+               BoundedQueue<Work>& queue, std::atomic<int64_t>& next_id, ScanStats& stats) {
+  const int kSlots = Md5HasSimd() ? 16 : 1;
+  Md5Lanes lanes;
+  std::vector<Slot> slots(static_cast<size_t>(kSlots));
+  for (Slot& s : slots) {
+    s.proc = std::make_unique<ItemProcessor>(options_.processor, sink_, next_id, progress_);
+    s.buffer.resize(kSlots > 1 ? kReadBufferLanes : kReadBuffer);
+  }
+  auto emit_unit = [&](ItemProcessor& proc, ItemRecord&& rec) {
+    rec.top_done = true;
+    ++stats.units;
+    proc.Emit(std::move(rec));
+    progress_.units_done.fetch_add(1, std::memory_order_relaxed);
+  };
+
+  int busy = 0;
+  bool drained = false;
+  std::vector<Status> ended(slots.size());
+  for (;;) {
+    // Fill free slots; block only when there is nothing else to do.
+    for (size_t i = 0; i < slots.size() && !drained; ++i) {
+      Slot& s = slots[i];
+      while (!s.busy && !drained) {
+        std::optional<Work> w;
+        if (busy == 0) {
+          w = queue.Pop();
+          drained = !w;
+        } else {
+          w = queue.TryPop(&drained);
+        }
+        if (!w) break;
+        ItemRecord& rec = w->rec;
+        if (rec.kind != ItemKind::kFile || !rec.error.empty()) {
+          emit_unit(*s.proc, std::move(rec));
+          continue;
+        }
+        Result<source::EvidenceFile> f = w->dir ? source::EvidenceFile::OpenAt(w->dir->fd(), w->name.c_str())
+                                                : source::EvidenceFile::Open(w->fs_path);
+        w->dir.reset();
+        if (!f.ok()) {
+          rec.SetError(f.status().reason(), f.status().detail());
+          emit_unit(*s.proc, std::move(rec));
+          continue;
+        }
+        s.work = std::move(*w);
+        s.file.emplace(std::move(*f));
+        FillFromStat(s.work.rec, s.file->stat());
+        s.work.rec.sparse = s.file->sparse();
+        s.stream.emplace(*s.file, s.buffer);
+        s.budget = UnitBudget();
+        s.budget.top_size = s.file->size();
+        s.proc->Begin(s.work.rec, &*s.file, s.budget, kSlots > 1 ? &lanes : nullptr, static_cast<int>(i));
+        s.busy = true;
+        ++busy;
+      }
+    }
+    if (busy == 0) {
+      if (drained) break;
+      continue;
+    }
+    // One round: a chunk of every busy file, then MD5 of all chunks at once.
+    std::fill(ended.begin(), ended.end(), Status::Error("", ""));
+    std::vector<bool> done(slots.size(), false);
+    for (size_t i = 0; i < slots.size(); ++i) {
+      Slot& s = slots[i];
+      if (!s.busy) continue;
+      Result<std::span<const uint8_t>> chunk = s.stream->Next();
+      if (!chunk.ok()) {
+        done[i] = true;
+        ended[i] = chunk.status();
+      } else if (chunk->empty() || !s.proc->Feed(*chunk)) {
+        done[i] = true;
+        ended[i] = Status::Ok();
+      }
+    }
+    lanes.Flush();
+    for (size_t i = 0; i < slots.size(); ++i) {
+      if (!done[i]) continue;
+      Slot& s = slots[i];
+      s.proc->End(ended[i]);
+      // A file read by one read call cannot change halfway; larger ones are re-checked.
+      if (s.file->size() > s.buffer.size() && s.file->ChangedSinceOpen()) {
+        s.work.rec.SetError("changed_during_scan", "size or modification time changed while reading");
+      }
+      emit_unit(*s.proc, std::move(s.work.rec));
+      s.stream.reset();
+      s.file.reset();
+      s.work = Work();
+      s.busy = false;
+      --busy;
+    }
+  }
+  for (const Slot& s : slots) {
+    for (const auto& [k, v] : s.proc->errors_by_reason()) stats.errors_by_reason[k] += v;
+  }
 }
 
 }  // namespace
@@ -107,37 +228,7 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
   std::vector<std::thread> workers;
   for (int t = 0; t < threads; ++t) {
     workers.emplace_back([&, t] {
-      ItemProcessor proc(options_.processor, sink_, next_id, progress_);
-      std::vector<uint8_t> buffer(kReadBuffer);
-      ScanStats& stats = per_worker[static_cast<size_t>(t)];
-      while (std::optional<Work> w = queue.Pop()) {
-        ItemRecord& rec = w->rec;
-        if (rec.kind == ItemKind::kFile && rec.error.empty()) {
-          Result<source::EvidenceFile> f =
-              w->dir ? source::EvidenceFile::OpenAt(w->dir->fd(), w->name.c_str())
-                     : source::EvidenceFile::Open(w->fs_path);
-          w->dir.reset();
-          if (!f.ok()) {
-            rec.SetError(f.status().reason(), f.status().detail());
-          } else {
-            FillFromStat(rec, f->stat());
-            rec.sparse = f->sparse();
-            source::FileStream stream(*f, buffer);
-            UnitBudget budget;
-            budget.top_size = f->size();
-            proc.ProcessContent(rec, stream, &*f, budget);
-            // A file read by one read call cannot change halfway; larger ones are re-checked.
-            if (f->size() > buffer.size() && f->ChangedSinceOpen()) {
-              rec.SetError("changed_during_scan", "size or modification time changed while reading");
-            }
-          }
-        }
-        rec.top_done = true;
-        ++stats.units;
-        proc.Emit(std::move(rec));
-        progress_.units_done.fetch_add(1, std::memory_order_relaxed);
-      }
-      stats.errors_by_reason = proc.errors_by_reason();
+      RunWorker(options_, sink_, progress_, queue, next_id, per_worker[static_cast<size_t>(t)]);
     });
   }
   walker.join();

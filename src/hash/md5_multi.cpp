@@ -1,0 +1,281 @@
+#include "hash/md5_multi.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "hash/multi_digest.h"
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
+namespace ngb {
+namespace {
+
+constexpr uint32_t kK[64] = {
+    0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501,
+    0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821,
+    0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d, 0x02441453, 0xd8a1e681, 0xe7d3fbc8,
+    0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed, 0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a,
+    0xfffa3942, 0x8771f681, 0x6d9d6122, 0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70,
+    0x289b7ec6, 0xeaa127fa, 0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665,
+    0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
+    0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391};
+constexpr int kS[64] = {7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
+                        5, 9,  14, 20, 5, 9,  14, 20, 5, 9,  14, 20, 5, 9,  14, 20,
+                        4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
+                        6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21};
+// Message word used by step i.
+constexpr int MsgIndex(int i) {
+  return i < 16 ? i : i < 32 ? (5 * i + 1) % 16 : i < 48 ? (3 * i + 5) % 16 : (7 * i) % 16;
+}
+
+inline uint32_t Rotl(uint32_t x, int s) { return (x << s) | (x >> (32 - s)); }
+inline uint32_t Load32(const uint8_t* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;  // MD5 is little-endian, as is x86-64 (and every platform Debian builds this for)
+}
+
+#if defined(__x86_64__)
+__attribute__((target("avx2"))) inline __m256i RotlV(__m256i x, int s) {
+  return _mm256_or_si256(_mm256_slli_epi32(x, s), _mm256_srli_epi32(x, 32 - s));
+}
+
+// Transposes 8 rows of 8 32-bit words (row r = 8 consecutive words of lane r) into 8 registers
+// holding word w of every lane.
+__attribute__((target("avx2"))) inline void Transpose8x8(__m256i r[8]) {
+  const __m256i t0 = _mm256_unpacklo_epi32(r[0], r[1]);
+  const __m256i t1 = _mm256_unpackhi_epi32(r[0], r[1]);
+  const __m256i t2 = _mm256_unpacklo_epi32(r[2], r[3]);
+  const __m256i t3 = _mm256_unpackhi_epi32(r[2], r[3]);
+  const __m256i t4 = _mm256_unpacklo_epi32(r[4], r[5]);
+  const __m256i t5 = _mm256_unpackhi_epi32(r[4], r[5]);
+  const __m256i t6 = _mm256_unpacklo_epi32(r[6], r[7]);
+  const __m256i t7 = _mm256_unpackhi_epi32(r[6], r[7]);
+  const __m256i u0 = _mm256_unpacklo_epi64(t0, t2);
+  const __m256i u1 = _mm256_unpackhi_epi64(t0, t2);
+  const __m256i u2 = _mm256_unpacklo_epi64(t1, t3);
+  const __m256i u3 = _mm256_unpackhi_epi64(t1, t3);
+  const __m256i u4 = _mm256_unpacklo_epi64(t4, t6);
+  const __m256i u5 = _mm256_unpackhi_epi64(t4, t6);
+  const __m256i u6 = _mm256_unpacklo_epi64(t5, t7);
+  const __m256i u7 = _mm256_unpackhi_epi64(t5, t7);
+  r[0] = _mm256_permute2x128_si256(u0, u4, 0x20);
+  r[1] = _mm256_permute2x128_si256(u1, u5, 0x20);
+  r[2] = _mm256_permute2x128_si256(u2, u6, 0x20);
+  r[3] = _mm256_permute2x128_si256(u3, u7, 0x20);
+  r[4] = _mm256_permute2x128_si256(u0, u4, 0x31);
+  r[5] = _mm256_permute2x128_si256(u1, u5, 0x31);
+  r[6] = _mm256_permute2x128_si256(u2, u6, 0x31);
+  r[7] = _mm256_permute2x128_si256(u3, u7, 0x31);
+}
+
+template <int kRound>
+__attribute__((target("avx2"), always_inline)) inline __m256i Mix(__m256i b, __m256i c, __m256i d) {
+  if constexpr (kRound == 0) return _mm256_xor_si256(_mm256_and_si256(_mm256_xor_si256(c, d), b), d);
+  if constexpr (kRound == 1) return _mm256_xor_si256(_mm256_and_si256(_mm256_xor_si256(b, c), d), c);
+  if constexpr (kRound == 2) return _mm256_xor_si256(_mm256_xor_si256(b, c), d);
+  // I = c ^ (b | ~d)
+  return _mm256_xor_si256(c, _mm256_or_si256(b, _mm256_xor_si256(d, _mm256_set1_epi32(-1))));
+}
+
+template <int i>
+__attribute__((target("avx2"), always_inline)) inline void Step(__m256i& a, __m256i b, __m256i c, __m256i d,
+                                                               const __m256i* m) {
+  const __m256i f = Mix<i / 16>(b, c, d);
+  __m256i t = _mm256_add_epi32(_mm256_add_epi32(a, f), _mm256_add_epi32(m[MsgIndex(i)], _mm256_set1_epi32(static_cast<int>(kK[i]))));
+  a = _mm256_add_epi32(b, RotlV(t, kS[i]));
+}
+
+template <int i>
+__attribute__((target("avx2"), always_inline)) inline void Steps(__m256i& a, __m256i& b, __m256i& c, __m256i& d,
+                                                                const __m256i* m) {
+  if constexpr (i < 64) {
+    Step<i>(a, b, c, d, m);
+    Step<i + 1>(d, a, b, c, m);
+    Step<i + 2>(c, d, a, b, m);
+    Step<i + 3>(b, c, d, a, m);
+    Steps<i + 4>(a, b, c, d, m);
+  }
+}
+
+__attribute__((target("avx2"))) void Compress8Avx2(Md5State* st, const uint8_t* const* data, size_t blocks) {
+  __m256i a = _mm256_setr_epi32(st[0].a, st[1].a, st[2].a, st[3].a, st[4].a, st[5].a, st[6].a, st[7].a);
+  __m256i b = _mm256_setr_epi32(st[0].b, st[1].b, st[2].b, st[3].b, st[4].b, st[5].b, st[6].b, st[7].b);
+  __m256i c = _mm256_setr_epi32(st[0].c, st[1].c, st[2].c, st[3].c, st[4].c, st[5].c, st[6].c, st[7].c);
+  __m256i d = _mm256_setr_epi32(st[0].d, st[1].d, st[2].d, st[3].d, st[4].d, st[5].d, st[6].d, st[7].d);
+  __m256i m[16];
+  for (size_t blk = 0; blk < blocks; ++blk) {
+    const size_t off = blk * 64;
+    for (int half = 0; half < 2; ++half) {
+      __m256i r[8];
+      for (int lane = 0; lane < 8; ++lane) {
+        r[lane] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(data[lane] + off + 32 * half));
+      }
+      Transpose8x8(r);
+      for (int w = 0; w < 8; ++w) m[8 * half + w] = r[w];
+    }
+    const __m256i aa = a, bb = b, cc = c, dd = d;
+    Steps<0>(a, b, c, d, m);
+    a = _mm256_add_epi32(a, aa);
+    b = _mm256_add_epi32(b, bb);
+    c = _mm256_add_epi32(c, cc);
+    d = _mm256_add_epi32(d, dd);
+  }
+  alignas(32) uint32_t out[4][8];
+  _mm256_store_si256(reinterpret_cast<__m256i*>(out[0]), a);
+  _mm256_store_si256(reinterpret_cast<__m256i*>(out[1]), b);
+  _mm256_store_si256(reinterpret_cast<__m256i*>(out[2]), c);
+  _mm256_store_si256(reinterpret_cast<__m256i*>(out[3]), d);
+  for (int lane = 0; lane < 8; ++lane) st[lane] = {out[0][lane], out[1][lane], out[2][lane], out[3][lane]};
+}
+#endif
+
+const bool kHasAvx2 = [] {
+#if defined(__x86_64__)
+  return __builtin_cpu_supports("avx2") != 0;
+#else
+  return false;
+#endif
+}();
+
+}  // namespace
+
+void Md5CompressScalar(Md5State& s, const uint8_t* data, size_t blocks) {
+  uint32_t a = s.a, b = s.b, c = s.c, d = s.d;
+  for (size_t blk = 0; blk < blocks; ++blk, data += 64) {
+    uint32_t m[16];
+    for (int i = 0; i < 16; ++i) m[i] = Load32(data + 4 * i);
+    const uint32_t aa = a, bb = b, cc = c, dd = d;
+    for (int i = 0; i < 64; ++i) {
+      uint32_t f;
+      if (i < 16) f = ((c ^ d) & b) ^ d;
+      else if (i < 32) f = ((b ^ c) & d) ^ c;
+      else if (i < 48) f = b ^ c ^ d;
+      else f = c ^ (b | ~d);
+      const uint32_t t = a + f + kK[i] + m[MsgIndex(i)];
+      a = d;
+      d = c;
+      c = b;
+      b = b + Rotl(t, kS[i]);
+    }
+    a += aa;
+    b += bb;
+    c += cc;
+    d += dd;
+  }
+  s = {a, b, c, d};
+}
+
+bool Md5HasSimd() { return kHasAvx2; }
+
+void Md5Compress8(Md5State* states, const uint8_t* const* data, size_t blocks) {
+#if defined(__x86_64__)
+  if (kHasAvx2) {
+    Compress8Avx2(states, data, blocks);
+    return;
+  }
+#endif
+  for (int lane = 0; lane < 8; ++lane) Md5CompressScalar(states[lane], data[lane], blocks);
+}
+
+void Md5Lanes::Reset(int lane) {
+  Lane& l = lanes_[static_cast<size_t>(lane)];
+  l = Lane();
+  l.state = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476};
+}
+
+void Md5Lanes::Submit(int lane, std::span<const uint8_t> data) {
+  Lane& l = lanes_[static_cast<size_t>(lane)];
+  l.length += data.size();
+  if (l.partial_len > 0) {
+    const size_t take = std::min(data.size(), 64 - l.partial_len);
+    std::memcpy(l.partial.data() + l.partial_len, data.data(), take);
+    l.partial_len += take;
+    data = data.subspan(take);
+    if (l.partial_len < 64) return;
+    Md5CompressScalar(l.state, l.partial.data(), 1);
+    l.partial_len = 0;
+  }
+  l.pending = data.data();
+  l.pending_blocks = data.size() / 64;
+  const size_t tail = data.size() % 64;
+  std::memcpy(l.partial.data(), data.data() + data.size() - tail, tail);
+  l.partial_len = tail;
+}
+
+void Md5Lanes::Flush() {
+  // Repeatedly take the (up to) 8 busy lanes and run them together for as many blocks as the
+  // shortest of them has; lanes left alone finish on the scalar path, which is faster for one.
+  for (;;) {
+    int idx[8];
+    int n = 0;
+    for (int i = 0; i < kMaxLanes && n < 8; ++i) {
+      if (lanes_[static_cast<size_t>(i)].pending_blocks > 0) idx[n++] = i;
+    }
+    if (n == 0) return;
+    if (n < 4 || !kHasAvx2) {
+      for (int k = 0; k < n; ++k) {
+        Lane& l = lanes_[static_cast<size_t>(idx[k])];
+        Md5CompressScalar(l.state, l.pending, l.pending_blocks);
+        l.pending_blocks = 0;
+      }
+      continue;
+    }
+    size_t blocks = SIZE_MAX;
+    for (int k = 0; k < n; ++k) blocks = std::min(blocks, lanes_[static_cast<size_t>(idx[k])].pending_blocks);
+    Md5State st[8];
+    const uint8_t* ptr[8];
+    static const uint8_t kDummy[64] = {};
+    for (int k = 0; k < 8; ++k) {
+      if (k < n) {
+        st[k] = lanes_[static_cast<size_t>(idx[k])].state;
+        ptr[k] = lanes_[static_cast<size_t>(idx[k])].pending;
+      } else {
+        st[k] = {};
+        ptr[k] = nullptr;
+      }
+    }
+    // Idle SIMD lanes hash a block of zeros again and again; their result is discarded.
+    if (n < 8) {
+      for (int k = n; k < 8; ++k) ptr[k] = kDummy;
+      // A dummy lane may only advance through one 64-byte block: run one block at a time.
+      for (size_t b = 0; b < blocks; ++b) {
+        Md5Compress8(st, ptr, 1);
+        for (int k = 0; k < n; ++k) ptr[k] += 64;
+      }
+    } else {
+      Md5Compress8(st, ptr, blocks);
+    }
+    for (int k = 0; k < n; ++k) {
+      Lane& l = lanes_[static_cast<size_t>(idx[k])];
+      l.state = st[k];
+      l.pending += 64 * blocks;
+      l.pending_blocks -= blocks;
+    }
+  }
+}
+
+std::string Md5Lanes::Final(int lane) {
+  Lane& l = lanes_[static_cast<size_t>(lane)];
+  if (l.pending_blocks > 0) {
+    Md5CompressScalar(l.state, l.pending, l.pending_blocks);
+    l.pending_blocks = 0;
+  }
+  uint8_t block[128] = {};
+  std::memcpy(block, l.partial.data(), l.partial_len);
+  block[l.partial_len] = 0x80;
+  const size_t total = l.partial_len + 1 + 8 <= 64 ? 64 : 128;
+  const uint64_t bits = l.length * 8;
+  for (int i = 0; i < 8; ++i) block[total - 8 + i] = static_cast<uint8_t>(bits >> (8 * i));
+  Md5CompressScalar(l.state, block, total / 64);
+  uint8_t out[16];
+  const uint32_t words[4] = {l.state.a, l.state.b, l.state.c, l.state.d};
+  for (int w = 0; w < 4; ++w) {
+    for (int i = 0; i < 4; ++i) out[4 * w + i] = static_cast<uint8_t>(words[w] >> (8 * i));
+  }
+  return ToHex(out);
+}
+
+}  // namespace ngb
