@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 
 namespace ngb::analyse {
@@ -44,14 +45,22 @@ enum class Match : std::uint8_t {
   kYes,      // `mime` is libmagic's answer
 };
 
+// libmagic strength of the rule that decides a verdict, in the bands that matter here: weak
+// rules (a two-byte magic, libmagic strength 40) lose to any two-byte test elsewhere in the item;
+// normal rules lose only to the DOS boot sector rules; strong ones (>= 131) to none of those.
+enum class Strength : std::uint8_t { kWeak, kNormal, kStrong };
+
 struct Verdict {
   Match match = Match::kNo;
   std::string_view mime;
+  Strength strength = Strength::kNormal;
 };
 
 constexpr Verdict kNo{};
 constexpr Verdict kUnknown{Match::kUnknown, {}};
-constexpr Verdict Yes(std::string_view mime) { return {Match::kYes, mime}; }
+constexpr Verdict Yes(std::string_view mime) { return {Match::kYes, mime, Strength::kNormal}; }
+constexpr Verdict Strong(std::string_view mime) { return {Match::kYes, mime, Strength::kStrong}; }
+constexpr Verdict Weak(std::string_view mime) { return {Match::kYes, mime, Strength::kWeak}; }
 
 // ---------------------------------------------------------------------------------------------
 // Bounds-checked access to the head.
@@ -192,7 +201,7 @@ constexpr std::array kTextKeys = std::to_array<TextKey>({
     {"**** FRITZ!Box ", false}, {"*PPD-Adobe: ", false}, {"-----BEGIN PGP MESSAGE-", false},
     {"-----BEGIN PGP SIGNATURE-", false}, {"-----BEGIN PGP SIGNED MESSAGE-", false},
     {".\\\"", false}, {".snd", false}, {"/* ", false}, {"0 ", false}, {"070701", false},
-    {"070702", false}, {"070707", false}, {"1giM", false}, {"8BPS", false}, {";", false},
+    {"070702", false}, {"070707", false}, {"1\n", false}, {"1\r", false}, {"1giM", false}, {"8BPS", false}, {";", false},
     {"<!--", true}, {"<!doctype html", true}, {"<?\n", false}, {"<?\r", false}, {"<?php", true},
     {"<?xml", true}, {"<BookFile", false}, {"<DryadData", false}, {"<MIFFile", false},
     {"<MML", false}, {"<Maker Intermediate Print File", false}, {"<MakerDictionary", false},
@@ -261,6 +270,22 @@ constexpr std::array kTextKeys = std::to_array<TextKey>({
 static_assert(std::is_sorted(kTextKeys.begin(), kTextKeys.end(),
                              [](const TextKey& a, const TextKey& b) { return a.prefix < b.prefix; }));
 
+// The same for string tests at small offsets other than 0 (plus SubRip's regex, above as "1\n").
+struct TextKeyAt {
+  std::uint8_t offset;
+  std::string_view text;
+};
+constexpr std::array kTextKeysAt = std::to_array<TextKeyAt>({
+    {1, "*NINTENDO-HVC*"}, {1, "SaR"}, {1, "WS"}, {2, "\r\n"}, {2, "---BEGIN PGP PRIVATE KEY BLOCK-"},
+    {2, "---BEGIN PGP PUBLIC KEY BLOCK-"}, {2, "-lh"}, {2, "-lz"}, {2, "-pm"}, {2, "GARMIN"},
+    {2, "MMXPR3"}, {3, "STL"}, {4, "O"}, {4, "Standard ACE DB"}, {4, "Standard Jet DB"}, {4, "ftyp"},
+    {4, "idsc"}, {4, "mdat"}, {4, "moov"}, {4, "pckg"}, {6, "%!FontType1"}, {6, "%!PS-AdobeFont-1."},
+    {6, "%PS-AdobeFont-1."}, {7, "**ACE**"}, {8, "sdbf"}, {10, "# This is a shell archive"},
+    {10, "PLEXON"}, {12, "DSD "}, {20, "45"}, {20, "GIMP"}, {20, "GPAT"}, {21, "!SCREAM!"}, {21, "!scream!"},
+    {21, "BMOD2STM"}, {36, "acsp"}, {38, "Spreadsheet"}, {39, "<gmr:Workbook"}, {60, "BOOKMOBI"},
+    {60, "RINEX"},
+});
+
 // ---------------------------------------------------------------------------------------------
 // Small helpers.
 
@@ -287,6 +312,12 @@ bool KeyMatches(const TextKey& key, std::string_view text) {
 // True when `text` starts with a prefix that some libmagic rule keys on.
 bool StartsWithTextKey(std::string_view text) {
   if (text.empty()) return false;
+  for (const TextKeyAt& key : kTextKeysAt) {
+    if (text.size() > key.offset && text[key.offset] == key.text.front() &&
+        text.substr(key.offset).starts_with(key.text)) {
+      return true;
+    }
+  }
   const auto starts_at = [](char first) {
     return std::lower_bound(kTextKeys.begin(), kTextKeys.end(), first,
                             [](const TextKey& k, char c) { return k.prefix.front() < c; });
@@ -298,6 +329,91 @@ bool StartsWithTextKey(std::string_view text) {
   const char lower = AsciiLower(first);
   for (auto it = starts_at(lower); it != kTextKeys.end() && it->prefix.front() == lower; ++it) {
     if (it->fold && KeyMatches(*it, text)) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Catch-all rules that outrank most formats.
+
+// The DOS/MBR boot sector rules (filesystems:254 strength 106, :278 strength 115, :1370 strength
+// 131) test two-byte values, so they match compressed or random-looking data by chance (about
+// once in 30000 items), and they outrank every ported rule except the strong ones (Strong()).
+// True when one of them may match the data that starts at `base`, or when the bytes that would
+// tell are not in the head.
+bool BootSectorMayClaim(const Head& h, std::size_t base) {
+  const auto le16_is = [&h](std::uint64_t off, std::uint16_t value) {
+    if (h.hidden(off, 2)) return true;
+    return h.has(off, 2) && h.le16(static_cast<std::size_t>(off)) == value;
+  };
+  if (le16_is(base + 0x1FE, 0xAA55)) return true;  // boot signature at the end of the sector
+  if (h.hidden(base, 22)) return true;
+  if (!h.has(base, 22)) return false;
+  // `>11 uleshort <512` `>>(11.s-2) uleshort 0xAA55`: signature at the end of a small sector.
+  const std::uint16_t sector = h.le16(base + 11);
+  if (sector >= 2 && sector < 512 && le16_is(base + sector - 2, 0xAA55)) return true;
+  // `0 ulelong&0x804000E9 0xE9` (FAT boot sector) and its first sub-tests.
+  const bool jump = (h.u8(base) & 0xE9) == 0xE9 && (h.u8(base + 2) & 0x40) == 0 &&
+                    (h.u8(base + 3) & 0x80) == 0;
+  return jump && (sector & 0x1F) == 0 && sector >= 32 && sector <= 32768 &&
+         (h.u8(base + 21) & 0xF0) == 0xF0;
+}
+
+// Two-byte tests at fixed offsets (top-level rules of libmagic 5.44, file:line). Each is as strong
+// as a two-byte magic number, so any of them may pre-empt a weak verdict (ties go by rule order).
+// (mathematica:117 `13 ushort 0` is left out: it goes on to require 00 00 03 at offset 0.)
+struct TwoByteTest {
+  std::uint32_t offset;
+  std::uint8_t b0, b1;
+};
+constexpr std::array kTwoByteTests = std::to_array<TwoByteTest>({
+    {1, 0x57, 0x53},      // flash:48
+    {2, 0x00, 0x11},      // tex:28
+    {2, 0x00, 0x12},      // tex:31
+    {2, 0x00, 0x38},      // images:2737
+    {2, 0x0d, 0x0a},      // python:204
+    {2, 0x60, 0xea},      // archive:1253
+    {2, 0xcd, 0x21},      // msdos:1126
+    {2, 0xde, 0xc0},      // javascript:80
+    {2, 0x8f, 0xca},      // netbsd:194 (belong&0xffff)
+    {4, 0x00, 0x09},      // msx:296
+    {4, 0x11, 0xaf},      // animation:877
+    {4, 0x12, 0xaf},      // animation:890
+    {4, 0x20, 0x02},      // geo:63
+    {4, 0xcd, 0x21},      // msdos:1130
+    {5, 0xcd, 0x21},      // msdos:1134
+    {6, 0x01, 0x07},      // varied.out:16
+    {6, 0x4a, 0xfb},      // sinclair:34
+    {7, 0xcd, 0x21},      // msdos:1138
+    {10, 0xcd, 0x21},     // msdos:1143
+    {13, 0xcd, 0x21},     // msdos:1148
+    {14, 0x59, 0x43},     // archive:439
+    {18, 0x6b, 0xea},     // dump:86
+    {18, 0xcd, 0x21},     // msdos:1152
+    {20, 0x34, 0x35},     // marc21:13
+    {23, 0xcd, 0x21},     // msdos:1160
+    {30, 0xcd, 0x21},     // msdos:1164
+    {53, 0x0d, 0x0a},     // msx:63
+    {70, 0xcd, 0x21},     // msdos:1168
+    {82, 0x01, 0x00},     // archive:546
+    {508, 0xda, 0xbe},    // filesystems:190 (Sun disk label)
+    {512, 0xea, 0x70},    // filesystems:1312 (GRUB stage2)
+    {1024, 0x42, 0x44},   // macintosh:425
+    {1024, 0x48, 0x2b},   // macintosh:477
+    {1024, 0x48, 0x58},   // macintosh:479
+    {1024, 0xd2, 0xd7},   // macintosh:413
+    {1080, 0x53, 0xef},   // filesystems:1687 (ext2)
+    {16384, 0x41, 0x42},  // msx:245
+    {32768, 0x41, 0x42},  // msx:253
+    {245760, 0x41, 0x42}, // msx:262 (beyond a 64 KiB head: not checked)
+});
+
+// True when one of kTwoByteTests may match (or cannot be checked within the head).
+bool TwoByteTestMayClaim(const Head& h) {
+  for (const TwoByteTest& t : kTwoByteTests) {
+    if (t.offset >= kSniffHeadBytes) continue;
+    if (h.hidden(t.offset, 2)) return true;
+    if (h.has(t.offset, 2) && h.u8(t.offset) == t.b0 && h.u8(t.offset + 1) == t.b1) return true;
   }
   return false;
 }
@@ -346,13 +462,13 @@ bool IsTar(const Head& h) {
 // Images.
 
 Verdict SniffJpeg(const Head& h) {  // jpeg:17 `0 belong&0xffffff00 0xffd8ff00`
-  return h.eq(0, "\xff\xd8\xff"sv) && h.has(3, 1) ? Yes("image/jpeg") : kNo;
+  return h.eq(0, "\xff\xd8\xff"sv) && h.has(3, 1) ? Strong("image/jpeg") : kNo;
 }
 
 Verdict SniffPng(const Head& h) {  // images:494, images:501 (Apple CgBI)
-  if (h.eq(0, "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR"sv)) return Yes("image/png");
+  if (h.eq(0, "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR"sv)) return Strong("image/png");
   if (h.eq(0, "\x89PNG\r\n\x1a\n\0\0\0\x04" "CgBI"sv) && h.eq(24, "\0\0\0\x0dIHDR"sv)) {
-    return Yes("image/png");
+    return Strong("image/png");
   }
   return kNo;
 }
@@ -363,7 +479,7 @@ Verdict SniffBmp(const Head& h) {  // images:858 `0 string BM` and `name bitmap-
   if (vdc == 0xCB02 || vdc == 0xCB03) return kUnknown;  // VDC bitmap branches
   switch (h.le32(14)) {  // DIB header size
     case 12: case 16: case 40: case 52: case 56: case 64: case 108: case 124:
-      return Yes("image/bmp");
+      return Weak("image/bmp");
     case 24: case 48:
       return kUnknown;  // described, but without a MIME type
     default:
@@ -372,10 +488,9 @@ Verdict SniffBmp(const Head& h) {  // images:858 `0 string BM` and `name bitmap-
 }
 
 Verdict SniffTiff(const Head& h) {  // images:288 (CR2, stronger), images:311/316, images:467/469
-  if (h.eq(0, "II*\0\x10\0\0\0" "CR"sv)) return Yes("image/x-canon-cr2");
-  if (h.eq(0, "II*\0"sv) || h.eq(0, "MM\0*"sv) || h.eq(0, "II+\0"sv) || h.eq(0, "MM\0+"sv)) {
-    return Yes("image/tiff");
-  }
+  if (h.eq(0, "II*\0\x10\0\0\0" "CR"sv)) return Strong("image/x-canon-cr2");
+  if (h.eq(0, "II*\0"sv) || h.eq(0, "MM\0*"sv)) return Strong("image/tiff");
+  if (h.eq(0, "II+\0"sv) || h.eq(0, "MM\0+"sv)) return Yes("image/tiff");  // BigTIFF, weaker
   return kNo;
 }
 
@@ -451,9 +566,11 @@ Verdict SniffId3(const Head& h) {  // audio:301 `0 string ID3` `>(6.I+10) indire
                              (static_cast<std::uint32_t>(h.u8(7) & 0x7f) << 14) |
                              (static_cast<std::uint32_t>(h.u8(8) & 0x7f) << 7) |
                              static_cast<std::uint32_t>(h.u8(9) & 0x7f);
-  // The audio after the tag decides; accept only an MPEG-1 layer III frame (sync-only detection
-  // without the tag is too weak to claim).
-  return IsMp3FrameV1L3(h, static_cast<std::size_t>(size) + 10) ? Yes("audio/mpeg") : kUnknown;
+  // The audio after the tag decides (the rule re-runs all magic there); accept only an MPEG-1
+  // layer III frame that no stronger rule claims. Sync-only detection without the tag is too weak.
+  const std::size_t frame = static_cast<std::size_t>(size) + 10;
+  if (!IsMp3FrameV1L3(h, frame) || BootSectorMayClaim(h, frame)) return kUnknown;
+  return Yes("audio/mpeg");
 }
 
 Verdict SniffIsoMedia(const Head& h) {  // animation:37 `4 string ftyp`; animation:11/15 moov, mdat
@@ -472,14 +589,14 @@ Verdict SniffIsoMedia(const Head& h) {  // animation:37 `4 string ftyp`; animati
 // Documents.
 
 Verdict SniffPercent(const Head& h) {  // pdf:12 `%PDF-`; printer:8 `%!`; fonts:17/43/58
-  if (h.eq(0, "%PDF-"sv)) return Yes("application/pdf");
+  if (h.eq(0, "%PDF-"sv)) return Strong("application/pdf");
   if (!h.eq(0, "%!"sv)) return kNo;
   // Stronger rules describe these without a MIME type (PostScript fonts, SunClock maps).
   if (h.eq(0, "%!PS-AdobeFont-1."sv) || h.eq(0, "%!FontType1"sv) ||
       h.eq(0, "%!PS-Adobe-3.0 Resource-Font"sv) || h.eq(0, "%!VMF "sv)) {
     return kUnknown;
   }
-  return Yes("application/postscript");
+  return Weak("application/postscript");
 }
 
 Verdict SniffRtf(const Head& h) {  // rtf:11 `{\rtf` `>5 ubyte !0xAB` `>>5 ubyte !0x5C`; rtf:74
@@ -490,7 +607,7 @@ Verdict SniffRtf(const Head& h) {  // rtf:11 `{\rtf` `>5 ubyte !0xAB` `>>5 ubyte
 
 Verdict SniffSqlite(const Head& h) {  // sql:102 `SQLite format 3` `>16 ubeshort >0`
   if (!h.eq(0, "SQLite format 3"sv)) return kNo;
-  return h.has(16, 2) && h.be16(16) > 0 ? Yes("application/vnd.sqlite3") : kUnknown;
+  return h.has(16, 2) && h.be16(16) > 0 ? Strong("application/vnd.sqlite3") : kUnknown;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -522,8 +639,13 @@ Verdict SniffRar(const Head& h) {  // archive:1474/1486
 
 Verdict SniffCpio(const Head& h) {  // archive:188-196
   if (h.eq(0, "070707"sv) || h.eq(0, "070701"sv) || h.eq(0, "070702"sv)) return Yes("application/x-cpio");
-  if (h.eq(0, "\xc7\x71"sv) || h.eq(0, "\x71\xc7"sv)) return Yes("application/x-cpio");  // binary
-  return kNo;
+  if (!h.eq(0, "\xc7\x71"sv) && !h.eq(0, "\x71\xc7"sv)) return kNo;
+  // Binary cpio (`0 short 070707`) is as weak as the "COM executable" rules (msdos:1126-1168),
+  // which look for an `int 21h` instruction at fixed offsets.
+  for (const std::size_t off : {2, 4, 5, 7, 10, 13, 18, 23, 30, 70}) {
+    if (h.eq(off, "\xcd\x21"sv)) return kUnknown;
+  }
+  return Weak("application/x-cpio");
 }
 
 Verdict SniffAr(const Head& h) {  // archive:325 `=!<arch>\n`; archive:256 Debian packages
@@ -721,7 +843,8 @@ Verdict SniffZipGeneric(const Head& h) {
     if (app.match == Match::kUnknown) return kUnknown;
   }
   const Search epub = SearchAt(h, kZipName, 100, "application/epub+zip"sv);
-  if (epub.match == Match::kNo) return Yes(kZip);
+  // The negated search "succeeds" only if its 20-byte pattern fits after offset 30.
+  if (epub.match == Match::kNo && h.magic_len() >= kZipName + 20) return Yes(kZip);
   return kUnknown;
 }
 
@@ -750,9 +873,9 @@ Verdict SniffElf(const Head& h) {  // elf:341 `\177ELF`, `name elf-le` at 54
     default: return kUnknown;
   }
   switch (type) {
-    case 1: return Yes("application/x-object");
-    case 2: return Yes("application/x-executable");
-    case 4: return Yes("application/x-coredump");
+    case 1: return Strong("application/x-object");
+    case 2: return Strong("application/x-executable");
+    case 4: return Strong("application/x-coredump");
     default: return kUnknown;  // ET_DYN depends on the file mode; others are rare
   }
 }
@@ -766,11 +889,11 @@ Verdict SniffMz(const Head& h) {  // msdos:53 `0 string/b MZ` (binary files only
   const std::uint32_t pe = h.le32(0x3c);
   if (h.hidden(pe, 4)) return kUnknown;
   if (h.le16(0x18) < 0x40) {
-    if (h.eq(pe, "NE"sv)) return Yes("image/x-ms-icl");
+    if (h.eq(pe, "NE"sv)) return Weak("image/x-ms-icl");
     if (h.eq(pe, "LX"sv)) return kUnknown;
-    if (!h.eq(pe, "PE"sv)) return h.has(pe, 4) ? Yes("application/x-dosexec") : kUnknown;
+    if (!h.eq(pe, "PE"sv)) return h.has(pe, 4) ? Weak("application/x-dosexec") : kUnknown;
   }
-  if (h.eq(pe, "PE\0\0"sv)) return Yes("application/vnd.microsoft.portable-executable");
+  if (h.eq(pe, "PE\0\0"sv)) return Weak("application/vnd.microsoft.portable-executable");
   return kUnknown;  // NE/LE/LX and DOS variants: many rules
 }
 
@@ -799,7 +922,7 @@ Verdict SniffByFirstByte(const Head& h) {
                  : kNo;
     case 0x1a: return SniffMatroska(h);
     case 0x1f:
-      if (h.eq(0, "\x1f\x9d"sv)) return Yes("application/x-compress");  // compress:12
+      if (h.eq(0, "\x1f\x9d"sv)) return Weak("application/x-compress");  // compress:12
       return SniffGzip(h);
     case '!': return SniffAr(h);
     case '%': return SniffPercent(h);
@@ -811,7 +934,7 @@ Verdict SniffByFirstByte(const Head& h) {
     case 'B':
       if (h.eq(0, "BZh"sv)) return Yes("application/x-bzip2");  // compress:155
       return SniffBmp(h);
-    case 'G': return h.eq(0, "GIF8"sv) ? Yes("image/gif") : kNo;  // images:528
+    case 'G': return h.eq(0, "GIF8"sv) ? Strong("image/gif") : kNo;  // images:528
     case 'I':
       if (h.eq(0, "ID3"sv)) return SniffId3(h);
       return SniffTiff(h);
@@ -835,7 +958,7 @@ Verdict SniffByFirstByte(const Head& h) {
     case 0xd0:  // OLE2 compound file: libmagic tells doc/xls/msi/... apart (cdf.c)
       return h.eq(0, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"sv) ? kUnknown : kNo;
     case 0xfd:  // compress:280
-      return h.eq(0, "\xfd" "7zXZ\0"sv) ? Yes("application/x-xz") : kNo;
+      return h.eq(0, "\xfd" "7zXZ\0"sv) ? Strong("application/x-xz") : kNo;
     case 0xff: return SniffJpeg(h);
     default: return kNo;
   }
@@ -846,7 +969,7 @@ Verdict SniffByOffset(const Head& h) {
   if (Verdict v = SniffIsoMedia(h); v.match != Match::kNo) return v;
   // filesystems:1968 `32769 string CD001` (and 37633 for raw 2352-byte sectors).
   for (const std::uint64_t off : {std::uint64_t{32769}, std::uint64_t{37633}}) {
-    if (h.eq(off, "CD001"sv)) return Yes("application/x-iso9660-image");
+    if (h.eq(off, "CD001"sv)) return Strong("application/x-iso9660-image");
     if (h.hidden(off, 5)) return kUnknown;
   }
   return kNo;
@@ -860,18 +983,21 @@ Verdict SniffByOffset(const Head& h) {
 // (RFC 3629 ranges, no overlongs or surrogates). A sequence cut short by the end of the window is
 // accepted, as libmagic accepts one cut by the end of its buffer.
 bool LooksUtf8(const std::uint8_t* p, std::size_t n) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   std::size_t i = 0;
   while (i < n) {
-    // Fast path: eight ASCII bytes at a time, none of them a control character or DEL.
+    // Fast path: eight ASCII bytes at a time. Bytes below 0x20 and DEL are flagged (with a few
+    // harmless false positives from borrows) and looked up one by one.
     if (n - i >= 8) {
       std::uint64_t w;
       std::memcpy(&w, p + i, sizeof w);
-      constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-      const bool ascii = (w & kHigh) == 0;
-      const bool has_control = ((w - kOnes * 0x20) & ~w & kHigh) != 0;
-      const std::uint64_t del = w ^ (kOnes * 0x7f);
-      const bool has_del = ((del - kOnes) & ~del & kHigh) != 0;
-      if (ascii && !has_control && !has_del) {
+      if ((w & kHigh) == 0) {
+        const std::uint64_t del = w ^ (kOnes * 0x7f);
+        std::uint64_t flags = (((w - kOnes * 0x20) & ~w) | ((del - kOnes) & ~del)) & kHigh;
+        for (; flags != 0; flags &= flags - 1) {
+          const auto c = static_cast<std::uint8_t>(w >> (std::countr_zero(flags) - 7));
+          if (!kTextChar[c]) return false;
+        }
         i += 8;
         continue;
       }
@@ -1023,21 +1149,17 @@ Verdict SniffText(const Head& h) {
     if (StartsWithHtmlDoctype(content)) return Yes("text/html");  // sgml:49
     if (raw.starts_with("<svg"sv)) return Yes("image/svg+xml");    // sgml:9
   }
-  if (StartsWithTextKey(content.substr(0, 64))) return kUnknown;
+  if (StartsWithTextKey(content.substr(0, 128))) return kUnknown;
   return Yes(kTextPlain);
 }
 
-// True when libmagic's CSV test, which runs before its magic rules, may claim this text-looking
-// item first. Cheap: CSV needs a comma (or a quote, which can hide newlines) on the first line.
+// True when libmagic's CSV test, which runs before its magic rules, may claim this item first.
+// libmagic runs it only on text: a NUL byte rules that out. Otherwise csv_parse usually decides
+// at the first newline (no comma or quote on the first line: not CSV).
 bool CsvMayPreempt(const Head& h) {
   const std::size_t n = std::min(h.size(), kTextWindow);
-  const std::string_view raw = h.chars(0, n);
-  const std::size_t line_end = raw.find('\n');
-  const std::string_view first_line = raw.substr(0, line_end);
-  if (first_line.find_first_of(",\""sv) == std::string_view::npos) {
-    return line_end == std::string_view::npos && n < h.total();
-  }
-  return LooksUtf8(h.data(), n) && LooksCsv(h.data(), n, n < h.total()) != Match::kNo;
+  if (h.chars(0, n).find('\0') != std::string_view::npos) return false;
+  return LooksCsv(h.data(), n, n < h.total()) != Match::kNo;
 }
 
 // --- tables for the name/type helpers ---------------------------------------------------------
@@ -1245,6 +1367,8 @@ std::optional<std::string_view> sniff_mime(std::span<const std::uint8_t> head, s
   Verdict v = SniffByFirstByte(h);
   if (v.match == Match::kNo) v = SniffByOffset(h);
   if (v.match == Match::kYes) {
+    if (v.strength != Strength::kStrong && BootSectorMayClaim(h, 0)) return std::nullopt;
+    if (v.strength == Strength::kWeak && TwoByteTestMayClaim(h)) return std::nullopt;
     // libmagic's CSV test runs before its magic rules; it matters only for text-like headers.
     const std::uint8_t first = h.u8(0);
     if (first >= 0x20 && first < 0x7f && CsvMayPreempt(h)) return std::nullopt;
