@@ -59,7 +59,8 @@ std::string FormatDuration(double seconds) {
 std::string FormatBytes(double bytes) {
   static const char* kUnits[] = {"B", "kB", "MB", "GB", "TB", "PB"};
   int u = 0;
-  while (bytes >= 1000 && u < 5) {
+  // Choose the unit after rounding to one decimal, so 999,999 B is "1.0 MB", not "1000.0 kB".
+  while (u < 5 && (u == 0 ? bytes >= 999.5 : bytes >= 999.95)) {
     bytes /= 1000;
     ++u;
   }

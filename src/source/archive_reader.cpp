@@ -182,7 +182,10 @@ Result<std::span<const uint8_t>> ArchiveReader::MemberStream::Next() {
     la_int64_t off = 0;
     const int rc = archive_read_data_block(r_.a_, &buf, &size, &off);
     if (rc == ARCHIVE_EOF) {
+      // The end offset is the member's full size: a trailing hole of a sparse member reads as
+      // zeros up to it.
       done_ = true;
+      pending_offset_ = std::max<int64_t>(off, offset_);
       continue;
     }
     if (rc < ARCHIVE_WARN) return r_.ErrorStatus("corrupt_archive");

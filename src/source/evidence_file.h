@@ -13,7 +13,8 @@ namespace ngb::source {
 
 class EvidenceFile : public RandomAccess {
  public:
-  // Opens a regular file. Fails with "not_regular" for anything else (never blocks on a FIFO).
+  // Opens a regular file. Fails with "changed_during_scan" for anything else (the walker saw a
+  // regular file there), never blocking on a FIFO.
   static Result<EvidenceFile> Open(const std::string& path);
   // Opens `name` relative to the open folder `dir_fd` (AT_FDCWD: relative to the working folder).
   static Result<EvidenceFile> OpenAt(int dir_fd, const char* name);

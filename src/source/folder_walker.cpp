@@ -41,12 +41,6 @@ int DirHandle::live() { return g_live_dirs.load(); }
 
 namespace {
 
-struct PendingDir {
-  std::string fs_path;
-  std::string provenance;
-  struct stat st;
-};
-
 int OpenDir(const std::string& path) {
   const int flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
   int fd = open(path.c_str(), flags | O_NOATIME);
@@ -89,78 +83,87 @@ Status ListDir(const std::string& path, std::vector<std::string>& names,
 
 void WalkFolder(const std::string& root, const std::string& label,
                 const std::function<bool(WalkEntry&&)>& visit) {
-  std::vector<PendingDir> stack;
+  // A folder being listed: its sorted names and how far the walk has got through them.
+  struct Frame {
+    std::string fs_path, provenance;
+    std::vector<std::string> names;
+    size_t next = 0;
+    std::shared_ptr<const DirHandle> handle;
+  };
+  std::vector<Frame> stack;
   std::set<std::pair<dev_t, ino_t>> seen_dirs;
+
+  // Emits folder `e` (already lstat()ed) and, when it can be listed, makes it the current frame.
+  auto enter = [&](WalkEntry&& e) {
+    Frame f;
+    f.fs_path = e.fs_path;
+    f.provenance = e.provenance;
+    if (!seen_dirs.insert({e.st.st_dev, e.st.st_ino}).second) {
+      e.error = Status::Error("directory_loop", "folder already visited (bind mount or loop)");
+      return visit(std::move(e));
+    }
+    e.error = ListDir(f.fs_path, f.names, f.handle);
+    const bool listed = e.error.ok();
+    if (!visit(std::move(e))) return false;
+    if (listed) stack.push_back(std::move(f));
+    return true;
+  };
+
   {
-    struct stat st {};
-    if (stat(root.c_str(), &st) != 0) {
-      WalkEntry e;
-      e.fs_path = root;
-      e.provenance = label;
-      e.kind = ItemKind::kDirectory;
+    WalkEntry e;
+    e.fs_path = root;
+    e.provenance = label;
+    e.kind = ItemKind::kDirectory;
+    if (stat(root.c_str(), &e.st) != 0) {
       e.error = StatusFromErrno(errno, "source");
       visit(std::move(e));
       return;
     }
-    stack.push_back({root, label, st});
+    if (!enter(std::move(e))) return;
   }
-  std::vector<std::string> names;
   while (!stack.empty()) {
-    PendingDir dir = std::move(stack.back());
-    stack.pop_back();
-    WalkEntry self;
-    self.fs_path = dir.fs_path;
-    self.provenance = dir.provenance;
-    self.st = dir.st;
-    self.kind = ItemKind::kDirectory;
-    names.clear();
-    if (!seen_dirs.insert({dir.st.st_dev, dir.st.st_ino}).second) {
-      self.error = Status::Error("directory_loop", "folder already visited (bind mount or loop)");
-      if (!visit(std::move(self))) return;
+    Frame& dir = stack.back();
+    if (dir.next == dir.names.size()) {
+      stack.pop_back();
       continue;
     }
-    std::shared_ptr<const DirHandle> handle;
-    self.error = ListDir(dir.fs_path, names, handle);
-    if (!visit(std::move(self))) return;
-
-    std::vector<PendingDir> subdirs;
-    for (const std::string& name : names) {
-      WalkEntry e;
-      e.fs_path = JoinPath(dir.fs_path, name);
-      e.provenance = JoinPath(dir.provenance, name);
-      const int at = handle ? handle->fd() : AT_FDCWD;
-      const char* rel = handle ? name.c_str() : e.fs_path.c_str();
-      if (fstatat(at, rel, &e.st, AT_SYMLINK_NOFOLLOW) != 0) {
-        e.kind = ItemKind::kOther;
-        e.error = StatusFromErrno(errno, "lstat");
-        if (!visit(std::move(e))) return;
-        continue;
-      }
-      e.kind = KindFromMode(e.st.st_mode);
-      if (e.kind == ItemKind::kDirectory) {
-        subdirs.push_back({std::move(e.fs_path), std::move(e.provenance), e.st});
-        continue;
-      }
-      if (e.kind == ItemKind::kFile && handle) {
-        e.dir = handle;
-        e.name = name;
-      }
-      if (e.kind == ItemKind::kSymlink) {
-        std::string target(4096, '\0');
-        const ssize_t n = readlinkat(at, rel, target.data(), target.size());
-        if (n >= 0) target.resize(static_cast<size_t>(n));
-        else target.clear();
-        e.link_target = std::move(target);
-        // Resolving (not following for reading) tells a loop from a dangling link.
-        struct stat resolved {};
-        if (fstatat(at, rel, &resolved, 0) != 0 && errno == ELOOP) {
-          e.error = Status::Error("symlink_loop", "symbolic link resolves to itself");
-        }
-      }
+    const std::string& name = dir.names[dir.next++];
+    const std::shared_ptr<const DirHandle> handle = dir.handle;
+    WalkEntry e;
+    e.fs_path = JoinPath(dir.fs_path, name);
+    e.provenance = JoinPath(dir.provenance, name);
+    const int at = handle ? handle->fd() : AT_FDCWD;
+    const std::string rel_name = handle ? name : e.fs_path;
+    const char* rel = rel_name.c_str();
+    if (fstatat(at, rel, &e.st, AT_SYMLINK_NOFOLLOW) != 0) {
+      e.kind = ItemKind::kOther;
+      e.error = StatusFromErrno(errno, "lstat");
       if (!visit(std::move(e))) return;
+      continue;
     }
-    // Depth first, in name order: push in reverse.
-    for (auto it = subdirs.rbegin(); it != subdirs.rend(); ++it) stack.push_back(std::move(*it));
+    e.kind = KindFromMode(e.st.st_mode);
+    if (e.kind == ItemKind::kDirectory) {
+      // `dir` may be invalidated by the push inside enter().
+      if (!enter(std::move(e))) return;
+      continue;
+    }
+    if (e.kind == ItemKind::kFile && handle) {
+      e.dir = handle;
+      e.name = name;
+    }
+    if (e.kind == ItemKind::kSymlink) {
+      std::string target(4096, '\0');
+      const ssize_t n = readlinkat(at, rel, target.data(), target.size());
+      if (n >= 0) target.resize(static_cast<size_t>(n));
+      else target.clear();
+      e.link_target = std::move(target);
+      // Resolving (not following for reading) tells a loop from a dangling link.
+      struct stat resolved {};
+      if (fstatat(at, rel, &resolved, 0) != 0 && errno == ELOOP) {
+        e.error = Status::Error("symlink_loop", "symbolic link resolves to itself");
+      }
+    }
+    if (!visit(std::move(e))) return;
   }
 }
 

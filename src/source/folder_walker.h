@@ -41,8 +41,9 @@ struct WalkEntry {
   Status error;             // why the entry could not be fully handled, if so
 };
 
-// Calls `visit` for the root and every entry under it, parents before children, names in byte
-// order within a folder. `visit` returns false to stop the walk early.
+// Calls `visit` for the root and every entry under it, depth first in pre-order: a folder, then
+// its entries in byte order of their names, each sub-folder's whole subtree before its next
+// sibling. `visit` returns false to stop the walk early.
 void WalkFolder(const std::string& root, const std::string& label,
                 const std::function<bool(WalkEntry&&)>& visit);
 

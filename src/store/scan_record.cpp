@@ -8,7 +8,7 @@
 namespace ngb::store {
 
 uint64_t PathHash(std::string_view path) {
-  uint64_t h = 1469598103934665603ULL;
+  uint64_t h = 14695981039346656037ULL;  // FNV-1a 64-bit offset basis
   for (unsigned char c : path) {
     h ^= c;
     h *= 1099511628211ULL;
@@ -161,7 +161,7 @@ Result<int64_t> MaxItemId(Db& db) {
 
 Result<std::string> ComputeManifest(Db& db, int64_t scan_id) {
   Result<Stmt> q = db.Prepare(
-      "SELECT path, coalesce(size, ''), coalesce(md5, ''), coalesce(sha1, ''), "
+      "SELECT hex(path), coalesce(size, ''), coalesce(md5, ''), coalesce(sha1, ''), "
       "coalesce(sha256, ''), coalesce(error, '') FROM items WHERE scan_id = ? ORDER BY path, id");
   if (!q.ok()) return q.status();
   q->Bind(1, scan_id);

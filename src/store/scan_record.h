@@ -46,8 +46,9 @@ Result<std::vector<uint64_t>> FinishedTopPathHashes(Db& db, int64_t scan_id);
 Result<bool> HasFinishedTopPath(Db& db, int64_t scan_id, const std::string& path);
 Result<int64_t> MaxItemId(Db& db);
 
-// SHA-256 over "path \t size \t md5 \t sha1 \t sha256 \t error \n" for every item of the scan,
-// ordered by path bytes then id. Detects any later change to the recorded items.
+// SHA-256 over "HEX(path) \t size \t md5 \t sha1 \t sha256 \t error \n" for every item of the
+// scan, ordered by path bytes then id. The path is hex-encoded (uppercase) because file names may
+// contain tabs and newlines; no other field can. Detects any later change to the recorded items.
 Result<std::string> ComputeManifest(Db& db, int64_t scan_id);
 
 struct ScanTotals {
