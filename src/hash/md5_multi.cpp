@@ -6,6 +6,9 @@
 #include "hash/multi_digest.h"
 
 #if defined(__x86_64__)
+// GCC 12's AVX-512 headers use a deliberately uninitialised "undefined" vector as the pass-through
+// operand of unmasked intrinsics, which -Wmaybe-uninitialized reports as a false positive.
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <immintrin.h>
 #endif
 
@@ -130,7 +133,101 @@ __attribute__((target("avx2"))) void Compress8Avx2(Md5State* st, const uint8_t* 
   _mm256_store_si256(reinterpret_cast<__m256i*>(out[3]), d);
   for (int lane = 0; lane < 8; ++lane) st[lane] = {out[0][lane], out[1][lane], out[2][lane], out[3][lane]};
 }
+
+__attribute__((target("avx512f"))) inline void Transpose16x16(__m512i r[16]) {
+  // Stage 1: interleave 32-bit words of row pairs.
+  __m512i t[16];
+  for (int i = 0; i < 16; i += 2) {
+    t[i] = _mm512_unpacklo_epi32(r[i], r[i + 1]);
+    t[i + 1] = _mm512_unpackhi_epi32(r[i], r[i + 1]);
+  }
+  // Stage 2: interleave 64-bit pairs.
+  __m512i u[16];
+  for (int i = 0; i < 16; i += 4) {
+    u[i] = _mm512_unpacklo_epi64(t[i], t[i + 2]);
+    u[i + 1] = _mm512_unpackhi_epi64(t[i], t[i + 2]);
+    u[i + 2] = _mm512_unpacklo_epi64(t[i + 1], t[i + 3]);
+    u[i + 3] = _mm512_unpackhi_epi64(t[i + 1], t[i + 3]);
+  }
+  // Now u[4g + k] holds, in each 128-bit lane L, word (4L + k) of rows 4g..4g+3.
+  // Stage 3 and 4: gather 128-bit lanes across groups.
+  __m512i v[16];
+  for (int k = 0; k < 4; ++k) {
+    v[k] = _mm512_shuffle_i32x4(u[k], u[4 + k], 0x44);       // lanes 0,1 of g0 | lanes 0,1 of g1
+    v[4 + k] = _mm512_shuffle_i32x4(u[k], u[4 + k], 0xEE);   // lanes 2,3 of g0 | lanes 2,3 of g1
+    v[8 + k] = _mm512_shuffle_i32x4(u[8 + k], u[12 + k], 0x44);
+    v[12 + k] = _mm512_shuffle_i32x4(u[8 + k], u[12 + k], 0xEE);
+  }
+  for (int k = 0; k < 4; ++k) {
+    // word k (lane 0 of each group), word 4+k (lane 1), word 8+k (lane 2), word 12+k (lane 3)
+    r[k] = _mm512_shuffle_i32x4(v[k], v[8 + k], 0x88);
+    r[4 + k] = _mm512_shuffle_i32x4(v[k], v[8 + k], 0xDD);
+    r[8 + k] = _mm512_shuffle_i32x4(v[4 + k], v[12 + k], 0x88);
+    r[12 + k] = _mm512_shuffle_i32x4(v[4 + k], v[12 + k], 0xDD);
+  }
+}
+
+template <int i>
+__attribute__((target("avx512f"), always_inline)) inline void Step16(__m512i& a, __m512i b, __m512i c, __m512i d,
+                                                                    const __m512i* m) {
+  // vpternlogd truth tables: F = (b & c) | (~b & d) = 0xCA; G = (b & d) | (c & ~d) = 0xE4;
+  // H = b ^ c ^ d = 0x96; I = c ^ (b | ~d) = 0x39.
+  constexpr int kTable = i < 16 ? 0xCA : i < 32 ? 0xE4 : i < 48 ? 0x96 : 0x39;
+  const __m512i f = _mm512_ternarylogic_epi32(b, c, d, kTable);
+  const __m512i t = _mm512_add_epi32(_mm512_add_epi32(a, f),
+                                     _mm512_add_epi32(m[MsgIndex(i)], _mm512_set1_epi32(static_cast<int>(kK[i]))));
+  a = _mm512_add_epi32(b, _mm512_rol_epi32(t, kS[i]));
+}
+
+template <int i>
+__attribute__((target("avx512f"), always_inline)) inline void Steps16(__m512i& a, __m512i& b, __m512i& c, __m512i& d,
+                                                                     const __m512i* m) {
+  if constexpr (i < 64) {
+    Step16<i>(a, b, c, d, m);
+    Step16<i + 1>(d, a, b, c, m);
+    Step16<i + 2>(c, d, a, b, m);
+    Step16<i + 3>(b, c, d, a, m);
+    Steps16<i + 4>(a, b, c, d, m);
+  }
+}
+
+__attribute__((target("avx512f"))) void Compress16Avx512(Md5State* st, const uint8_t* const* data, size_t blocks) {
+  alignas(64) uint32_t in[4][16];
+  for (int lane = 0; lane < 16; ++lane) {
+    in[0][lane] = st[lane].a;
+    in[1][lane] = st[lane].b;
+    in[2][lane] = st[lane].c;
+    in[3][lane] = st[lane].d;
+  }
+  __m512i a = _mm512_load_si512(in[0]), b = _mm512_load_si512(in[1]);
+  __m512i c = _mm512_load_si512(in[2]), d = _mm512_load_si512(in[3]);
+  __m512i m[16];
+  for (size_t blk = 0; blk < blocks; ++blk) {
+    const size_t off = blk * 64;
+    for (int lane = 0; lane < 16; ++lane) m[lane] = _mm512_loadu_si512(data[lane] + off);
+    Transpose16x16(m);
+    const __m512i aa = a, bb = b, cc = c, dd = d;
+    Steps16<0>(a, b, c, d, m);
+    a = _mm512_add_epi32(a, aa);
+    b = _mm512_add_epi32(b, bb);
+    c = _mm512_add_epi32(c, cc);
+    d = _mm512_add_epi32(d, dd);
+  }
+  _mm512_store_si512(in[0], a);
+  _mm512_store_si512(in[1], b);
+  _mm512_store_si512(in[2], c);
+  _mm512_store_si512(in[3], d);
+  for (int lane = 0; lane < 16; ++lane) st[lane] = {in[0][lane], in[1][lane], in[2][lane], in[3][lane]};
+}
 #endif
+
+const bool kHasAvx512 = [] {
+#if defined(__x86_64__)
+  return __builtin_cpu_supports("avx512f") != 0;
+#else
+  return false;
+#endif
+}();
 
 const bool kHasAvx2 = [] {
 #if defined(__x86_64__)
@@ -169,6 +266,18 @@ void Md5CompressScalar(Md5State& s, const uint8_t* data, size_t blocks) {
 }
 
 bool Md5HasSimd() { return kHasAvx2; }
+int Md5SimdLanes() { return kHasAvx512 ? 16 : kHasAvx2 ? 8 : 1; }
+
+void Md5Compress16(Md5State* states, const uint8_t* const* data, size_t blocks) {
+#if defined(__x86_64__)
+  if (kHasAvx512) {
+    Compress16Avx512(states, data, blocks);
+    return;
+  }
+#endif
+  Md5Compress8(states, data, blocks);
+  Md5Compress8(states + 8, data + 8, blocks);
+}
 
 void Md5Compress8(Md5State* states, const uint8_t* const* data, size_t blocks) {
 #if defined(__x86_64__)
@@ -206,16 +315,17 @@ void Md5Lanes::Submit(int lane, std::span<const uint8_t> data) {
 }
 
 void Md5Lanes::Flush() {
-  // Repeatedly take the (up to) 8 busy lanes and run them together for as many blocks as the
-  // shortest of them has; lanes left alone finish on the scalar path, which is faster for one.
+  // Repeatedly take the busy lanes (up to the SIMD width) and run them together for as many
+  // blocks as the shortest of them has; a lane or two left alone finish on the scalar path.
+  const int width = Md5SimdLanes();
   for (;;) {
-    int idx[8];
+    int idx[kMaxLanes];
     int n = 0;
-    for (int i = 0; i < kMaxLanes && n < 8; ++i) {
+    for (int i = 0; i < kMaxLanes && n < width; ++i) {
       if (lanes_[static_cast<size_t>(i)].pending_blocks > 0) idx[n++] = i;
     }
     if (n == 0) return;
-    if (n < 4 || !kHasAvx2) {
+    if (n <= 2 || width == 1) {
       for (int k = 0; k < n; ++k) {
         Lane& l = lanes_[static_cast<size_t>(idx[k])];
         Md5CompressScalar(l.state, l.pending, l.pending_blocks);
@@ -223,30 +333,30 @@ void Md5Lanes::Flush() {
       }
       continue;
     }
+    // Narrow to 8 lanes when that is enough.
+    const int simd = (n <= 8 || width == 8) ? 8 : 16;
     size_t blocks = SIZE_MAX;
     for (int k = 0; k < n; ++k) blocks = std::min(blocks, lanes_[static_cast<size_t>(idx[k])].pending_blocks);
-    Md5State st[8];
-    const uint8_t* ptr[8];
+    Md5State st[kMaxLanes];
+    const uint8_t* ptr[kMaxLanes];
     static const uint8_t kDummy[64] = {};
-    for (int k = 0; k < 8; ++k) {
-      if (k < n) {
-        st[k] = lanes_[static_cast<size_t>(idx[k])].state;
-        ptr[k] = lanes_[static_cast<size_t>(idx[k])].pending;
-      } else {
-        st[k] = {};
-        ptr[k] = nullptr;
-      }
+    for (int k = 0; k < simd; ++k) {
+      st[k] = k < n ? lanes_[static_cast<size_t>(idx[k])].state : Md5State{};
+      ptr[k] = k < n ? lanes_[static_cast<size_t>(idx[k])].pending : kDummy;
     }
-    // Idle SIMD lanes hash a block of zeros again and again; their result is discarded.
-    if (n < 8) {
-      for (int k = n; k < 8; ++k) ptr[k] = kDummy;
-      // A dummy lane may only advance through one 64-byte block: run one block at a time.
+    auto run = [&](size_t nblocks) {
+      if (simd == 16) Md5Compress16(st, ptr, nblocks);
+      else Md5Compress8(st, ptr, nblocks);
+    };
+    if (n < simd) {
+      // Idle lanes hash the same zero block again and again (result discarded), so they may
+      // only advance one block per call.
       for (size_t b = 0; b < blocks; ++b) {
-        Md5Compress8(st, ptr, 1);
+        run(1);
         for (int k = 0; k < n; ++k) ptr[k] += 64;
       }
     } else {
-      Md5Compress8(st, ptr, blocks);
+      run(blocks);
     }
     for (int k = 0; k < n; ++k) {
       Lane& l = lanes_[static_cast<size_t>(idx[k])];

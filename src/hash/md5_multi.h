@@ -25,8 +25,13 @@ void Md5CompressScalar(Md5State& s, const uint8_t* data, size_t blocks);
 // Compresses `blocks` blocks of 8 streams at once (data[i] for state[i]). Uses AVX2 when the CPU
 // has it, the scalar function otherwise.
 void Md5Compress8(Md5State* states, const uint8_t* const* data, size_t blocks);
+// The same for 16 streams (AVX-512F: one register holds word i of 16 streams; rotates and the
+// round functions are single instructions). Falls back to two Md5Compress8 calls.
+void Md5Compress16(Md5State* states, const uint8_t* const* data, size_t blocks);
 // True when Md5Compress8 runs on AVX2 on this CPU.
 bool Md5HasSimd();
+// Widest SIMD kernel on this CPU: 16 (AVX-512F), 8 (AVX2) or 1.
+int Md5SimdLanes();
 
 class Md5Lanes {
  public:

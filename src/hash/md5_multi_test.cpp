@@ -85,3 +85,25 @@ TEST(Md5Multi, SimdKernelMatchesScalar) {
 }
 
 }  // namespace ngb
+
+namespace ngb {
+TEST(Md5Multi, SixteenLaneKernelMatchesScalar) {
+  std::vector<uint8_t> buf(16 * 64 * 3);
+  std::mt19937 rng(11);
+  for (auto& b : buf) b = static_cast<uint8_t>(rng());
+  Md5State simd[16], scalar[16];
+  const uint8_t* ptr[16];
+  for (int i = 0; i < 16; ++i) {
+    simd[i] = scalar[i] = {0x67452301u + 7 * i, 0xefcdab89, 0x98badcfe, 0x10325476u ^ i};
+    ptr[i] = buf.data() + i * 64 * 3;
+    Md5CompressScalar(scalar[i], ptr[i], 3);
+  }
+  Md5Compress16(simd, ptr, 3);
+  for (int i = 0; i < 16; ++i) {
+    EXPECT_EQ(simd[i].a, scalar[i].a) << i;
+    EXPECT_EQ(simd[i].b, scalar[i].b) << i;
+    EXPECT_EQ(simd[i].c, scalar[i].c) << i;
+    EXPECT_EQ(simd[i].d, scalar[i].d) << i;
+  }
+}
+}  // namespace ngb
