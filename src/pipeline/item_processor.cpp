@@ -61,6 +61,19 @@ bool WorthOpening(std::string_view mime, std::span<const uint8_t> h, std::string
   return true;
 }
 
+// True when the last 64 KiB + 22 bytes of `input` hold a zip end-of-central-directory record.
+bool HasZipEnd(source::RandomAccess& input) {
+  const uint64_t size = input.size();
+  const uint64_t span = std::min<uint64_t>(size, 65535 + 22);
+  std::vector<uint8_t> tail(static_cast<size_t>(span));
+  Result<size_t> n = input.ReadAt(size - span, tail.data(), tail.size());
+  if (!n.ok() || *n < 22) return false;
+  for (size_t i = *n - 22 + 1; i-- > 0;) {
+    if (tail[i] == 'P' && tail[i + 1] == 'K' && tail[i + 2] == 5 && tail[i + 3] == 6) return true;
+  }
+  return false;
+}
+
 std::string FormatRatio(double r) { return std::to_string(static_cast<int64_t>(r)); }
 }  // namespace
 
@@ -190,16 +203,26 @@ bool ItemProcessor::Feed(std::span<const uint8_t> chunk) {
 void ItemProcessor::End(const Status& read_error) {
   if (!cur_.decided) Decide();
   // Expansion below re-enters Begin()/Feed()/End() for the members: take this item's state.
-  Current c = std::move(cur_);
-  cur_ = Current();
-  ItemRecord& rec = *c.rec;
-  UnitBudget& budget = *c.budget;
+  // (The head buffer stays with cur_ for reuse: it is not needed past Decide().)
+  ItemRecord& rec = *cur_.rec;
+  UnitBudget& budget = *cur_.budget;
+  source::RandomAccess* const reopen = cur_.reopen;
+  std::unique_ptr<Spool> spool = std::move(cur_.spool);
+  const Status spool_error = cur_.spool_error;
+  const bool container = cur_.container, compressed_stream = cur_.compressed_stream;
+  const bool over_limit = cur_.over_limit;
+  const uint64_t total = cur_.total;
+  cur_.rec = nullptr;
 
-  const bool complete = read_error.ok() && !c.over_limit;
+  const bool complete = read_error.ok() && !over_limit;
   for (auto& a : analysers_) a->Finish(rec, complete);
-  if (complete && (!rec.size || rec.kind == ItemKind::kMember)) rec.size = c.total;
+  if (complete && (!rec.size || rec.kind == ItemKind::kMember)) rec.size = total;
+  if (complete && rec.kind == ItemKind::kFile && rec.size && *rec.size != total) {
+    rec.SetError("changed_during_scan", "read " + std::to_string(total) + " bytes of a file listed with " +
+                                            std::to_string(*rec.size));
+  }
   if (!read_error.ok()) rec.SetError(read_error.reason(), read_error.detail());
-  if (c.over_limit) {
+  if (over_limit) {
     if (budget.exhausted) {
       rec.SetError(budget.reason, budget.detail);
     } else {
@@ -208,18 +231,18 @@ void ItemProcessor::End(const Status& read_error) {
                                            "x its container's size (--max-ratio)");
     }
   }
-  if (!complete || !c.container) return;
+  if (!complete || !container) return;
   if (rec.depth >= config_.limits.max_depth) {
     rec.SetError("nesting_too_deep", "container nested deeper than --max-depth " +
                                          std::to_string(config_.limits.max_depth) + "; not opened");
     return;
   }
-  if (c.reopen) {
-    Expand(rec, *c.reopen, c.compressed_stream, budget);
-  } else if (!c.spool_error.ok()) {
-    rec.SetError(c.spool_error.reason(), c.spool_error.detail());
-  } else if (c.spool) {
-    Expand(rec, *c.spool, c.compressed_stream, budget);
+  if (reopen) {
+    Expand(rec, *reopen, compressed_stream, budget);
+  } else if (!spool_error.ok()) {
+    rec.SetError(spool_error.reason(), spool_error.detail());
+  } else if (spool) {
+    Expand(rec, *spool, compressed_stream, budget);
   }
 }
 
@@ -232,6 +255,10 @@ int64_t ItemProcessor::Expand(ItemRecord& container, source::RandomAccess& input
     return 0;
   }
   const int64_t members = ExpandMembers(container, reader, input.size(), budget);
+  if (container.error.empty() && reader.format_name().starts_with("ZIP") && !HasZipEnd(input)) {
+    // libarchive reads the members it can find even when the central directory is gone.
+    container.SetError("truncated", "zip has no end-of-central-directory record (cut short?)");
+  }
   if (members == 0 && compressed_stream && container.error.empty()) {
     // A compressed stream whose content merely resembles an empty archive (e.g. zeros read as a
     // tar end-of-archive block): read it as the single stream it is.

@@ -22,6 +22,7 @@ struct Work {
   std::string fs_path;
   std::shared_ptr<const source::DirHandle> dir;  // open parent folder, when held
   std::string name;                               // name within `dir`
+  struct stat st {};                              // the walker's lstat()
 };
 
 int64_t Ns(const struct timespec& ts) { return int64_t{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec; }
@@ -44,6 +45,7 @@ Work MakeWork(source::WalkEntry&& e, int64_t scan_id, int64_t source_id,
   w.fs_path = std::move(e.fs_path);
   w.dir = std::move(e.dir);
   w.name = std::move(e.name);
+  w.st = e.st;
   ItemRecord& r = w.rec;
   r.id = next_id.fetch_add(1);
   r.top_id = r.id;
@@ -114,8 +116,9 @@ void RunWorker(const ScanOptions& options_, Sink& sink_, ProgressCounters& progr
           emit_unit(*s.proc, std::move(rec));
           continue;
         }
-        Result<source::EvidenceFile> f = w->dir ? source::EvidenceFile::OpenAt(w->dir->fd(), w->name.c_str())
-                                                : source::EvidenceFile::Open(w->fs_path);
+        Result<source::EvidenceFile> f =
+            w->dir ? source::EvidenceFile::OpenAt(w->dir->fd(), w->name.c_str(), &w->st)
+                   : source::EvidenceFile::Open(w->fs_path);
         w->dir.reset();
         if (!f.ok()) {
           rec.SetError(f.status().reason(), f.status().detail());

@@ -15,13 +15,17 @@ std::span<const uint8_t> Zeros(size_t n) {
 
 Result<EvidenceFile> EvidenceFile::Open(const std::string& path) { return OpenAt(AT_FDCWD, path.c_str()); }
 
-Result<EvidenceFile> EvidenceFile::OpenAt(int dir_fd, const char* name) {
+Result<EvidenceFile> EvidenceFile::OpenAt(int dir_fd, const char* name, const struct stat* seen) {
   // O_NONBLOCK: if the path was replaced by a FIFO since the walk, open must not hang (regular
   // files ignore the flag).
   const int base = O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK;
   int fd = openat(dir_fd, name, base | O_NOATIME);
   if (fd < 0 && errno == EPERM) fd = openat(dir_fd, name, base);  // not the owner: no O_NOATIME
   if (fd < 0) return StatusFromErrno(errno, "open");
+  if (seen && S_ISREG(seen->st_mode)) {
+    if (seen->st_size > (1 << 20)) posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+    return EvidenceFile(fd, *seen);
+  }
   struct stat st {};
   if (fstat(fd, &st) != 0) {
     const int err = errno;
@@ -45,6 +49,10 @@ Result<size_t> EvidenceFile::ReadAt(uint64_t offset, uint8_t* buf, size_t n) {
     const ssize_t r = pread(fd_, buf, n, static_cast<off_t>(offset));
     if (r >= 0) return static_cast<size_t>(r);
     if (errno == EINTR) continue;
+    if (errno == ESPIPE || errno == EISDIR) {
+      // Replaced by a FIFO, socket or folder since it was listed.
+      return Status::Error("changed_during_scan", "no longer a regular file");
+    }
     return StatusFromErrno(errno, "read");
   }
 }

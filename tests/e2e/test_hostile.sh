@@ -88,3 +88,12 @@ pass "every hostile item has its reason; the rest was recorded"
 # The summary counts errors by reason.
 out=$("$NGB" export --case "$C" --format jsonl | grep -c '"error":null')
 [ "$out" -gt 10 ] || fail "too few good rows: $out"
+
+# The limits are configurable: a total-expanded-size limit stops an archive that a ratio limit
+# alone would let through.
+mkdir -p "$T/lim" && head -c 5000000 /dev/urandom > "$S/five.bin" && (cd "$S" && zip -q -0 "$T/lim/five.zip" five.bin)
+new_case "$T/c-lim"
+run_ngb scan --case "$T/c-lim" --quiet --max-expanded 1M "$T/lim"
+assert_eq 1 "$rc" "scan with --max-expanded exits 1"
+assert_eq expanded_size_limit "$(sql "$T/c-lim" "SELECT error FROM items WHERE path_text = 'lim/five.zip'")" "--max-expanded"
+pass "configurable expansion limit"
