@@ -17,25 +17,12 @@
 #include "hash/multi_digest.h"
 #include "pipeline/spool.h"
 
+#include "testing/temp_dir.h"
+
 namespace ngb::pipeline {
 namespace {
 
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/ngb_proc_test_XXXXXX";
-    const char* p = mkdtemp(tmpl);
-    if (p) path_ = p;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using ngb::testing::TempDir;
 
 // ---- Archives built in memory with libarchive's write API ----
 

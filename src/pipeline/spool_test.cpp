@@ -10,25 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "testing/temp_dir.h"
+
 namespace ngb::pipeline {
 namespace {
 
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/ngb_spool_test_XXXXXX";
-    const char* p = mkdtemp(tmpl);
-    if (p) path_ = p;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using ngb::testing::TempDir;
 
 std::vector<std::string> DirEntries(const std::string& dir) {
   std::vector<std::string> out;

@@ -11,25 +11,12 @@
 #include "store/migrations.h"
 #include "store/scan_record.h"
 
+#include "testing/temp_dir.h"
+
 namespace ngb::report {
 namespace {
 
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/ngb_csv_test_XXXXXX";
-    const char* p = mkdtemp(tmpl);
-    if (p) path_ = p;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using ngb::testing::TempDir;
 
 // Strict RFC 4180 reader: records end with CRLF; quoted fields may hold commas, CRLF and "".
 // Fails the test on malformed input.

@@ -13,27 +13,14 @@
 
 #include "pipeline/spool.h"
 
+#include "testing/temp_dir.h"
+
 namespace ngb::source {
 namespace {
 
 using Formats = ArchiveReader::Formats;
 
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/ngb_archive_test_XXXXXX";
-    const char* p = mkdtemp(tmpl);
-    if (p) path_ = p;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using ngb::testing::TempDir;
 
 // ---- Building archives in memory with libarchive's write API ----
 

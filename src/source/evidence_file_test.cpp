@@ -14,25 +14,12 @@
 
 #include "hash/multi_digest.h"
 
+#include "testing/temp_dir.h"
+
 namespace ngb::source {
 namespace {
 
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/ngb_evfile_test_XXXXXX";
-    const char* p = mkdtemp(tmpl);
-    if (p) path_ = p;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using ngb::testing::TempDir;
 
 std::string ReadWhole(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -10,25 +10,12 @@
 #include "store/case_store.h"
 #include "store/migrations.h"
 
+#include "testing/temp_dir.h"
+
 namespace ngb::store {
 namespace {
 
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/ngb_audit_test_XXXXXX";
-    const char* p = mkdtemp(tmpl);
-    if (p) path_ = p;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using ngb::testing::TempDir;
 
 const std::string kZeros64(64, '0');
 
