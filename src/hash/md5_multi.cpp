@@ -176,7 +176,8 @@ __attribute__((target("avx512f"), always_inline)) inline void Step16(__m512i& a,
   const __m512i f = _mm512_ternarylogic_epi32(b, c, d, kTable);
   const __m512i t = _mm512_add_epi32(_mm512_add_epi32(a, f),
                                      _mm512_add_epi32(m[MsgIndex(i)], _mm512_set1_epi32(static_cast<int>(kK[i]))));
-  a = _mm512_add_epi32(b, _mm512_rol_epi32(t, kS[i]));
+  constexpr int kShift = kS[i];  // an immediate even at -O0, where the intrinsic is a macro
+  a = _mm512_add_epi32(b, _mm512_rol_epi32(t, kShift));
 }
 
 template <int i>
