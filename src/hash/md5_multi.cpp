@@ -8,7 +8,9 @@
 #if defined(__x86_64__)
 // GCC 12's AVX-512 headers use a deliberately uninitialised "undefined" vector as the pass-through
 // operand of unmasked intrinsics, which -Wmaybe-uninitialized reports as a false positive.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <immintrin.h>
 #endif
 
