@@ -42,11 +42,14 @@ double ByteEntropy(std::span<const uint8_t> data) {
   return std::max(0.0, std::log2(n) - sum / n);
 }
 
+bool EntropyLooksRandom(double entropy, size_t n) {
+  if (n < kMinRandomSample) return false;
+  const double expected = 8.0 - 255.0 / (2.0 * static_cast<double>(n) * std::log(2.0));
+  return entropy >= expected - 0.15;
+}
+
 bool LooksRandom(std::span<const uint8_t> sample) {
-  if (sample.size() < kMinRandomSample) return false;
-  const double n = static_cast<double>(sample.size());
-  const double expected = 8.0 - 255.0 / (2.0 * n * std::log(2.0));
-  return ByteEntropy(sample) >= expected - 0.15;
+  return sample.size() >= kMinRandomSample && EntropyLooksRandom(ByteEntropy(sample), sample.size());
 }
 
 }  // namespace ngb::analyse

@@ -14,5 +14,7 @@ double ByteEntropy(std::span<const uint8_t> data);
 // uniform random bytes of that length (8 - 255 / (2 n ln 2), the small-sample bias).
 inline constexpr size_t kMinRandomSample = 512;
 bool LooksRandom(std::span<const uint8_t> sample);
+// The same test for an entropy already computed over n bytes.
+bool EntropyLooksRandom(double entropy, size_t n);
 
 }  // namespace ngb::analyse

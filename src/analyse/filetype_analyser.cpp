@@ -47,17 +47,23 @@ void FileTypeAnalyser::Consume(std::span<const uint8_t> chunk) {
   head_.insert(head_.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(take));
 }
 
+bool FileTypeAnalyser::RecordEntropy(ItemRecord& item) const {
+  const auto sample = std::span<const uint8_t>(head_).first(std::min<size_t>(head_.size(), kEntropySample));
+  if (sample.empty()) return false;
+  item.entropy = ByteEntropy(sample);
+  return EntropyLooksRandom(*item.entropy, sample.size());
+}
+
 void FileTypeAnalyser::Finish(ItemRecord& item, bool /*complete*/) {
   // Even a partly read item has a head worth typing.
   const uint64_t total = std::max<uint64_t>(seen_, size_hint_);
   std::optional<std::string_view> mime = sniff_mime(head_, total);
   if (mime) {
     item.mime = *mime;
-  } else if (LooksRandom(std::span<const uint8_t>(head_).first(std::min<size_t>(head_.size(), kEntropySample)))) {
+  } else if (RecordEntropy(item)) {
     // Compressed, encrypted or random bytes that no signature claims: libmagic (≈0.2 ms a call)
-    // could only say "application/octet-stream". Say so, and that the content looks random.
+    // could only say "application/octet-stream". Say so; the entropy column says why.
     item.mime = "application/octet-stream";
-    item.attrs.emplace_back("filetype.high_entropy", "1");
   } else if (libmagic_fallback_) {
     magic_t magic = ThreadMagic();
     const char* m = magic ? magic_buffer(magic, head_.data(), head_.size()) : nullptr;

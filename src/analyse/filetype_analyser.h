@@ -1,7 +1,7 @@
-// FileTypeAnalyser: content type from the first 64 KiB — the fast built-in sniffer first; content
-// it does not recognise that looks random (compressed/encrypted) is "application/octet-stream"
-// with attr filetype.high_entropy=1; libmagic answers for the rest — and whether the name's
-// extension contradicts the type.
+// FileTypeAnalyser: content type from the first 64 KiB — the fast built-in sniffer first; for
+// content it does not recognise the byte entropy is recorded, and content that looks random
+// (compressed/encrypted) is "application/octet-stream" without asking libmagic, which answers for
+// the rest — and whether the name's extension contradicts the type.
 #pragma once
 #include <magic.h>
 
@@ -24,6 +24,9 @@ class FileTypeAnalyser : public Analyser {
   void Finish(ItemRecord& item, bool complete) override;
 
  private:
+  // Sets item.entropy from the head; true when the head looks random.
+  bool RecordEntropy(ItemRecord& item) const;
+
   bool libmagic_fallback_;
   std::vector<uint8_t> head_;
   uint64_t size_hint_ = 0;

@@ -48,6 +48,9 @@ struct ItemRecord {
   std::string mime;             // content type ("" when not read)
   std::optional<bool> ext_mismatch;
   std::string md5, sha1, sha256;  // lowercase hex; empty when not computed
+  // Byte entropy (bits per byte) of the first 4 KiB, recorded when no signature identified the
+  // content; >= ~7.8 means compressed, encrypted or random data.
+  std::optional<double> entropy;
 
   std::string error;            // "" or a stable reason code (see docs/case-store.md)
   std::string error_detail;     // human-readable detail

@@ -1,5 +1,6 @@
 #include "report/item_fields.h"
 
+#include <cmath>
 #include <cstdio>
 
 #include "core/provenance.h"
@@ -44,7 +45,7 @@ const std::vector<std::string>& ItemFieldNames() {
       "id",     "scan_id", "source", "path",  "path_b64", "parent_id",   "depth",
       "kind",   "size",    "mtime",  "atime", "ctime",    "btime",       "mode",
       "inode",  "link_target", "sparse", "type", "ext_mismatch", "md5",  "sha1",
-      "sha256", "error",   "error_detail"};
+      "sha256", "error",   "error_detail", "entropy"};
   return kNames;
 }
 
@@ -83,6 +84,7 @@ nlohmann::ordered_json ItemFields(const ItemRow& row) {
   j["sha256"] = TextOrNull(r.sha256);
   j["error"] = TextOrNull(r.error);
   j["error_detail"] = TextOrNull(r.error_detail);
+  j["entropy"] = r.entropy ? nlohmann::ordered_json(std::round(*r.entropy * 1000) / 1000) : nlohmann::ordered_json(nullptr);
   return j;
 }
 

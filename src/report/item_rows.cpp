@@ -14,7 +14,7 @@ Status ForEachItem(store::Db& db, const RowFilter& filter, const std::function<b
       "i.kind, i.size, i.mtime_ns, i.atime_ns, i.ctime_ns, i.btime_ns, i.mode, i.inode, "
       "coalesce(i.link_target, ''), i.sparse, coalesce(i.mime, ''), i.ext_mismatch, "
       "coalesce(i.md5, ''), coalesce(i.sha1, ''), coalesce(i.sha256, ''), coalesce(i.error, ''), "
-      "coalesce(i.error_detail, ''), s.label, s.abs_path "
+      "coalesce(i.error_detail, ''), s.label, s.abs_path, i.entropy "
       "FROM items i JOIN sources s ON s.id = i.source_id";
   if (filter.scan_id) sql += " WHERE i.scan_id = ?1";
   sql += " ORDER BY i.scan_id, i.path, i.id";
@@ -54,6 +54,7 @@ Status ForEachItem(store::Db& db, const RowFilter& filter, const std::function<b
     it.error_detail = q->Text(23);
     row.source_label = q->Text(24);
     row.source_abs_path = q->Text(25);
+    it.entropy = q->OptDouble(26);
     if (!fn(row)) break;
   }
   return Status::Ok();

@@ -11,8 +11,8 @@ constexpr size_t kBatchRows = 8192;
 constexpr const char* kInsertItem =
     "INSERT INTO items(id, scan_id, source_id, parent_id, top_id, depth, path, path_text, kind, "
     "size, mtime_ns, atime_ns, ctime_ns, btime_ns, mode, inode, link_target, sparse, mime, "
-    "ext_mismatch, md5, sha1, sha256, error, error_detail) "
-    "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    "ext_mismatch, md5, sha1, sha256, error, error_detail, entropy) "
+    "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 }  // namespace
 
 ItemWriter::ItemWriter(Db& db) : db_(db) { thread_ = std::thread([this] { Run(); }); }
@@ -87,6 +87,7 @@ Status ItemWriter::WriteBatch(std::vector<ItemRecord>& batch) {
     if (r.ext_mismatch) st.Bind(20, int64_t{*r.ext_mismatch}); else st.BindNull(20);
     st.BindTextOrNull(21, r.md5).BindTextOrNull(22, r.sha1).BindTextOrNull(23, r.sha256)
         .BindTextOrNull(24, r.error).BindTextOrNull(25, r.error_detail);
+    if (r.entropy) st.Bind(26, *r.entropy); else st.BindNull(26);
     if (Status s = st.Run(); !s.ok()) return s;
     for (const auto& [k, v] : r.attrs) {
       attr->Bind(1, r.id).Bind(2, k).Bind(3, v);

@@ -14,7 +14,7 @@ struct Migration {
   const char* sql;
 };
 
-constexpr std::array<Migration, 1> kMigrations = {{
+constexpr std::array<Migration, 2> kMigrations = {{
     {1, "case, scans, sources, items, audit log",
      R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -90,6 +90,10 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+)sql"},
+    {2, "items.entropy for content no signature identified",
+     R"sql(
+ALTER TABLE items ADD COLUMN entropy REAL;
 )sql"},
 }};
 

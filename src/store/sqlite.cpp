@@ -61,6 +61,10 @@ Stmt& Stmt::Bind(int i, int64_t v) {
   sqlite3_bind_int64(st_, i, v);
   return *this;
 }
+Stmt& Stmt::Bind(int i, double v) {
+  sqlite3_bind_double(st_, i, v);
+  return *this;
+}
 Stmt& Stmt::Bind(int i, std::string_view text) {
   sqlite3_bind_text(st_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
   return *this;

@@ -50,6 +50,7 @@ class Stmt {
 
   // Binding; indexes start at 1 as in SQLite. Text and blobs are copied (SQLITE_TRANSIENT).
   Stmt& Bind(int i, int64_t v);
+  Stmt& Bind(int i, double v);
   Stmt& Bind(int i, std::string_view text);
   Stmt& BindBlob(int i, std::string_view bytes);
   Stmt& BindNull(int i);
@@ -68,6 +69,10 @@ class Stmt {
 
   int64_t Int(int col) const { return sqlite3_column_int64(st_, col); }
   bool IsNull(int col) const { return sqlite3_column_type(st_, col) == SQLITE_NULL; }
+  std::optional<double> OptDouble(int col) const {
+    if (IsNull(col)) return std::nullopt;
+    return sqlite3_column_double(st_, col);
+  }
   std::optional<int64_t> OptInt(int col) const {
     if (IsNull(col)) return std::nullopt;
     return Int(col);

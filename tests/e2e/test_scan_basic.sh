@@ -59,6 +59,9 @@ assert_eq "application/zip" "$(sql "$C" "SELECT mime FROM items WHERE path_text 
 assert_eq "dir" "$(sql "$C" "SELECT kind FROM items WHERE path_text = 'evidence/docs/deeper'")" "directory recorded"
 assert_eq "d41d8cd98f00b204e9800998ecf8427e" "$(sql "$C" "SELECT md5 FROM items WHERE path_text = 'evidence/empty.dat'")" "empty file"
 assert_eq 0 "$(sql "$C" "SELECT count(*) FROM items WHERE error IS NOT NULL")" "no errors"
+assert_eq "application/octet-stream|1" "$(sql "$C" "SELECT mime, entropy > 7.8 FROM items WHERE path_text = 'evidence/random.bin'")" "random content typed by entropy"
+assert_eq "" "$(sql "$C" "SELECT entropy FROM items WHERE path_text = 'evidence/docs/hello.txt'")" "no entropy for identified content"
+assert_eq 2 "$(sql "$C" "SELECT max(version) FROM schema_migrations")" "schema version"
 pass "types, kinds, empty file"
 
 # Chain of custody.
