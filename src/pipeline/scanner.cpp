@@ -1,5 +1,6 @@
 #include "pipeline/scanner.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include <cerrno>
@@ -54,6 +55,7 @@ Work MakeWork(source::WalkEntry&& e, int64_t scan_id, int64_t source_id,
   r.path = std::move(e.provenance);
   r.kind = e.kind;
   if (e.st.st_mode != 0) FillFromStat(r, e.st);
+  r.btime = e.btime;
   r.link_target = std::move(e.link_target);
   if (!e.error.ok()) r.SetError(e.error.reason(), e.error.detail());
   return w;
@@ -215,7 +217,7 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
       source::WalkEntry e;
       e.fs_path = src.fs_path;
       e.provenance = src.label;
-      if (stat(src.fs_path.c_str(), &e.st) != 0) {
+      if (source::StatWithBirth(AT_FDCWD, src.fs_path.c_str(), 0, &e.st, &e.btime) != 0) {
         e.kind = ItemKind::kOther;
         e.error = StatusFromErrno(errno, "source");
       } else {

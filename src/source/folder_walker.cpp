@@ -1,6 +1,7 @@
 #include "source/folder_walker.h"
 
 #include <dirent.h>
+#include <sys/sysmacros.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -24,6 +25,35 @@ ItemKind KindFromMode(mode_t mode) {
   if (S_ISCHR(mode)) return ItemKind::kCharDevice;
   if (S_ISBLK(mode)) return ItemKind::kBlockDevice;
   return ItemKind::kOther;
+}
+
+int StatWithBirth(int dir_fd, const char* name, int flags, struct stat* st, TimeNs* btime) {
+  struct statx sx {};
+  if (statx(dir_fd, name, flags | AT_STATX_SYNC_AS_STAT, STATX_BASIC_STATS | STATX_BTIME, &sx) != 0) {
+    return -1;
+  }
+  *st = {};
+  st->st_dev = makedev(sx.stx_dev_major, sx.stx_dev_minor);
+  st->st_ino = sx.stx_ino;
+  st->st_mode = sx.stx_mode;
+  st->st_nlink = sx.stx_nlink;
+  st->st_uid = sx.stx_uid;
+  st->st_gid = sx.stx_gid;
+  st->st_rdev = makedev(sx.stx_rdev_major, sx.stx_rdev_minor);
+  st->st_size = static_cast<off_t>(sx.stx_size);
+  st->st_blksize = sx.stx_blksize;
+  st->st_blocks = static_cast<blkcnt_t>(sx.stx_blocks);
+  st->st_atim = {sx.stx_atime.tv_sec, sx.stx_atime.tv_nsec};
+  st->st_mtim = {sx.stx_mtime.tv_sec, sx.stx_mtime.tv_nsec};
+  st->st_ctim = {sx.stx_ctime.tv_sec, sx.stx_ctime.tv_nsec};
+  if (btime) {
+    if (sx.stx_mask & STATX_BTIME) {
+      *btime = int64_t{sx.stx_btime.tv_sec} * 1'000'000'000 + sx.stx_btime.tv_nsec;
+    } else {
+      btime->reset();
+    }
+  }
+  return 0;
 }
 
 namespace {
@@ -114,7 +144,7 @@ void WalkFolder(const std::string& root, const std::string& label,
     e.fs_path = root;
     e.provenance = label;
     e.kind = ItemKind::kDirectory;
-    if (stat(root.c_str(), &e.st) != 0) {
+    if (StatWithBirth(AT_FDCWD, root.c_str(), 0, &e.st, &e.btime) != 0) {
       e.error = StatusFromErrno(errno, "source");
       visit(std::move(e));
       return;
@@ -135,7 +165,7 @@ void WalkFolder(const std::string& root, const std::string& label,
     const int at = handle ? handle->fd() : AT_FDCWD;
     const std::string rel_name = handle ? name : e.fs_path;
     const char* rel = rel_name.c_str();
-    if (fstatat(at, rel, &e.st, AT_SYMLINK_NOFOLLOW) != 0) {
+    if (StatWithBirth(at, rel, AT_SYMLINK_NOFOLLOW, &e.st, &e.btime) != 0) {
       e.kind = ItemKind::kOther;
       e.error = StatusFromErrno(errno, "lstat");
       if (!visit(std::move(e))) return;

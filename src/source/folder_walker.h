@@ -36,6 +36,7 @@ struct WalkEntry {
   std::string name;         // name within `dir`
   std::string provenance;   // label + relative path (raw bytes)
   struct stat st {};        // lstat() of the entry
+  TimeNs btime;             // birth (creation) time, where the file system records it
   ItemKind kind = ItemKind::kOther;
   std::string link_target;  // symlinks
   Status error;             // why the entry could not be fully handled, if so
@@ -49,5 +50,9 @@ void WalkFolder(const std::string& root, const std::string& label,
 
 // Fills kind/link_target/error for a path already lstat()ed (used for single-path sources too).
 ItemKind KindFromMode(mode_t mode);
+
+// statx() of `name` relative to `dir_fd` (AT_FDCWD for paths), filling a struct stat and the birth
+// time when the file system has one. flags: AT_SYMLINK_NOFOLLOW or 0. Returns 0 or -1 with errno.
+int StatWithBirth(int dir_fd, const char* name, int flags, struct stat* st, TimeNs* btime);
 
 }  // namespace ngb::source
