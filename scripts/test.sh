@@ -12,13 +12,15 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 echo "== optimised build"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build
-(cd build && ctest --output-on-failure -j "$JOBS")
+LOG=$(mktemp)
+trap 'rm -f "$LOG"' EXIT
+(cd build && ctest --output-on-failure -j "$JOBS") | tee -a "$LOG"
 
 echo "== sanitizer build (ASan + UBSan)"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNGB_SANITIZE=ON -DNGB_BENCH=OFF >/dev/null
 cmake --build build-asan
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --output-on-failure -j "$JOBS")
+  ctest --output-on-failure -j "$JOBS") | tee -a "$LOG"
 
 echo "== fuzzing (${FUZZ_SECONDS}s per target)"
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNGB_FUZZ=ON -DNGB_BENCH=OFF >/dev/null
@@ -32,4 +34,8 @@ for target in build-fuzz/tests/fuzz/fuzz_*; do
   "$target" -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -timeout=20 -print_final_stats=1 "$corpus" 2>&1 | tail -n 8
   rm -rf "$corpus"
 done
+# One closing line over both ctest runs (fuzzing has no pass count: a crash fails the script).
+total=$(grep -Eo 'tests passed, [0-9]+ tests failed out of [0-9]+' "$LOG" | awk '{s += $NF} END {print s + 0}')
+failed=$(grep -Eo '[0-9]+ tests failed out of' "$LOG" | awk '{s += $1} END {print s + 0}')
 echo "all tests passed"
+echo "tests: $((total - failed)) passed, $failed failed"
