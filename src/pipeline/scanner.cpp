@@ -99,7 +99,8 @@ void RunWorker(const ScanOptions& options_, Sink& sink_, ProgressCounters& progr
 
   int busy = 0;
   bool drained = false;
-  std::vector<Status> ended(slots.size());
+  std::vector<bool> done(slots.size());      // per round: the slot's file is finished
+  std::vector<Status> ended(slots.size());   // and how reading ended
   for (;;) {
     // Fill free slots; block only when there is nothing else to do.
     for (size_t i = 0; i < slots.size() && !drained; ++i) {
@@ -144,8 +145,7 @@ void RunWorker(const ScanOptions& options_, Sink& sink_, ProgressCounters& progr
       continue;
     }
     // One round: a chunk of every busy file, then MD5 of all chunks at once.
-    std::fill(ended.begin(), ended.end(), Status::Error("", ""));
-    std::vector<bool> done(slots.size(), false);
+    std::fill(done.begin(), done.end(), false);
     for (size_t i = 0; i < slots.size(); ++i) {
       Slot& s = slots[i];
       if (!s.busy) continue;
