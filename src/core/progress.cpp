@@ -44,7 +44,7 @@ void ProgressDisplay::Draw(bool /*final*/) {
   const bool walked = c_.walk_done.load();
   const double rate = static_cast<double>(bytes) / elapsed;
   std::string line = "\r\033[K";
-  line += std::to_string(units) + "/" + std::to_string(found) + (walked ? "" : "+") + " files  ";
+  line += std::to_string(units) + "/" + std::to_string(found) + (walked ? "" : "+") + " entries  ";
   line += FormatBytes(static_cast<double>(bytes)) + "/" + FormatBytes(static_cast<double>(total_bytes));
   line += "  " + FormatBytes(rate) + "/s";
   if (walked && rate > 0 && total_bytes >= bytes) {
