@@ -4,7 +4,7 @@
 #
 # usage: bench/scan_vs_hashdeep.sh [--build DIR] [--work DIR] [--corpus mixed|small|both] [--runs N]
 #                                  [--seed N] [--text-fraction F] [--strict]
-#   --build DIR          CMake build directory holding src/nigehbaan and bench/{make_corpus,digest_bound}
+#   --build DIR          CMake build directory holding nigehbaan and bench/{make_corpus,digest_bound}
 #                        (default: build). $NGB overrides the nigehbaan binary path.
 #   --work DIR           scratch directory for corpora, case folders and logs (default: /tmp/ngb-bench)
 #   --corpus KIND        mixed (~1.5 GB / 1,900 files), small (100,000 x 1-8 KiB) or both (default)
@@ -67,7 +67,7 @@ BUILD=$(cd "$BUILD" && pwd)
 if [[ -n ${NGB:-} ]]; then
   [[ -x $NGB ]] || die "\$NGB=$NGB is not an executable"
 else
-  for cand in "$BUILD/src/nigehbaan" "$BUILD/nigehbaan" "$BUILD/bin/nigehbaan"; do
+  for cand in "$BUILD/nigehbaan" "$BUILD/src/nigehbaan" "$BUILD/bin/nigehbaan"; do
     if [[ -x $cand ]]; then NGB=$cand; break; fi
   done
   [[ -n ${NGB:-} ]] || die "nigehbaan binary not found (looked in $BUILD/src, $BUILD, $BUILD/bin).
