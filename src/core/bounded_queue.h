@@ -25,6 +25,18 @@ class BoundedQueue {
     return true;
   }
 
+  // Appends all of `values` (the queue may exceed its capacity by less than one batch), blocking
+  // while it is full. Returns false if the queue was closed. `values` is left empty.
+  bool PushBatch(std::vector<T>& values) {
+    std::unique_lock lock(mu_);
+    not_full_.wait(lock, [&] { return closed_ || q_.size() < capacity_; });
+    if (closed_) return false;
+    for (T& v : values) q_.push_back(std::move(v));
+    values.clear();
+    not_empty_.notify_all();
+    return true;
+  }
+
   // Blocks while empty and open. Returns nullopt once closed and drained.
   std::optional<T> Pop() {
     std::unique_lock lock(mu_);
@@ -70,6 +82,12 @@ class BoundedQueue {
       q_.pop_front();
     }
     not_full_.notify_all();
+  }
+
+  // True once closed and empty.
+  bool drained() {
+    std::lock_guard lock(mu_);
+    return closed_ && q_.empty();
   }
 
   bool closed() {

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <thread>
 
+#include "core/batching_sink.h"
 #include "core/bounded_queue.h"
 #include "hash/md5_multi.h"
 #include "source/evidence_file.h"
@@ -85,9 +86,10 @@ void RunWorker(const ScanOptions& options_, Sink& sink_, ProgressCounters& progr
                BoundedQueue<Work>& queue, std::atomic<int64_t>& next_id, ScanStats& stats) {
   const int kSlots = Md5HasSimd() ? 16 : 1;
   Md5Lanes lanes;
+  BatchingSink out(sink_, 256);
   std::vector<Slot> slots(static_cast<size_t>(kSlots));
   for (Slot& s : slots) {
-    s.proc = std::make_unique<ItemProcessor>(options_.processor, sink_, next_id, progress_);
+    s.proc = std::make_unique<ItemProcessor>(options_.processor, out, next_id, progress_);
     s.buffer.resize(kSlots > 1 ? kReadBufferLanes : kReadBuffer);
   }
   auto emit_unit = [&](ItemProcessor& proc, ItemRecord&& rec) {
@@ -99,6 +101,26 @@ void RunWorker(const ScanOptions& options_, Sink& sink_, ProgressCounters& progr
 
   int busy = 0;
   bool drained = false;
+  std::vector<Work> pending;  // taken from the queue in batches, used front to back
+  size_t next_pending = 0;
+  // Takes the next entry, fetching from the queue at most as many as there are free slots (plus
+  // a few for entries that need no slot), so that the other workers are not starved of work.
+  auto next_work = [&](bool wait) -> std::optional<Work> {
+    if (next_pending == pending.size()) {
+      pending.clear();
+      next_pending = 0;
+      const size_t want = static_cast<size_t>(kSlots - busy) + 4;
+      if (wait) {
+        out.Send();  // about to block: let the writer have what is held
+        if (!queue.PopBatch(pending, want)) drained = true;
+      } else {
+        queue.TryPopBatch(pending, want);
+        if (pending.empty()) drained = queue.drained();
+      }
+      if (pending.empty()) return std::nullopt;
+    }
+    return std::move(pending[next_pending++]);
+  };
   std::vector<bool> done(slots.size());      // per round: the slot's file is finished
   std::vector<Status> ended(slots.size());   // and how reading ended
   for (;;) {
@@ -106,13 +128,7 @@ void RunWorker(const ScanOptions& options_, Sink& sink_, ProgressCounters& progr
     for (size_t i = 0; i < slots.size() && !drained; ++i) {
       Slot& s = slots[i];
       while (!s.busy && !drained) {
-        std::optional<Work> w;
-        if (busy == 0) {
-          w = queue.Pop();
-          drained = !w;
-        } else {
-          w = queue.TryPop(&drained);
-        }
+        std::optional<Work> w = next_work(busy == 0);
         if (!w) break;
         ItemRecord& rec = w->rec;
         if (rec.kind != ItemKind::kFile || !rec.error.empty()) {
@@ -175,6 +191,7 @@ void RunWorker(const ScanOptions& options_, Sink& sink_, ProgressCounters& progr
       --busy;
     }
   }
+  out.Send();
   for (const Slot& s : slots) {
     for (const auto& [k, v] : s.proc->errors_by_reason()) stats.errors_by_reason[k] += v;
   }
@@ -195,6 +212,8 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
   std::atomic<int64_t> skipped{0};
 
   std::thread walker([&] {
+    std::vector<Work> batch;  // handed to the workers 32 entries at a time
+    bool open = true;
     auto offer = [&](source::WalkEntry&& e, int64_t source_id) {
       if (already_done(e.provenance)) {
         skipped.fetch_add(1);
@@ -204,7 +223,9 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
       if (e.kind == ItemKind::kFile) {
         progress_.bytes_found.fetch_add(e.st.st_size, std::memory_order_relaxed);
       }
-      return queue.Push(MakeWork(std::move(e), scan_id, source_id, next_id));
+      batch.push_back(MakeWork(std::move(e), scan_id, source_id, next_id));
+      if (batch.size() >= 32) open = queue.PushBatch(batch);
+      return open;
     };
     for (const SourceSpec& src : sources) {
       struct stat st {};
@@ -225,6 +246,7 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
       }
       offer(std::move(e), src.source_id);
     }
+    if (!batch.empty()) queue.PushBatch(batch);
     progress_.walk_done.store(true);
     queue.Close();
   });

@@ -24,6 +24,15 @@ void ItemWriter::Put(ItemRecord&& rec) {
   if (!queue_.Push(std::move(rec))) accepted_.fetch_sub(1);
 }
 
+void ItemWriter::PutBatch(std::vector<ItemRecord>& recs) {
+  const auto n = static_cast<int64_t>(recs.size());
+  accepted_.fetch_add(n);
+  if (!queue_.PushBatch(recs)) {
+    accepted_.fetch_sub(n);
+    recs.clear();
+  }
+}
+
 Status ItemWriter::Flush() {
   while (rows_.load() < accepted_.load()) {
     {

@@ -18,6 +18,7 @@ class ItemWriter : public Sink {
   ~ItemWriter() override;
 
   void Put(ItemRecord&& rec) override;
+  void PutBatch(std::vector<ItemRecord>& recs) override;
   Status Flush() override;
   // Writes what is queued and stops the writer thread. Returns the first write error.
   Status Close();

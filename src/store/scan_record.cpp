@@ -179,23 +179,30 @@ Result<std::string> ComputeManifest(Db& db, int64_t scan_id) {
 }
 
 Result<ScanTotals> UpdateTotals(Db& db, int64_t scan_id) {
+  // One pass over the scan's items, grouped by source.
   Result<Stmt> per = db.Prepare(
-      "UPDATE sources SET items = (SELECT count(*) FROM items WHERE source_id = sources.id), "
-      "bytes = (SELECT coalesce(sum(size), 0) FROM items WHERE source_id = sources.id AND "
-      "kind IN ('file', 'member')), "
-      "errors = (SELECT count(*) FROM items WHERE source_id = sources.id AND error IS NOT NULL) "
-      "WHERE scan_id = ?");
+      "SELECT source_id, count(*), coalesce(sum(CASE WHEN kind IN ('file', 'member') THEN size END), 0), "
+      "count(error) FROM items WHERE scan_id = ? GROUP BY source_id");
   if (!per.ok()) return per.status();
   per->Bind(1, scan_id);
-  if (Status s = per->Run(); !s.ok()) return s;
-  Result<Stmt> tot = db.Prepare(
-      "SELECT coalesce(sum(items),0), coalesce(sum(bytes),0), coalesce(sum(errors),0) FROM "
-      "sources WHERE scan_id = ?");
-  if (!tot.ok()) return tot.status();
-  tot->Bind(1, scan_id);
-  Result<bool> r = tot->Step();
-  if (!r.ok()) return r.status();
-  ScanTotals t{tot->Int(0), tot->Int(1), tot->Int(2)};
+  Result<Stmt> set = db.Prepare("UPDATE sources SET items = ?, bytes = ?, errors = ? WHERE id = ?");
+  if (!set.ok()) return set.status();
+  Result<Stmt> zero = db.Prepare("UPDATE sources SET items = 0, bytes = 0, errors = 0 WHERE scan_id = ?");
+  if (!zero.ok()) return zero.status();
+  zero->Bind(1, scan_id);
+  if (Status s = zero->Run(); !s.ok()) return s;
+  ScanTotals t;
+  for (;;) {
+    Result<bool> r = per->Step();
+    if (!r.ok()) return r.status();
+    if (!*r) break;
+    const int64_t items = per->Int(1), bytes = per->Int(2), errors = per->Int(3);
+    set->Bind(1, items).Bind(2, bytes).Bind(3, errors).Bind(4, per->Int(0));
+    if (Status s = set->Run(); !s.ok()) return s;
+    t.items += items;
+    t.bytes += bytes;
+    t.errors += errors;
+  }
   Result<Stmt> up = db.Prepare("UPDATE scans SET items = ?, bytes = ?, errors = ? WHERE id = ?");
   if (!up.ok()) return up.status();
   up->Bind(1, t.items).Bind(2, t.bytes).Bind(3, t.errors).Bind(4, scan_id);
