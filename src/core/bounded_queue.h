@@ -62,17 +62,6 @@ class BoundedQueue {
     return true;
   }
 
-  // Pops without waiting: nullopt when empty; *drained is set when empty and closed for good.
-  std::optional<T> TryPop(bool* drained) {
-    std::lock_guard lock(mu_);
-    *drained = q_.empty() && closed_;
-    if (q_.empty()) return std::nullopt;
-    T v = std::move(q_.front());
-    q_.pop_front();
-    not_full_.notify_one();
-    return v;
-  }
-
   // Moves up to `max` items into `out` without waiting.
   void TryPopBatch(std::vector<T>& out, size_t max) {
     std::lock_guard lock(mu_);
