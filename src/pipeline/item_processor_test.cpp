@@ -17,6 +17,7 @@
 #include "hash/multi_digest.h"
 #include "pipeline/spool.h"
 
+#include "testing/archive_writer.h"
 #include "testing/temp_dir.h"
 
 namespace ngb::pipeline {
@@ -24,80 +25,12 @@ namespace {
 
 using ngb::testing::TempDir;
 
-// ---- Archives built in memory with libarchive's write API ----
+using testing::Member;
+using testing::WriteArchive;
 
-struct Member {
-  std::string name;
-  std::string data;
-  uint64_t zeros = 0;  // when set: `zeros` zero bytes instead of `data`
-};
-
-la_ssize_t AppendCb(struct archive*, void* client, const void* buf, size_t n) {
-  static_cast<std::string*>(client)->append(static_cast<const char*>(buf), n);
-  return static_cast<la_ssize_t>(n);
-}
-
-std::string WriteArchive(const std::function<int(struct archive*)>& setup, const std::vector<Member>& members) {
-  struct archive* a = archive_write_new();
-  std::string out;
-  auto fail = [&](const char* what) {
-    ADD_FAILURE() << what << ": " << (archive_error_string(a) ? archive_error_string(a) : "?");
-    archive_write_free(a);
-    return std::string();
-  };
-  if (setup(a) != ARCHIVE_OK) return fail("setup");
-  archive_write_set_bytes_in_last_block(a, 1);
-  if (archive_write_open(a, &out, nullptr, AppendCb, nullptr) != ARCHIVE_OK) return fail("open");
-  for (const Member& m : members) {
-    struct archive_entry* e = archive_entry_new();
-    archive_entry_set_pathname(e, m.name.c_str());
-    archive_entry_set_filetype(e, AE_IFREG);
-    archive_entry_set_perm(e, 0644);
-    archive_entry_set_mtime(e, 1'700'000'000, 0);
-    archive_entry_set_size(e, static_cast<la_int64_t>(m.zeros ? m.zeros : m.data.size()));
-    if (archive_write_header(a, e) < ARCHIVE_WARN) {
-      archive_entry_free(e);
-      return fail("header");
-    }
-    archive_entry_free(e);
-    if (m.zeros) {
-      const std::string chunk(1 << 20, '\0');
-      for (uint64_t left = m.zeros; left > 0;) {
-        const size_t n = static_cast<size_t>(std::min<uint64_t>(left, chunk.size()));
-        if (archive_write_data(a, chunk.data(), n) < 0) return fail("data");
-        left -= n;
-      }
-    } else if (!m.data.empty() && archive_write_data(a, m.data.data(), m.data.size()) < 0) {
-      return fail("data");
-    }
-  }
-  if (archive_write_close(a) != ARCHIVE_OK) return fail("close");
-  archive_write_free(a);
-  return out;
-}
-
-std::string Zip(const std::vector<Member>& m) {
-  return WriteArchive([](struct archive* a) { return archive_write_set_format_zip(a); }, m);
-}
-std::string TarGz(const std::vector<Member>& m) {
-  return WriteArchive(
-      [](struct archive* a) {
-        int r = archive_write_set_format_pax_restricted(a);
-        if (r == ARCHIVE_OK) r = archive_write_add_filter_gzip(a);
-        // Fastest level: building multi-hundred-MiB bombs stays quick.
-        if (r == ARCHIVE_OK) r = archive_write_set_filter_option(a, "gzip", "compression-level", "1");
-        return r;
-      },
-      m);
-}
-std::string RawGz(const Member& m) {
-  return WriteArchive(
-      [](struct archive* a) {
-        int r = archive_write_set_format_raw(a);
-        return r == ARCHIVE_OK ? archive_write_add_filter_gzip(a) : r;
-      },
-      {m});
-}
+std::string Zip(const std::vector<Member>& m) { return WriteArchive(testing::Zip(), m); }
+std::string TarGz(const std::vector<Member>& m) { return WriteArchive(testing::PaxGzFast(), m); }
+std::string RawGz(const Member& m) { return WriteArchive(testing::RawGz(), {m}); }
 
 std::string Pattern(size_t n, unsigned seed) {
   std::string s(n, '\0');
@@ -335,7 +268,7 @@ TEST_F(ItemProcessorTest, CompressionBombStopsTheUnit) {
   config_.limits.ratio_grace_bytes = 1 << 20;
   config_.limits.max_ratio = 100;
   constexpr uint64_t kBomb = 200ull << 20;
-  const std::string top_bytes = TarGz({{"zeros.bin", "", kBomb}, {"after.txt", "never reached"}});
+  const std::string top_bytes = TarGz({{.name = "zeros.bin", .zeros = kBomb}, {"after.txt", "never reached"}});
   ASSERT_FALSE(top_bytes.empty());
   ASSERT_LT(top_bytes.size() * 100, kBomb);
 
@@ -362,7 +295,7 @@ TEST_F(ItemProcessorTest, PerContainerRatioLimitStopsTheContainer) {
   config_.limits.ratio_grace_bytes = 1 << 20;
   config_.limits.max_ratio = 100;
   constexpr uint64_t kBomb = 64ull << 20;
-  const std::string top_bytes = TarGz({{"zeros.bin", "", kBomb}, {"after.txt", "never reached"}});
+  const std::string top_bytes = TarGz({{.name = "zeros.bin", .zeros = kBomb}, {"after.txt", "never reached"}});
   ASSERT_FALSE(top_bytes.empty());
   // A huge top-level size keeps the unit-wide ratio out of play: only the container's own ratio trips.
   const ItemRecord top = Process("bomb.tar.gz", top_bytes, true, /*top_size_for_budget=*/1ull << 40);
@@ -379,7 +312,7 @@ TEST_F(ItemProcessorTest, PerContainerRatioLimitStopsTheContainer) {
 TEST_F(ItemProcessorTest, BombInsideANestedZipIsReportedAtEveryLevel) {
   config_.limits.ratio_grace_bytes = 1 << 20;
   config_.limits.max_ratio = 100;
-  const std::string zip = Zip({{"zeros.bin", "", 50ull << 20}, {"z2.txt", "never"}});
+  const std::string zip = Zip({{.name = "zeros.bin", .zeros = 50ull << 20}, {"z2.txt", "never"}});
   ASSERT_FALSE(zip.empty());
   const std::string top_bytes = TarGz({{"inner.zip", zip}, {"after.txt", "never reached"}});
   ASSERT_FALSE(top_bytes.empty());
@@ -433,7 +366,7 @@ TEST_F(ItemProcessorTest, BareGzipIsOneMemberNamedAfterTheContainer) {
 
 TEST_F(ItemProcessorTest, GzippedZerosAreOneRawMemberNotAnEmptyTar) {
   const std::string zeros(1 << 20, '\0');
-  const std::string gz = RawGz({"zeros", "", zeros.size()});
+  const std::string gz = RawGz({.name = "zeros", .zeros = zeros.size()});
   ASSERT_FALSE(gz.empty());
   const ItemRecord top = Process("ev/zeros.gz", gz);
   EXPECT_TRUE(top.error.empty()) << top.error << ": " << top.error_detail;
