@@ -1,10 +1,12 @@
 // Multi-buffer MD5: MD5 is inherently serial within one stream, so speed comes from hashing
 // several independent streams at once in SIMD lanes (the technique of Intel ISA-L's md5_mb).
-// One AVX2 register holds word i of 8 streams; each of the 64 MD5 steps runs on all 8 at once.
+// One AVX-512 register holds word i of 16 streams (AVX2: 8); each of the 64 MD5 steps runs on all
+// of them at once.
 //
 // Md5Lanes owns up to kMaxLanes streams. Per round, the caller Submit()s one chunk per busy lane
 // (chunks stay owned by the caller and must stay valid until Flush()), then Flush()es, which
-// compresses every submitted block, 8 lanes at a time where possible. Pure computation, no I/O.
+// compresses every submitted block, as many lanes at a time as the CPU's widest kernel takes.
+// Pure computation, no I/O.
 // Not thread-safe: one instance per worker.
 #pragma once
 #include <array>
@@ -12,7 +14,6 @@
 #include <cstdint>
 #include <span>
 #include <string>
-#include <vector>
 
 namespace ngb {
 

@@ -228,20 +228,18 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
       return open;
     };
     for (const SourceSpec& src : sources) {
-      struct stat st {};
-      if (stat(src.fs_path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-        source::WalkFolder(src.fs_path, src.label,
-                           [&](source::WalkEntry&& e) { return offer(std::move(e), src.source_id); });
-        continue;
-      }
-      // A single path: a file (or a special file, recorded but never opened).
       source::WalkEntry e;
       e.fs_path = src.fs_path;
       e.provenance = src.label;
       if (source::StatWithBirth(AT_FDCWD, src.fs_path.c_str(), 0, &e.st, &e.btime) != 0) {
         e.kind = ItemKind::kOther;
         e.error = StatusFromErrno(errno, "source");
+      } else if (S_ISDIR(e.st.st_mode)) {
+        source::WalkFolder(src.fs_path, src.label,
+                           [&](source::WalkEntry&& d) { return offer(std::move(d), src.source_id); });
+        continue;
       } else {
+        // A single path: a file (or a special file, recorded but never opened).
         e.kind = source::KindFromMode(e.st.st_mode);
       }
       offer(std::move(e), src.source_id);
