@@ -9,8 +9,12 @@ PACKAGES=(
   # libraries
   libssl-dev libarchive-dev libmagic-dev libsqlite3-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  # images (PDQ), hash sets, io
+  libjpeg62-turbo-dev libturbojpeg0-dev libpng-dev libwebp-dev libgif-dev libtiff-dev libheif-dev
+  libsimdjson-dev liburing-dev
   # tests and benchmarks: archive tools to build fixtures, hashdeep as the oracle, sqlite3 to inspect
   sqlite3 hashdeep zip unzip p7zip-full zstd xz-utils bzip2 genisoimage libxml2-utils time util-linux file
+  imagemagick libjpeg-turbo-progs webp
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
