@@ -3,12 +3,42 @@
 #pragma once
 #include <condition_variable>
 #include <cstddef>
-#include <deque>
 #include <mutex>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace ngb {
+
+// A FIFO in a circular array that only ever grows: after warm-up, pushing and popping allocate
+// nothing (a std::deque of large records allocates a node per record). T must be default-
+// constructible and movable; popped slots are left moved-from until reused.
+template <typename T>
+class Ring {
+ public:
+  bool empty() const { return count_ == 0; }
+  size_t size() const { return count_; }
+  void push_back(T&& v) {
+    if (count_ == slots_.size()) Grow();
+    slots_[(head_ + count_) % slots_.size()] = std::move(v);
+    ++count_;
+  }
+  T& front() { return slots_[head_]; }
+  void pop_front() {
+    head_ = (head_ + 1) % slots_.size();
+    --count_;
+  }
+
+ private:
+  void Grow() {
+    std::vector<T> bigger(slots_.empty() ? 64 : 2 * slots_.size());
+    for (size_t i = 0; i < count_; ++i) bigger[i] = std::move(slots_[(head_ + i) % slots_.size()]);
+    slots_ = std::move(bigger);
+    head_ = 0;
+  }
+  std::vector<T> slots_;
+  size_t head_ = 0, count_ = 0;
+};
 
 template <typename T>
 class BoundedQueue {
@@ -96,7 +126,7 @@ class BoundedQueue {
   const size_t capacity_;
   std::mutex mu_;
   std::condition_variable not_full_, not_empty_;
-  std::deque<T> q_;    // GUARDED_BY(mu_)
+  Ring<T> q_;            // GUARDED_BY(mu_)
   bool closed_ = false;  // GUARDED_BY(mu_)
 };
 

@@ -2,7 +2,9 @@
 //   ByteStream   — sequential, once (a file being hashed, an archive member being decompressed).
 //   RandomAccess — positioned reads (a file or spool that a container reader may seek in).
 #pragma once
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <span>
 
 #include "core/status.h"
@@ -22,6 +24,22 @@ class RandomAccess {
   virtual uint64_t size() const = 0;
   // Reads up to n bytes at offset; returns the count (0 at or past the end).
   virtual Result<size_t> ReadAt(uint64_t offset, uint8_t* buf, size_t n) = 0;
+};
+
+// Random access to bytes already in memory (a small file read whole). The bytes must outlive it.
+class MemoryBytes : public RandomAccess {
+ public:
+  explicit MemoryBytes(std::span<const uint8_t> bytes) : bytes_(bytes) {}
+  uint64_t size() const override { return bytes_.size(); }
+  Result<size_t> ReadAt(uint64_t offset, uint8_t* buf, size_t n) override {
+    if (offset >= bytes_.size()) return size_t{0};
+    const size_t k = static_cast<size_t>(std::min<uint64_t>(n, bytes_.size() - offset));
+    std::memcpy(buf, bytes_.data() + offset, k);
+    return k;
+  }
+
+ private:
+  std::span<const uint8_t> bytes_;
 };
 
 // A static block of zeros, for holes in sparse files and sparse archive members.

@@ -83,19 +83,26 @@ Status ItemWriter::WriteBatch(std::vector<ItemRecord>& batch) {
   Result<Stmt> attr = db_.Prepare("INSERT INTO item_attrs(item_id, key, value) VALUES(?,?,?)");
   if (!attr.ok()) return attr.status();
   Stmt& st = *ins;
+  // Values are bound without copying: each record outlives its row's Run().
+  std::string display;
   for (const ItemRecord& r : batch) {
+    std::string_view shown = r.path;
+    if (!IsValidUtf8(r.path)) {
+      display = DisplayPath(r.path);
+      shown = display;
+    }
     st.Bind(1, r.id).Bind(2, r.scan_id).Bind(3, r.source_id);
     if (r.parent_id) st.Bind(4, r.parent_id); else st.BindNull(4);
     st.Bind(5, r.top_id).Bind(6, int64_t{r.depth});
-    st.BindBlob(7, r.path).Bind(8, DisplayPath(r.path)).Bind(9, ItemKindName(r.kind));
+    st.BindBlobStatic(7, r.path).BindStatic(8, shown).BindStatic(9, ItemKindName(r.kind));
     st.BindOpt(10, r.size).BindOpt(11, r.mtime).BindOpt(12, r.atime).BindOpt(13, r.ctime)
         .BindOpt(14, r.btime).BindOpt(15, r.mode).BindOpt(16, r.inode);
-    if (r.kind == ItemKind::kSymlink || !r.link_target.empty()) st.BindBlob(17, r.link_target);
+    if (r.kind == ItemKind::kSymlink || !r.link_target.empty()) st.BindBlobStatic(17, r.link_target);
     else st.BindNull(17);
-    st.Bind(18, int64_t{r.sparse}).BindTextOrNull(19, r.mime);
+    st.Bind(18, int64_t{r.sparse}).BindStaticOrNull(19, r.mime);
     if (r.ext_mismatch) st.Bind(20, int64_t{*r.ext_mismatch}); else st.BindNull(20);
-    st.BindTextOrNull(21, r.md5).BindTextOrNull(22, r.sha1).BindTextOrNull(23, r.sha256)
-        .BindTextOrNull(24, r.error).BindTextOrNull(25, r.error_detail);
+    st.BindStaticOrNull(21, r.md5).BindStaticOrNull(22, r.sha1).BindStaticOrNull(23, r.sha256)
+        .BindStaticOrNull(24, r.error).BindStaticOrNull(25, r.error_detail);
     if (r.entropy) st.Bind(26, *r.entropy); else st.BindNull(26);
     if (Status s = st.Run(); !s.ok()) return s;
     for (const auto& [k, v] : r.attrs) {

@@ -73,6 +73,14 @@ Stmt& Stmt::BindBlob(int i, std::string_view bytes) {
   sqlite3_bind_blob(st_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
   return *this;
 }
+Stmt& Stmt::BindStatic(int i, std::string_view text) {
+  sqlite3_bind_text(st_, i, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+  return *this;
+}
+Stmt& Stmt::BindBlobStatic(int i, std::string_view bytes) {
+  sqlite3_bind_blob(st_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_STATIC);
+  return *this;
+}
 Stmt& Stmt::BindNull(int i) {
   sqlite3_bind_null(st_, i);
   return *this;

@@ -1,0 +1,254 @@
+#include "pipeline/worker.h"
+
+#include <fcntl.h>
+
+#include <optional>
+#include <vector>
+
+#include "core/batching_sink.h"
+#include "hash/md5_multi.h"
+#include "source/batch_reader.h"
+#include "source/evidence_file.h"
+
+namespace ngb::pipeline {
+namespace {
+
+constexpr size_t kReadBuffer = 256 * 1024;
+// Per file when several are read side by side (16 x 128 KiB per worker).
+constexpr size_t kReadBufferLanes = 128 * 1024;
+
+int64_t Ns(const struct timespec& ts) { return int64_t{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec; }
+
+void FillFromStat(ItemRecord& rec, const struct stat& st) {
+  if (rec.kind == ItemKind::kFile || rec.kind == ItemKind::kSymlink) {
+    rec.size = static_cast<uint64_t>(st.st_size);
+  }
+  rec.mtime = Ns(st.st_mtim);
+  rec.atime = Ns(st.st_atim);
+  rec.ctime = Ns(st.st_ctim);
+  rec.mode = st.st_mode;
+  rec.inode = st.st_ino;
+}
+
+// One file being read by a worker. Slots never move (FileStream refers to their members).
+struct Slot {
+  std::unique_ptr<ItemProcessor> proc;
+  std::vector<uint8_t> buffer;
+  bool busy = false;
+  Work work;
+  // Read whole in the next batch (BatchReader) rather than streamed.
+  bool batched = false;
+  size_t batched_bytes = 0;
+  std::optional<source::MemoryBytes> memory;
+  // Streamed: the open file.
+  std::optional<source::EvidenceFile> file;
+  std::optional<source::FileStream> stream;
+  UnitBudget budget;
+};
+
+// A regular, non-sparse file whose walker size leaves room in the buffer: one read gets all of it
+// and shows that it has not grown.
+bool FitsOneRead(const Work& w, size_t buffer) {
+  return S_ISREG(w.st.st_mode) && w.st.st_size >= 0 &&
+         static_cast<uint64_t>(w.st.st_size) < buffer &&
+         w.st.st_blocks * 512LL >= w.st.st_size;
+}
+
+}  // namespace
+
+Work MakeWork(source::WalkEntry&& e, int64_t scan_id, int64_t source_id, std::atomic<int64_t>& next_id) {
+  Work w;
+  w.fs_path = std::move(e.fs_path);
+  w.dir = std::move(e.dir);
+  w.name = std::move(e.name);
+  w.st = e.st;
+  ItemRecord& r = w.rec;
+  r.id = next_id.fetch_add(1);
+  r.top_id = r.id;
+  r.scan_id = scan_id;
+  r.source_id = source_id;
+  r.path = std::move(e.provenance);
+  r.kind = e.kind;
+  if (e.st.st_mode != 0) FillFromStat(r, e.st);
+  r.btime = e.btime;
+  r.link_target = std::move(e.link_target);
+  if (!e.error.ok()) r.SetError(e.error.reason(), e.error.detail());
+  return w;
+}
+
+// A worker reads up to kSlots top-level files side by side. Small files are read whole, a batch
+// at a time; others a chunk of each per round, so that the MD5 of all of them is computed
+// together in SIMD lanes (Md5Lanes) after every round; SHA-1, SHA-256 and the other analysers run
+// per chunk as usual. Containers are expanded when their file has been read, members one at a
+// time. Other entries (folders, links, errors) are emitted as they arrive.
+void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progress,
+               BoundedQueue<Work>& queue, std::atomic<int64_t>& next_id, ScanStats& stats) {
+  const int kSlots = Md5HasSimd() ? 16 : 1;
+  Md5Lanes lanes;
+  BatchingSink out(sink, 256);
+  std::unique_ptr<source::BatchReader> batch_reader = source::BatchReader::Create();
+  std::vector<Slot> slots(static_cast<size_t>(kSlots));
+  for (Slot& s : slots) {
+    s.proc = std::make_unique<ItemProcessor>(options.processor, out, next_id, progress);
+    s.buffer.resize(kSlots > 1 ? kReadBufferLanes : kReadBuffer);
+  }
+  auto emit_unit = [&](ItemProcessor& proc, ItemRecord&& rec) {
+    rec.top_done = true;
+    ++stats.units;
+    proc.Emit(std::move(rec));
+    progress.units_done.fetch_add(1, std::memory_order_relaxed);
+  };
+  int busy = 0;
+  auto release = [&](Slot& s) {
+    s.stream.reset();
+    s.file.reset();
+    s.memory.reset();
+    s.work = Work();
+    s.busy = false;
+    s.batched = false;
+    --busy;
+  };
+  auto begin = [&](Slot& s, size_t i, source::RandomAccess* reopen) {
+    s.budget = UnitBudget();
+    s.budget.top_size = static_cast<uint64_t>(s.work.st.st_size);
+    s.proc->Begin(s.work.rec, reopen, s.budget, kSlots > 1 ? &lanes : nullptr, static_cast<int>(i));
+  };
+  // Opens the slot's file for streaming; on failure emits the unit with the error and frees the slot.
+  auto open_stream = [&](Slot& s, size_t i) {
+    Work& w = s.work;
+    Result<source::EvidenceFile> f =
+        w.dir ? source::EvidenceFile::OpenAt(w.dir->fd(), w.name.c_str(), &w.st)
+              : source::EvidenceFile::Open(w.fs_path);
+    w.dir.reset();
+    if (!f.ok()) {
+      w.rec.SetError(f.status().reason(), f.status().detail());
+      emit_unit(*s.proc, std::move(w.rec));
+      release(s);
+      return;
+    }
+    s.file.emplace(std::move(*f));
+    FillFromStat(w.rec, s.file->stat());
+    w.rec.sparse = s.file->sparse();
+    s.stream.emplace(*s.file, s.buffer);
+    begin(s, i, &*s.file);
+  };
+
+  bool drained = false;
+  std::vector<Work> pending;  // taken from the queue in batches, used front to back
+  size_t next_pending = 0;
+  // Takes the next entry, fetching from the queue at most as many as there are free slots (plus
+  // a few for entries that need no slot), so that the other workers are not starved of work.
+  auto next_work = [&](bool wait) -> std::optional<Work> {
+    if (next_pending == pending.size()) {
+      pending.clear();
+      next_pending = 0;
+      const size_t want = static_cast<size_t>(kSlots - busy) + 4;
+      if (wait) {
+        out.Send();  // about to block: let the writer have what is held
+        if (!queue.PopBatch(pending, want)) drained = true;
+      } else {
+        queue.TryPopBatch(pending, want);
+        if (pending.empty()) drained = queue.drained();
+      }
+      if (pending.empty()) return std::nullopt;
+    }
+    return std::move(pending[next_pending++]);
+  };
+  std::vector<source::BatchReadRequest> requests;
+  std::vector<size_t> requested;             // slot of each request
+  std::vector<bool> done(slots.size());      // per round: the slot's file is finished
+  std::vector<Status> ended(slots.size());   // and how reading ended
+  for (;;) {
+    // Fill free slots; block only when there is nothing else to do.
+    for (size_t i = 0; i < slots.size() && !drained; ++i) {
+      Slot& s = slots[i];
+      while (!s.busy && !drained) {
+        std::optional<Work> w = next_work(busy == 0);
+        if (!w) break;
+        if (w->rec.kind != ItemKind::kFile || !w->rec.error.empty()) {
+          emit_unit(*s.proc, std::move(w->rec));
+          continue;
+        }
+        s.work = std::move(*w);
+        s.busy = true;
+        ++busy;
+        if (batch_reader && FitsOneRead(s.work, s.buffer.size())) {
+          s.batched = true;  // read below, with the others
+        } else {
+          open_stream(s, i);
+        }
+      }
+    }
+    // Read the small files whole, all in one go.
+    requests.clear();
+    requested.clear();
+    for (size_t i = 0; i < slots.size(); ++i) {
+      Slot& s = slots[i];
+      if (!s.busy || !s.batched || s.memory) continue;
+      source::BatchReadRequest r;
+      r.dir_fd = s.work.dir ? s.work.dir->fd() : AT_FDCWD;
+      r.name = s.work.dir ? s.work.name.c_str() : s.work.fs_path.c_str();
+      r.buf = s.buffer.data();
+      r.cap = s.buffer.size();
+      requests.push_back(r);
+      requested.push_back(i);
+    }
+    if (!requests.empty()) batch_reader->Read(requests);
+    for (size_t k = 0; k < requests.size(); ++k) {
+      Slot& s = slots[requested[k]];
+      const int64_t got = requests[k].result;
+      if (got < 0 || static_cast<size_t>(got) >= s.buffer.size()) {
+        // Failed (the ordinary open names the reason) or grew past the buffer: stream it.
+        s.batched = false;
+        open_stream(s, requested[k]);
+        continue;
+      }
+      s.work.dir.reset();
+      s.batched_bytes = static_cast<size_t>(got);
+      s.memory.emplace(std::span<const uint8_t>(s.buffer.data(), s.batched_bytes));
+      begin(s, requested[k], &*s.memory);
+    }
+    if (busy == 0) {
+      if (drained) break;
+      continue;
+    }
+    // One round: a chunk of every busy file (all of a file read whole), then MD5 of all at once.
+    std::fill(done.begin(), done.end(), false);
+    for (size_t i = 0; i < slots.size(); ++i) {
+      Slot& s = slots[i];
+      if (!s.busy) continue;
+      if (s.batched) {
+        if (s.batched_bytes > 0) s.proc->Feed(std::span<const uint8_t>(s.buffer.data(), s.batched_bytes));
+        done[i] = true;
+        ended[i] = Status::Ok();
+        continue;
+      }
+      Result<std::span<const uint8_t>> chunk = s.stream->Next();
+      if (!chunk.ok()) {
+        done[i] = true;
+        ended[i] = chunk.status();
+      } else if (chunk->empty() || !s.proc->Feed(*chunk)) {
+        done[i] = true;
+        ended[i] = Status::Ok();
+      }
+    }
+    lanes.Flush();
+    for (size_t i = 0; i < slots.size(); ++i) {
+      if (!done[i]) continue;
+      Slot& s = slots[i];
+      s.proc->End(ended[i]);
+      // A file read by one read call cannot change halfway; larger ones are re-checked.
+      if (s.file && s.file->size() > s.buffer.size() && s.file->ChangedSinceOpen()) {
+        s.work.rec.SetError("changed_during_scan", "size or modification time changed while reading");
+      }
+      emit_unit(*s.proc, std::move(s.work.rec));
+      release(s);
+    }
+  }
+  out.Send();
+  for (const Slot& s : slots) {
+    for (const auto& [k, v] : s.proc->errors_by_reason()) stats.errors_by_reason[k] += v;
+  }
+}
+
+}  // namespace ngb::pipeline

@@ -1,0 +1,121 @@
+#include "source/batch_reader.h"
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "testing/temp_dir.h"
+
+namespace ngb::source {
+namespace {
+
+using ngb::testing::TempDir;
+
+void Write(const std::string& path, const std::string& content) {
+  std::ofstream(path, std::ios::binary) << content;
+}
+
+class BatchReaderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    reader_ = BatchReader::Create();
+    if (!reader_) GTEST_SKIP() << "io_uring unavailable here";
+    dir_fd_ = open(tmp_.path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    ASSERT_GE(dir_fd_, 0);
+  }
+  void TearDown() override {
+    if (dir_fd_ >= 0) close(dir_fd_);
+  }
+  // Reads the named files (relative to the temp folder) in one batch.
+  std::vector<BatchReadRequest> ReadAll(const std::vector<std::string>& names, size_t cap) {
+    bufs_.assign(names.size(), std::vector<uint8_t>(cap));
+    std::vector<BatchReadRequest> reqs(names.size());
+    for (size_t i = 0; i < names.size(); ++i) {
+      reqs[i].dir_fd = dir_fd_;
+      reqs[i].name = names[i].c_str();
+      reqs[i].buf = bufs_[i].data();
+      reqs[i].cap = cap;
+    }
+    reader_->Read(reqs);
+    return reqs;
+  }
+  std::string Got(const std::vector<BatchReadRequest>& reqs, size_t i) {
+    return std::string(reinterpret_cast<const char*>(bufs_[i].data()), static_cast<size_t>(reqs[i].result));
+  }
+
+  TempDir tmp_;
+  int dir_fd_ = -1;
+  std::unique_ptr<BatchReader> reader_;
+  std::vector<std::vector<uint8_t>> bufs_;
+};
+
+TEST_F(BatchReaderTest, ReadsWholeFilesAndEmptyOnes) {
+  Write(tmp_.path() + "/a", "alpha");
+  Write(tmp_.path() + "/b", std::string(5000, 'b'));
+  Write(tmp_.path() + "/empty", "");
+  auto reqs = ReadAll({"a", "b", "empty"}, 8192);
+  ASSERT_EQ(reqs[0].result, 5);
+  EXPECT_EQ(Got(reqs, 0), "alpha");
+  ASSERT_EQ(reqs[1].result, 5000);
+  EXPECT_EQ(Got(reqs, 1), std::string(5000, 'b'));
+  EXPECT_EQ(reqs[2].result, 0);
+}
+
+TEST_F(BatchReaderTest, FailuresAreReportedPerFileAndTheBatchGoesOn) {
+  Write(tmp_.path() + "/ok", "fine");
+  mkdir((tmp_.path() + "/folder").c_str(), 0755);
+  ASSERT_EQ(symlink("ok", (tmp_.path() + "/link").c_str()), 0);
+  ASSERT_EQ(mkfifo((tmp_.path() + "/fifo").c_str(), 0600), 0);
+  auto reqs = ReadAll({"missing", "folder", "link", "fifo", "ok"}, 64);
+  EXPECT_EQ(reqs[0].result, -ENOENT);
+  EXPECT_LT(reqs[1].result, 0);           // a folder cannot be read
+  EXPECT_EQ(reqs[2].result, -ELOOP);      // O_NOFOLLOW: links are never followed
+  EXPECT_LE(reqs[3].result, 0);           // a FIFO never blocks: no writer reads as empty
+  ASSERT_EQ(reqs[4].result, 4);
+  EXPECT_EQ(Got(reqs, 4), "fine");
+}
+
+TEST_F(BatchReaderTest, AFifoWithAWriterButNoDataDoesNotBlock) {
+  const std::string path = tmp_.path() + "/fifo";
+  ASSERT_EQ(mkfifo(path.c_str(), 0600), 0);
+  int rd = open(path.c_str(), O_RDONLY | O_NONBLOCK);  // lets the writer open without blocking
+  int wr = open(path.c_str(), O_WRONLY | O_NONBLOCK);
+  ASSERT_GE(wr, 0);
+  auto reqs = ReadAll({"fifo"}, 64);
+  EXPECT_LT(reqs[0].result, 0);  // -EAGAIN: the caller falls back and names it
+  close(wr);
+  close(rd);
+}
+
+TEST_F(BatchReaderTest, ReadsAtMostCapAndReusesItsDescriptorSlots) {
+  Write(tmp_.path() + "/big", std::string(1000, 'x'));
+  for (int round = 0; round < 3 * BatchReader::kMaxBatch; ++round) {
+    auto reqs = ReadAll(std::vector<std::string>(BatchReader::kMaxBatch, "big"), 100);
+    for (const auto& r : reqs) ASSERT_EQ(r.result, 100);
+  }
+  // No descriptor leaked into the process: the next open gets a low number as before.
+  int fd = open(tmp_.path().c_str(), O_RDONLY | O_DIRECTORY);
+  EXPECT_LT(fd, 16);
+  close(fd);
+}
+
+TEST_F(BatchReaderTest, LeavesAccessTimeAlone) {
+  const std::string path = tmp_.path() + "/old";
+  Write(path, "content");
+  struct timespec times[2] = {{1000000, 0}, {1000000, 0}};
+  ASSERT_EQ(utimensat(AT_FDCWD, path.c_str(), times, 0), 0);
+  auto reqs = ReadAll({"old"}, 64);
+  ASSERT_EQ(reqs[0].result, 7);
+  struct stat st {};
+  ASSERT_EQ(stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_atim.tv_sec, 1000000);
+}
+
+}  // namespace
+}  // namespace ngb::source
