@@ -21,13 +21,14 @@ constexpr uint64_t kOpen = 0, kRead = 1, kTimeout = 2;
 uint64_t Tag(size_t index, uint64_t step) { return index << 2 | step; }
 }  // namespace
 
-std::unique_ptr<BatchReader> BatchReader::Create() {
+std::unique_ptr<BatchReader> BatchReader::Create(int read_timeout_ms) {
   if (std::getenv("NGB_NO_IO_URING") != nullptr) return nullptr;
   auto ring = std::make_unique<Ring>();
   if (io_uring_queue_init(3 * kMaxBatch, &ring->ring, 0) < 0) return nullptr;
   if (io_uring_register_files_sparse(&ring->ring, kMaxBatch) < 0) return nullptr;
   std::unique_ptr<BatchReader> r(new BatchReader());
   r->ring_ = std::move(ring);
+  r->timeout_ms_ = read_timeout_ms;
   return r;
 }
 
@@ -36,9 +37,9 @@ BatchReader::~BatchReader() = default;
 void BatchReader::Read(std::span<BatchReadRequest> requests) {
   io_uring* ring = &ring_->ring;
   const size_t n = std::min<size_t>(requests.size(), kMaxBatch);
-  // A read that has not finished after this long is abandoned (a regular file swapped for a FIFO
-  // with a silent writer would block forever); the caller retries it the ordinary way.
-  __kernel_timespec timeout{.tv_sec = 5, .tv_nsec = 0};
+  // A read that has not finished in time is abandoned (a regular file swapped for a FIFO with a
+  // silent writer would block forever); the caller retries it the ordinary way.
+  __kernel_timespec timeout{.tv_sec = timeout_ms_ / 1000, .tv_nsec = timeout_ms_ % 1000 * 1'000'000};
   for (size_t i = 0; i < n; ++i) {
     BatchReadRequest& r = requests[i];
     r.result = -ECANCELED;

@@ -34,7 +34,8 @@ class BatchReader {
 
   // Returns nullptr when io_uring is unavailable (old kernel, disabled by sysctl or seccomp) or
   // when the environment variable NGB_NO_IO_URING is set: callers then read file by file.
-  static std::unique_ptr<BatchReader> Create();
+  // A read still blocked after `read_timeout_ms` is abandoned (result -ECANCELED or -ETIME).
+  static std::unique_ptr<BatchReader> Create(int read_timeout_ms = 5000);
   ~BatchReader();
 
   // Reads every request (at most kMaxBatch) and fills in its result.
@@ -43,6 +44,7 @@ class BatchReader {
  private:
   BatchReader() = default;
   struct Ring;
+  int64_t timeout_ms_ = 5000;
   std::unique_ptr<Ring> ring_;
 };
 

@@ -24,7 +24,7 @@ void Write(const std::string& path, const std::string& content) {
 class BatchReaderTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    reader_ = BatchReader::Create();
+    reader_ = BatchReader::Create(/*read_timeout_ms=*/200);
     if (!reader_) GTEST_SKIP() << "io_uring unavailable here";
     dir_fd_ = open(tmp_.path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     ASSERT_GE(dir_fd_, 0);
