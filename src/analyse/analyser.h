@@ -1,8 +1,8 @@
 // Analyser: a per-item plugin that sees an item's bytes once, in order, and adds its findings to
 // the item's record. Each worker owns its own instances, so analysers need no locks.
 //
-// Lifecycle per item: Begin(item) → Consume(chunk)… → Finish(item, complete). Items without
-// content (directories, symlinks, devices) are not shown to analysers.
+// Lifecycle per item: Begin(item, content) → Consume(chunk)… → Finish(item, complete). Items
+// without content (directories, symlinks, devices) are not shown to analysers.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/item.h"
+#include "source/byte_source.h"
 
 namespace ngb::analyse {
 
@@ -28,7 +29,11 @@ class Analyser {
  public:
   virtual ~Analyser() = default;
   virtual AnalyserInfo Describe() const = 0;
-  virtual void Begin(const ItemRecord& item) = 0;
+  // `content`, when not null, gives random access to the same bytes until Finish() returns (files
+  // on disk, small files held in memory); it is null for streamed archive members. An analyser
+  // that needs the whole content (an image decoder) reads it there in Finish() instead of
+  // buffering every chunk.
+  virtual void Begin(const ItemRecord& item, source::RandomAccess* content) = 0;
   virtual void Consume(std::span<const uint8_t> chunk) = 0;
   // complete=false when reading stopped early (error, limit): results must say so or be omitted.
   virtual void Finish(ItemRecord& item, bool complete) = 0;

@@ -2,7 +2,7 @@
 
 namespace ngb::analyse {
 
-void DigestAnalyser::Begin(const ItemRecord&) {
+void DigestAnalyser::Begin(const ItemRecord&, source::RandomAccess*) {
   lane_mode_ = lanes_ != nullptr;
   digest_.Reset(/*with_md5=*/!lane_mode_);
   if (lane_mode_) lanes_->Reset(lane_);

@@ -20,7 +20,7 @@ class DigestAnalyser : public Analyser {
     lanes_ = lanes;
     lane_ = lane;
   }
-  void Begin(const ItemRecord&) override;
+  void Begin(const ItemRecord&, source::RandomAccess*) override;
   void Consume(std::span<const uint8_t> chunk) override;
   // Digests of an incompletely read item are not recorded: a partial hash would be misleading.
   void Finish(ItemRecord& item, bool complete) override;

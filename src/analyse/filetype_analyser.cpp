@@ -34,7 +34,7 @@ magic_t ThreadMagic() {
 }
 }  // namespace
 
-void FileTypeAnalyser::Begin(const ItemRecord& item) {
+void FileTypeAnalyser::Begin(const ItemRecord& item, source::RandomAccess*) {
   head_.clear();
   seen_ = 0;
   size_hint_ = item.size.value_or(0);

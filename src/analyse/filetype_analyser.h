@@ -19,7 +19,7 @@ class FileTypeAnalyser : public Analyser {
 
   explicit FileTypeAnalyser(bool libmagic_fallback);
   AnalyserInfo Describe() const override { return {"filetype", "1"}; }
-  void Begin(const ItemRecord& item) override;
+  void Begin(const ItemRecord& item, source::RandomAccess*) override;
   void Consume(std::span<const uint8_t> chunk) override;
   void Finish(ItemRecord& item, bool complete) override;
 

@@ -155,7 +155,7 @@ void ItemProcessor::Begin(ItemRecord& rec, source::RandomAccess* reopen, UnitBud
   cur_.spool_error = Status::Ok();
   cur_.total = 0;
   if (md5_lanes && digest_) digest_->UseMd5Lane(md5_lanes, md5_lane);
-  for (auto& a : analysers_) a->Begin(rec);
+  for (auto& a : analysers_) a->Begin(rec, reopen);
 }
 
 void ItemProcessor::Decide() {
