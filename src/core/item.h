@@ -1,6 +1,7 @@
 // ItemRecord: everything the pipeline learned about one piece of evidence. Produced by sources and
 // analysers, consumed by sinks (the case store, exporters). Items never know where they are stored.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -28,6 +29,17 @@ std::optional<ItemKind> ItemKindFromName(const std::string& name);
 // Nanoseconds since the Unix epoch (UTC); unset when the source does not record it.
 using TimeNs = std::optional<int64_t>;
 
+// One hit of an item in a hash set (see src/hashset/).
+struct HashMatch {
+  std::string set;        // hash-set name
+  std::string kind;       // "alert", "known-good" or "watch"
+  std::string type;       // "md5", "sha1", "sha256" or "pdq"
+  std::string hash;       // the matched hash-set entry, lowercase hex
+  int distance = 0;       // PDQ Hamming distance (0 for exact digests)
+  std::optional<int> category;  // VICS category of the entry, when the set carries one
+  bool operator==(const HashMatch&) const = default;
+};
+
 struct ItemRecord {
   int64_t id = 0;         // unique within the case (assigned by the pipeline)
   int64_t parent_id = 0;  // 0 for items directly under a source
@@ -51,6 +63,16 @@ struct ItemRecord {
   // Byte entropy (bits per byte) of the first 4 KiB, recorded when no signature identified the
   // content; >= ~7.8 means compressed, encrypted or random data.
   std::optional<double> entropy;
+
+  // PDQ perceptual hash of an image (64 lowercase hex) and its quality 0..100; empty when the item
+  // is not an image we decode. Hashes of quality < 50 are stored but never matched.
+  std::string pdq;
+  std::optional<int> pdq_quality;
+  // Transient, not stored: the PDQ hashes of the image's 8 rotations/mirrors (from the pixels),
+  // for the hash-set matcher.
+  std::vector<std::array<uint8_t, 32>> pdq_variants;
+  // Hash-set hits (stored in the matches table).
+  std::vector<HashMatch> matches;
 
   std::string error;            // "" or a stable reason code (see docs/case-store.md)
   std::string error_detail;     // human-readable detail

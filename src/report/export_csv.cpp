@@ -7,7 +7,7 @@ namespace {
 // RFC 4180 quoting. Cells that a spreadsheet would run as a formula (a hostile file name such as
 // "=HYPERLINK(...)") are prefixed with a single quote; JSONL keeps the exact bytes.
 std::string Cell(const nlohmann::ordered_json& v) {
-  if (v.is_null()) return "";
+  if (v.is_null() || (v.is_array() && v.empty())) return "";
   std::string s = v.is_string() ? v.get<std::string>() : v.dump();
   if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r') &&
       v.is_string()) {

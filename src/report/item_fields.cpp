@@ -45,7 +45,7 @@ const std::vector<std::string>& ItemFieldNames() {
       "id",     "scan_id", "source", "path",  "path_b64", "parent_id",   "depth",
       "kind",   "size",    "mtime",  "atime", "ctime",    "btime",       "mode",
       "inode",  "link_target", "sparse", "type", "ext_mismatch", "md5",  "sha1",
-      "sha256", "error",   "error_detail", "entropy"};
+      "sha256", "error",   "error_detail", "entropy", "pdq", "pdq_quality", "matches"};
   return kNames;
 }
 
@@ -85,6 +85,20 @@ nlohmann::ordered_json ItemFields(const ItemRow& row) {
   j["error"] = TextOrNull(r.error);
   j["error_detail"] = TextOrNull(r.error_detail);
   j["entropy"] = r.entropy ? nlohmann::ordered_json(std::round(*r.entropy * 1000) / 1000) : nlohmann::ordered_json(nullptr);
+  j["pdq"] = TextOrNull(r.pdq);
+  j["pdq_quality"] = r.pdq_quality ? nlohmann::ordered_json(*r.pdq_quality) : nlohmann::ordered_json(nullptr);
+  nlohmann::ordered_json matches = nlohmann::ordered_json::array();
+  for (const HashMatch& m : r.matches) {
+    nlohmann::ordered_json o;
+    o["set"] = m.set;
+    o["kind"] = m.kind;
+    o["type"] = m.type;
+    o["hash"] = m.hash;
+    o["distance"] = m.distance;
+    o["category"] = m.category ? nlohmann::ordered_json(*m.category) : nlohmann::ordered_json(nullptr);
+    matches.push_back(std::move(o));
+  }
+  j["matches"] = std::move(matches);
   return j;
 }
 

@@ -14,13 +14,22 @@ Status ForEachItem(store::Db& db, const RowFilter& filter, const std::function<b
       "i.kind, i.size, i.mtime_ns, i.atime_ns, i.ctime_ns, i.btime_ns, i.mode, i.inode, "
       "coalesce(i.link_target, ''), i.sparse, coalesce(i.mime, ''), i.ext_mismatch, "
       "coalesce(i.md5, ''), coalesce(i.sha1, ''), coalesce(i.sha256, ''), coalesce(i.error, ''), "
-      "coalesce(i.error_detail, ''), s.label, s.abs_path, i.entropy "
+      "coalesce(i.error_detail, ''), s.label, s.abs_path, i.entropy, coalesce(i.pdq, ''), i.pdq_quality "
       "FROM items i JOIN sources s ON s.id = i.source_id";
   if (filter.scan_id) sql += " WHERE i.scan_id = ?1";
   sql += " ORDER BY i.scan_id, i.path, i.id";
   Result<store::Stmt> q = db.Prepare(sql);
   if (!q.ok()) return q.status();
   if (filter.scan_id) q->Bind(1, *filter.scan_id);
+  // Matches are few: look them up per item only when the case has any.
+  Result<store::Stmt> any = db.Prepare("SELECT EXISTS(SELECT 1 FROM matches)");
+  if (!any.ok()) return any.status();
+  if (Result<bool> r = any->Step(); !r.ok()) return r.status();
+  const bool has_matches = any->Int(0) != 0;
+  Result<store::Stmt> mq = db.Prepare(
+      "SELECT set_name, set_kind, match_type, hash, distance, category FROM matches WHERE item_id = ? "
+      "ORDER BY rowid");
+  if (!mq.ok()) return mq.status();
   ItemRow row;
   for (;;) {
     Result<bool> r = q->Step();
@@ -55,6 +64,20 @@ Status ForEachItem(store::Db& db, const RowFilter& filter, const std::function<b
     row.source_label = q->Text(24);
     row.source_abs_path = q->Text(25);
     it.entropy = q->OptDouble(26);
+    it.pdq = q->Text(27);
+    if (auto v = q->OptInt(28)) it.pdq_quality = static_cast<int>(*v);
+    if (has_matches) {
+      mq->Bind(1, it.id);
+      for (;;) {
+        Result<bool> m = mq->Step();
+        if (!m.ok()) return m.status();
+        if (!*m) break;
+        HashMatch hm{mq->Text(0), mq->Text(1), mq->Text(2), mq->Text(3), static_cast<int>(mq->Int(4)), std::nullopt};
+        if (auto c = mq->OptInt(5)) hm.category = static_cast<int>(*c);
+        it.matches.push_back(std::move(hm));
+      }
+      mq->Reset();
+    }
     if (!fn(row)) break;
   }
   return Status::Ok();

@@ -11,8 +11,12 @@ constexpr size_t kBatchRows = 8192;
 constexpr const char* kInsertItem =
     "INSERT INTO items(id, scan_id, source_id, parent_id, top_id, depth, path, path_text, kind, "
     "size, mtime_ns, atime_ns, ctime_ns, btime_ns, mode, inode, link_target, sparse, mime, "
-    "ext_mismatch, md5, sha1, sha256, error, error_detail, entropy) "
-    "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    "ext_mismatch, md5, sha1, sha256, error, error_detail, entropy, pdq, pdq_quality) "
+    "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+constexpr const char* kInsertMatch =
+    "INSERT INTO matches(item_id, set_name, set_kind, match_type, hash, distance, category) "
+    "VALUES(?,?,?,?,?,?,?)";
 }  // namespace
 
 ItemWriter::ItemWriter(Db& db) : db_(db) { thread_ = std::thread([this] { Run(); }); }
@@ -82,6 +86,8 @@ Status ItemWriter::WriteBatch(std::vector<ItemRecord>& batch) {
   if (!ins.ok()) return ins.status();
   Result<Stmt> attr = db_.Prepare("INSERT INTO item_attrs(item_id, key, value) VALUES(?,?,?)");
   if (!attr.ok()) return attr.status();
+  Result<Stmt> match = db_.Prepare(kInsertMatch);
+  if (!match.ok()) return match.status();
   Stmt& st = *ins;
   // Values are bound without copying: each record outlives its row's Run().
   std::string display;
@@ -104,7 +110,13 @@ Status ItemWriter::WriteBatch(std::vector<ItemRecord>& batch) {
     st.BindStaticOrNull(21, r.md5).BindStaticOrNull(22, r.sha1).BindStaticOrNull(23, r.sha256)
         .BindStaticOrNull(24, r.error).BindStaticOrNull(25, r.error_detail);
     if (r.entropy) st.Bind(26, *r.entropy); else st.BindNull(26);
+    st.BindStaticOrNull(27, r.pdq).BindOpt(28, r.pdq_quality);
     if (Status s = st.Run(); !s.ok()) return s;
+    for (const HashMatch& m : r.matches) {
+      match->Bind(1, r.id).BindStatic(2, m.set).BindStatic(3, m.kind).BindStatic(4, m.type)
+          .BindStatic(5, m.hash).Bind(6, int64_t{m.distance}).BindOpt(7, m.category);
+      if (Status s = match->Run(); !s.ok()) return s;
+    }
     for (const auto& [k, v] : r.attrs) {
       attr->Bind(1, r.id).Bind(2, k).Bind(3, v);
       if (Status s = attr->Run(); !s.ok()) return s;

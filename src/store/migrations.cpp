@@ -14,7 +14,7 @@ struct Migration {
   const char* sql;
 };
 
-constexpr std::array<Migration, 2> kMigrations = {{
+constexpr std::array<Migration, 3> kMigrations = {{
     {1, "case, scans, sources, items, audit log",
      R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -94,6 +94,30 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
     {2, "items.entropy for content no signature identified",
      R"sql(
 ALTER TABLE items ADD COLUMN entropy REAL;
+)sql"},
+    {3, "PDQ perceptual hashes and hash-set matches",
+     R"sql(
+ALTER TABLE items ADD COLUMN pdq TEXT;
+ALTER TABLE items ADD COLUMN pdq_quality INTEGER;
+CREATE TABLE matches(
+  item_id    INTEGER NOT NULL,
+  set_name   TEXT NOT NULL,
+  set_kind   TEXT NOT NULL CHECK (set_kind IN ('alert', 'known-good', 'watch')),
+  match_type TEXT NOT NULL CHECK (match_type IN ('md5', 'sha1', 'sha256', 'pdq')),
+  hash       TEXT NOT NULL,
+  distance   INTEGER NOT NULL,
+  category   INTEGER
+);
+CREATE INDEX matches_by_item ON matches(item_id);
+CREATE TABLE scan_hashsets(
+  scan_id       INTEGER NOT NULL REFERENCES scans(id),
+  name          TEXT NOT NULL,
+  kind          TEXT NOT NULL,
+  source_sha256 TEXT,
+  entries       INTEGER,
+  imported_at   TEXT,
+  PRIMARY KEY (scan_id, name)
+);
 )sql"},
 }};
 
