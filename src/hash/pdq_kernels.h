@@ -23,6 +23,10 @@ inline size_t PlaneStride(int width) { return (static_cast<size_t>(width) + 7) &
 void FillLuma(Isa isa, const uint8_t* pixels, int width, int height, int channels,
               size_t pixel_stride, float* out, size_t out_stride);
 
+// Copies `luma` (width x height floats, row-major) into the plane `out` (padding zeroed). Returns
+// false if any value is NaN or outside [-limit, limit] (`out` is then partly written).
+bool CopyLuma(Isa isa, const float* luma, int width, int height, float limit, float* out);
+
 // Floats of scratch BlurDecimate needs for a width x height plane.
 size_t BlurScratchFloats(int width, int height);
 
@@ -35,6 +39,9 @@ void BlurDecimate(Isa isa, float* plane, int width, int height, float* scratch, 
 // Rows 1..16 x columns 1..16 of the 64x64 DCT-II of `in` (64x64, row-major) as the reference
 // computes them (D*A, then *D^T, with the reference's float DCT matrix), into `out` (16x16).
 void Dct64To16(Isa isa, const float* in, float* out);
+
+// dst = the transpose of src (a width x height plane), as a height x width plane.
+void TransposePlane(Isa isa, const float* src, int width, int height, float* dst);
 
 // The reference's quality metric of a 64x64 block: sum of |(int)((a-b)*100/255)| over vertical
 // and horizontal neighbours, / 90, capped at 100.
