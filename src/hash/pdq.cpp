@@ -92,23 +92,20 @@ Hash256 BitsFromDctTransformed(const float* dct, const Dihedral& d) {
   return BitsFromDct(out);
 }
 
-// Writes the transform of src (a width x height plane) to dst, padding included.
-void TransformPlane(const float* src, int width, int height, const Dihedral& d, float* dst) {
-  const size_t src_stride = PlaneStride(width);
-  const int out_w = d.transpose ? height : width, out_h = d.transpose ? width : height;
-  const size_t dst_stride = PlaneStride(out_w);
-  // Along an output row, the source moves by `step` floats from `start`.
-  const ptrdiff_t row_step =
-      d.flip_rows ? -static_cast<ptrdiff_t>(src_stride) : static_cast<ptrdiff_t>(src_stride);
-  const ptrdiff_t col_step = d.flip_cols ? -1 : 1;
-  const float* origin =
-      src + (d.flip_rows ? (height - 1) * src_stride : 0) + (d.flip_cols ? width - 1 : 0);
-  for (int y = 0; y < out_h; ++y) {
-    const float* start = origin + y * (d.transpose ? col_step : row_step);
-    const ptrdiff_t step = d.transpose ? row_step : col_step;
-    float* row = dst + y * dst_stride;
-    for (int x = 0; x < out_w; ++x) row[x] = start[x * step];
-    std::fill(row + out_w, row + dst_stride, 0.0f);
+// dst = src (a width x height plane) with its rows in reverse order (flip_rows) and/or each row
+// reversed (flip_cols), padding included.
+void FlipPlane(const float* src, int width, int height, bool flip_rows, bool flip_cols,
+               float* dst) {
+  const size_t stride = PlaneStride(width);
+  for (int y = 0; y < height; ++y) {
+    const float* in = src + (flip_rows ? height - 1 - y : y) * stride;
+    float* out = dst + y * stride;
+    if (flip_cols) {
+      std::reverse_copy(in, in + width, out);
+      std::fill(out + width, out + stride, 0.0f);
+    } else {
+      std::memcpy(out, in, stride * sizeof(float));
+    }
   }
 }
 
@@ -148,7 +145,7 @@ struct PdqHasher::State {
     if (both_orientations) {
       plane_floats = std::max(plane_floats, width * PlaneStride(height));
       scratch_floats = std::max(scratch_floats, pdq_detail::BlurScratchFloats(height, width));
-      if (source.Ensure(height * PlaneStride(width)) == nullptr) return false;
+      if (source.Ensure(plane_floats) == nullptr) return false;
     }
     return plane.Ensure(plane_floats) != nullptr && scratch.Ensure(scratch_floats) != nullptr;
   }
@@ -204,18 +201,9 @@ Result<PdqResult> PdqHasher::HashLuma(const float* luma, int width, int height) 
   if (width > 0 && height > 0 && luma == nullptr) return Status::Error("invalid_image", "no luma");
   if (TooSmall(width, height)) return PdqResult{};
   if (!state_->Reserve(width, height, false)) return OutOfMemory();
-  float* plane = state_->plane.data();
-  const size_t stride = PlaneStride(width);
-  for (int y = 0; y < height; ++y) {
-    const float* in = luma + static_cast<size_t>(y) * width;
-    bool bad = false;
-    for (int x = 0; x < width; ++x) bad |= !(std::fabs(in[x]) <= kPdqMaxLumaMagnitude);  // NaN too
-    if (bad)
-      return Status::Error("invalid_luma",
-                           "row " + std::to_string(y) + " has a value out of range");
-    std::copy(in, in + width, plane + y * stride);
-    std::fill(plane + y * stride + width, plane + (y + 1) * stride, 0.0f);
-  }
+  if (!pdq_detail::CopyLuma(state_->isa, luma, width, height, kPdqMaxLumaMagnitude,
+                            state_->plane.data()))
+    return Status::Error("invalid_luma", "a value is not finite or beyond +-1e6");
   return state_->HashPlane(width, height, true);
 }
 
@@ -240,15 +228,26 @@ Result<PdqResult> PdqHasher::HashWithDihedralFromPixels(const uint8_t* pixels, i
   if (!s.ok()) return s;
   *out = PdqDihedral{};
   if (small) return PdqResult{};
-  // The luma stays in `source`; each variant hashes a transformed copy in `plane`.
-  const float* source = state_->source.data();
+  // The luma stays in `source`; each variant hashes a turned copy in `plane`. First the variants
+  // that keep the orientation, then, with `source` replaced by its transpose, the four that
+  // transpose (mirroring rows of the transpose mirrors columns of the image, and vice versa).
+  float* source = state_->source.data();
+  float* plane = state_->plane.data();
   PdqResult orig;
-  for (const Dihedral& d : kDihedrals) {
-    TransformPlane(source, width, height, d, state_->plane.data());
-    const PdqResult r = d.transpose ? state_->HashPlane(height, width, true)
-                                    : state_->HashPlane(width, height, true);
-    out->*d.field = r.hash;
-    if (d.field == &PdqDihedral::orig) orig = r;
+  for (const bool transposed : {false, true}) {
+    if (transposed) {
+      pdq_detail::TransposePlane(state_->isa, source, width, height, plane);
+      std::memcpy(source, plane, width * PlaneStride(height) * sizeof(float));
+      std::swap(width, height);
+    }
+    for (const Dihedral& d : kDihedrals) {
+      if (d.transpose != transposed) continue;
+      FlipPlane(source, width, height, transposed ? d.flip_cols : d.flip_rows,
+                transposed ? d.flip_rows : d.flip_cols, plane);
+      const PdqResult r = state_->HashPlane(width, height, true);
+      out->*d.field = r.hash;
+      if (d.field == &PdqDihedral::orig) orig = r;
+    }
   }
   return orig;
 }

@@ -330,6 +330,13 @@ TEST(PdqKernels, EveryIsaMatchesNaiveModel) {
             << w << "x" << h;
         for (size_t x = w; x < stride; ++x) ASSERT_EQ(plane[y * stride + x], 0.0f);
       }
+      // Copying float luma in gives the same plane, and notices a NaN anywhere.
+      std::vector<float> copied(stride * h, -1.0f);
+      ASSERT_TRUE(pdq_detail::CopyLuma(isa, luma.data(), w, h, 1e6f, copied.data()));
+      EXPECT_EQ(copied, plane);
+      std::vector<float> with_nan = luma;
+      with_nan[with_nan.size() - 1 - seed % 3] = std::numeric_limits<float>::quiet_NaN();
+      EXPECT_FALSE(pdq_detail::CopyLuma(isa, with_nan.data(), w, h, 1e6f, copied.data()));
       // Blur + decimate against the model's (always blurred) 64x64 block, via its DCT output.
       std::vector<float> scratch(pdq_detail::BlurScratchFloats(w, h));
       std::vector<float> block(64 * 64), dct(256);
@@ -339,6 +346,15 @@ TEST(PdqKernels, EveryIsaMatchesNaiveModel) {
       for (int k = 0; k < 256; ++k)
         ASSERT_EQ(dct[k], want.dct[k]) << w << "x" << h << " coefficient " << k;
       EXPECT_EQ(pdq_detail::Quality(isa, block.data()), want.quality) << w << "x" << h;
+      // Transposition (used by the dihedral hashes), padding included.
+      pdq_detail::FillLuma(isa, img.pixels.data(), w, h, 3, img.stride(), plane.data(), stride);
+      const size_t t_stride = pdq_detail::PlaneStride(h);
+      std::vector<float> transposed(t_stride * w, -1.0f);
+      pdq_detail::TransposePlane(isa, plane.data(), w, h, transposed.data());
+      for (int x = 0; x < w; ++x) {
+        for (int y = 0; y < h; ++y) ASSERT_EQ(transposed[x * t_stride + y], luma[y * w + x]);
+        for (size_t y = h; y < t_stride; ++y) ASSERT_EQ(transposed[x * t_stride + y], 0.0f);
+      }
     }
   }
 }
@@ -400,11 +416,13 @@ TEST(Pdq, HashLumaRefusesNonFiniteOrHugeValues) {
   PdqHasher hasher;
   for (float bad : {std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::infinity(),
                     -std::numeric_limits<float>::infinity(), 2e6f, -3e38f}) {
-    std::vector<float> luma(40 * 30, 100.0f);
-    luma[31 * 17] = bad;
-    Result<PdqResult> r = hasher.HashLuma(luma.data(), 40, 30);
-    ASSERT_FALSE(r.ok()) << bad;
-    EXPECT_EQ(r.status().reason(), "invalid_luma");
+    for (int at : {13 * 40 + 7, 5 * 40 + 39, 29 * 40 + 38}) {  // in a vector, and in row tails
+      std::vector<float> luma(40 * 30, 100.0f);
+      luma[at] = bad;
+      Result<PdqResult> r = hasher.HashLuma(luma.data(), 40, 30);
+      ASSERT_FALSE(r.ok()) << bad << " at " << at;
+      EXPECT_EQ(r.status().reason(), "invalid_luma");
+    }
   }
   // Large but allowed values hash without trouble.
   std::vector<float> luma(40 * 30);
