@@ -120,38 +120,21 @@ void BM_Dihedral(benchmark::State& state) {
   SetRate(state);
 }
 
-void Sizes(benchmark::internal::Benchmark* b) {
-  b->Args({512, 384})->Args({1024, 768})->Args({64, 64});
+void Repeated(benchmark::internal::Benchmark* b) {
   b->Repetitions(5)->ReportAggregatesOnly(true)->Unit(benchmark::kMicrosecond);
 }
+void Sizes(benchmark::internal::Benchmark* b) {
+  b->Args({512, 384})->Args({1024, 768})->Args({64, 64})->Apply(Repeated);
+}
+void Size512(benchmark::internal::Benchmark* b) { b->Args({512, 384})->Apply(Repeated); }
 
 BENCHMARK(BM_Hash)->Name("Hash")->Apply(Sizes);
 BENCHMARK(BM_HashLuma)->Name("HashLuma")->Apply(Sizes);
 BENCHMARK(BM_Naive)->Name("Naive")->Apply(Sizes);
-BENCHMARK(BM_Blur<ngb::pdq_detail::Isa::kAvx2>)
-    ->Name("BlurAvx2")
-    ->Args({512, 384})
-    ->Repetitions(5)
-    ->ReportAggregatesOnly(true)
-    ->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_Blur<ngb::pdq_detail::Isa::kBaseline>)
-    ->Name("BlurBaseline")
-    ->Args({512, 384})
-    ->Repetitions(5)
-    ->ReportAggregatesOnly(true)
-    ->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_Dihedral<false>)
-    ->Name("DihedralDct")
-    ->Args({512, 384})
-    ->Repetitions(5)
-    ->ReportAggregatesOnly(true)
-    ->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_Dihedral<true>)
-    ->Name("DihedralPixels")
-    ->Args({512, 384})
-    ->Repetitions(5)
-    ->ReportAggregatesOnly(true)
-    ->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Blur<ngb::pdq_detail::Isa::kAvx2>)->Name("BlurAvx2")->Apply(Size512);
+BENCHMARK(BM_Blur<ngb::pdq_detail::Isa::kBaseline>)->Name("BlurBaseline")->Apply(Size512);
+BENCHMARK(BM_Dihedral<false>)->Name("DihedralDct")->Apply(Size512);
+BENCHMARK(BM_Dihedral<true>)->Name("DihedralPixels")->Apply(Size512);
 
 // Console output as usual, plus the median ns/image of every benchmark kept for the summary.
 class MedianReporter : public benchmark::ConsoleReporter {

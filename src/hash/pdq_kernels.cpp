@@ -431,27 +431,27 @@ const DctTables& Tables() {
   return tables;
 }
 
+// out (16 x kN) = coef (16 x 64) * rows (64 x kN): each output a sum from 0 of coef * row value
+// over k = 0..63 in order, the reference's order in both halves of its DCT.
+template <int L, int kN>
+NGB_PDQ_INLINE void SixteenRowsTimes(const float* coef, const float* rows, float* out) {
+  for (int i = 0; i < 16; ++i) {
+    FV<L> acc[kN / L];
+    NGB_PDQ_UNROLL for (int v = 0; v < kN / L; ++v) acc[v] = FV<L>{};
+    for (int k = 0; k < 64; ++k) {
+      const float c = coef[i * 64 + k];
+      NGB_PDQ_UNROLL for (int v = 0; v < kN / L; ++v) acc[v] += Load<L>(rows + k * kN + L * v) * c;
+    }
+    NGB_PDQ_UNROLL for (int v = 0; v < kN / L; ++v) Store<L>(out + i * kN + L * v, acc[v]);
+  }
+}
+
+// B = (D A) D^T, with T = D A held in between.
 template <int L>
 NGB_PDQ_INLINE void DctImpl(const float* a, const float* d, const float* dt, float* out) {
   alignas(32) float t[16 * 64];
-  for (int i = 0; i < 16; ++i) {  // T = D A: T[i][j] = sum over k of D[i][k]*A[k][j], k ascending
-    FV<L> acc[64 / L];
-    NGB_PDQ_UNROLL for (int v = 0; v < 64 / L; ++v) acc[v] = FV<L>{};
-    for (int k = 0; k < 64; ++k) {
-      const float dk = d[i * 64 + k];
-      NGB_PDQ_UNROLL for (int v = 0; v < 64 / L; ++v) acc[v] += Load<L>(a + k * 64 + L * v) * dk;
-    }
-    NGB_PDQ_UNROLL for (int v = 0; v < 64 / L; ++v) Store<L>(t + i * 64 + L * v, acc[v]);
-  }
-  for (int i = 0; i < 16; ++i) {  // B = T D^T: B[i][j] = sum over k of T[i][k]*D[j][k]
-    FV<L> acc[16 / L];
-    NGB_PDQ_UNROLL for (int v = 0; v < 16 / L; ++v) acc[v] = FV<L>{};
-    for (int k = 0; k < 64; ++k) {
-      const float tk = t[i * 64 + k];
-      NGB_PDQ_UNROLL for (int v = 0; v < 16 / L; ++v) acc[v] += Load<L>(dt + k * 16 + L * v) * tk;
-    }
-    NGB_PDQ_UNROLL for (int v = 0; v < 16 / L; ++v) Store<L>(out + i * 16 + L * v, acc[v]);
-  }
+  SixteenRowsTimes<L, 64>(d, a, t);
+  SixteenRowsTimes<L, 16>(t, dt, out);
 }
 
 // |(int)((u - v) * 100 / 255)| per lane, as the reference (float arithmetic, truncation).
@@ -505,32 +505,18 @@ NGB_PDQ_INLINE void TransposePlaneImpl(const float* src, int width, int height, 
 
 // ---- per-ISA instances ------------------------------------------------------------------------
 
-void BlurDecimateBase(float* a, int w, int h, float* s, float* o) {
-  BlurDecimateImpl<kBaseLanes>(a, w, h, s, o);
-}
-NGB_PDQ_AVX2 void BlurDecimateAvx2(float* a, int w, int h, float* s, float* o) {
-  BlurDecimateImpl<kAvx2Lanes>(a, w, h, s, o);
-}
-void DctBase(const float* a, const float* d, const float* dt, float* o) {
-  DctImpl<kBaseLanes>(a, d, dt, o);
-}
-NGB_PDQ_AVX2 void DctAvx2(const float* a, const float* d, const float* dt, float* o) {
-  DctImpl<kAvx2Lanes>(a, d, dt, o);
-}
-int QualityBase(const float* a) { return QualityImpl<kBaseLanes>(a); }
-NGB_PDQ_AVX2 int QualityAvx2(const float* a) { return QualityImpl<kAvx2Lanes>(a); }
-bool CopyLumaBase(const float* l, int w, int h, float m, float* o) {
-  return CopyLumaImpl<kBaseLanes>(l, w, h, m, o);
-}
-NGB_PDQ_AVX2 bool CopyLumaAvx2(const float* l, int w, int h, float m, float* o) {
-  return CopyLumaImpl<kAvx2Lanes>(l, w, h, m, o);
-}
-void TransposePlaneBase(const float* s, int w, int h, float* d) {
-  TransposePlaneImpl<kBaseLanes>(s, w, h, d);
-}
-NGB_PDQ_AVX2 void TransposePlaneAvx2(const float* s, int w, int h, float* d) {
-  TransposePlaneImpl<kAvx2Lanes>(s, w, h, d);
-}
+// NameBase (x86-64 baseline, 4-float vectors) and NameAvx2 (8-float vectors) run NameImpl.
+#define NGB_PDQ_INSTANCES(Ret, Name, Params, Args)              \
+  Ret Name##Base Params { return Name##Impl<kBaseLanes> Args; } \
+  NGB_PDQ_AVX2 Ret Name##Avx2 Params { return Name##Impl<kAvx2Lanes> Args; }
+
+NGB_PDQ_INSTANCES(void, BlurDecimate, (float* a, int w, int h, float* s, float* o), (a, w, h, s, o))
+NGB_PDQ_INSTANCES(void, Dct, (const float* a, const float* d, const float* dt, float* o),
+                  (a, d, dt, o))
+NGB_PDQ_INSTANCES(int, Quality, (const float* a), (a))
+NGB_PDQ_INSTANCES(bool, CopyLuma, (const float* l, int w, int h, float m, float* o),
+                  (l, w, h, m, o))
+NGB_PDQ_INSTANCES(void, TransposePlane, (const float* s, int w, int h, float* d), (s, w, h, d))
 
 }  // namespace
 

@@ -11,7 +11,9 @@
 
 namespace ngb::pdq_detail {
 
-enum class Isa { kBaseline, kAvx2 };  // kBaseline: x86-64 SSE2 (or the target's baseline)
+// Which build of a kernel runs. kBaseline: x86-64 SSE2 (or the target's baseline) and always
+// allowed; kAvx2 only when BestIsa() returned it (elsewhere it faults on the first instruction).
+enum class Isa { kBaseline, kAvx2 };
 // kAvx2 when this CPU has AVX2 (and the build targets x86-64), else kBaseline.
 Isa BestIsa();
 
