@@ -14,7 +14,7 @@ PACKAGES=(
   libsimdjson-dev liburing-dev
   # tests and benchmarks: archive tools to build fixtures, hashdeep as the oracle, sqlite3 to inspect
   sqlite3 hashdeep zip unzip p7zip-full zstd xz-utils bzip2 genisoimage libxml2-utils time util-linux file
-  imagemagick libjpeg-turbo-progs webp
+  imagemagick libjpeg-turbo-progs webp jq
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -23,6 +23,8 @@ struct AnalyserInfo {
 // Settings shared by all analysers of a scan (never globals).
 struct AnalyserConfig {
   bool libmagic_fallback = true;  // ask libmagic when the fast sniffer does not know the type
+  bool pdq = true;                // PDQ-hash images
+  bool pdq_variants = false;      // and their 8 rotations/mirrors (set when matching PDQ sets)
 };
 
 class Analyser {

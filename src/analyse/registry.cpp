@@ -2,6 +2,7 @@
 #include "analyse/analyser.h"
 #include "analyse/digest_analyser.h"
 #include "analyse/filetype_analyser.h"
+#include "analyse/pdq_analyser.h"
 
 namespace ngb::analyse {
 
@@ -9,6 +10,10 @@ AnalyserList CreateAnalysers(const AnalyserConfig& config) {
   AnalyserList list;
   list.push_back(std::make_unique<DigestAnalyser>());
   list.push_back(std::make_unique<FileTypeAnalyser>(config.libmagic_fallback));
+  PdqOptions pdq;
+  pdq.enabled = config.pdq;
+  pdq.variants = config.pdq_variants;
+  list.push_back(std::make_unique<PdqAnalyser>(pdq));
   return list;
 }
 
