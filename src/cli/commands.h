@@ -22,6 +22,7 @@ void AddCaseCommand(CLI::App& app, Context& ctx);
 void AddScanCommand(CLI::App& app, Context& ctx);
 void AddVerifyCommand(CLI::App& app, Context& ctx);
 void AddExportCommand(CLI::App& app, Context& ctx);
+void AddHashsetCommand(CLI::App& app, Context& ctx);
 
 // "64M", "1G", "1T", "4096" → bytes (powers of 1024). Returns false when malformed.
 bool ParseSize(const std::string& text, uint64_t& out);
