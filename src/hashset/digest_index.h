@@ -2,14 +2,17 @@
 // the local number of the entry that holds it. Used to merge duplicate records while streaming
 // (the library keeps no SQLite index on digests during a bulk import).
 //
-// Memory: N + 20 bytes per digest (values, owners, and a half-full table of 8-byte slots; a
-// slot keeps 32 bits of the digest's hash, so probing rarely touches the values).
+// Memory: N + 20 bytes per digest (values, owners, and an at most half-full table of 8-byte
+// slots; a slot keeps 32 bits of the digest's hash, so probing rarely touches the values).
 // Slots are placed by SipHash-2-4 under a random per-process key, so a hostile hash set cannot
 // pick digests that collide in the table and make inserts quadratic. Not thread-safe.
 #pragma once
 #include <array>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <memory>
+#include <new>
 #include <random>
 #include <vector>
 
@@ -60,13 +63,12 @@ class DigestIndex {
 
   // The entry holding `d`, or kNone.
   uint32_t Find(const Digest& d) const {
-    if (slots_.empty()) return kNone;
-    const uint64_t h = Hash(d);
-    const uint64_t tag = h & 0xFFFFFFFF00000000ULL;
-    for (size_t i = (h & 0xFFFFFFFF) & mask_;; i = (i + 1) & mask_) {
+    if (!slots_) return kNone;
+    const uint64_t tag = Hash(d) & kTagMask;
+    for (size_t i = Home(tag);; i = (i + 1) & mask_) {
       const uint64_t s = slots_[i];
       if (s == 0) return kNone;
-      if ((s & 0xFFFFFFFF00000000ULL) == tag) {
+      if ((s & kTagMask) == tag) {
         const uint32_t v = static_cast<uint32_t>(s) - 1;
         if (std::memcmp(values_[v].data(), d.data(), N) == 0) return owners_[v];
       }
@@ -74,31 +76,44 @@ class DigestIndex {
   }
   // Records that `entry` holds `d`. REQUIRES: Find(d) == kNone.
   void Insert(const Digest& d, uint32_t entry) {
-    if ((values_.size() + 1) * 2 > slots_.size()) Grow();
+    if ((values_.size() + 1) * 2 > mask_ + 1 || !slots_) Grow();
     values_.push_back(d);
     owners_.push_back(entry);
-    Place(static_cast<uint32_t>(values_.size() - 1));
+    Place((Hash(d) & kTagMask) | values_.size());
   }
   size_t size() const { return values_.size(); }
 
  private:
+  // A slot: bits 32..63 of the digest's hash (the tag, which also gives the home position, so
+  // growing never rehashes nor touches the values) | 1 + index into values_/owners_.
+  static constexpr uint64_t kTagMask = 0xFFFFFFFF00000000ULL;
+  struct Free {
+    void operator()(uint64_t* p) const { std::free(p); }
+  };
+
   uint64_t Hash(const Digest& d) const { return SipHash24(d.data(), N, k0_, k1_); }
-  void Place(uint32_t v) {
-    const uint64_t h = Hash(values_[v]);
-    size_t i = (h & 0xFFFFFFFF) & mask_;
+  size_t Home(uint64_t tag) const { return (tag >> 32) & mask_; }
+  void Place(uint64_t slot) {
+    size_t i = Home(slot & kTagMask);
     while (slots_[i] != 0) i = (i + 1) & mask_;
-    slots_[i] = (h & 0xFFFFFFFF00000000ULL) | (uint64_t{v} + 1);
+    slots_[i] = slot;
   }
   void Grow() {
-    const size_t n = slots_.empty() ? 1024 : slots_.size() * 2;
-    slots_.assign(n, 0);
+    const size_t old_size = slots_ ? mask_ + 1 : 0;
+    const size_t n = old_size ? old_size * 2 : 1024;
+    // calloc: fresh pages come zeroed from the kernel, no memset of the whole table.
+    std::unique_ptr<uint64_t[], Free> old(std::move(slots_));
+    slots_.reset(static_cast<uint64_t*>(std::calloc(n, sizeof(uint64_t))));
+    if (!slots_) throw std::bad_alloc();
     mask_ = n - 1;
-    for (uint32_t v = 0; v < values_.size(); ++v) Place(v);
+    for (size_t i = 0; i < old_size; ++i) {
+      if (old[i] != 0) Place(old[i]);
+    }
   }
 
   std::vector<Digest> values_;
   std::vector<uint32_t> owners_;
-  std::vector<uint64_t> slots_;  // 0: empty; else hash bits 32..63 | 1 + index into values_
+  std::unique_ptr<uint64_t[], Free> slots_;  // 0: empty
   size_t mask_ = 0;
   uint64_t k0_ = 0, k1_ = 0;
 };

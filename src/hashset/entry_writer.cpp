@@ -78,10 +78,6 @@ Row ReadRow(const store::Stmt& st) {
   return row;
 }
 
-bool HasLabels(const ParsedRecord& r) {
-  return r.category || r.victim_identified || !r.series.empty() || !r.tags.empty();
-}
-
 }  // namespace
 
 EntryWriter::EntryWriter(store::Db& db, int64_t set_id, int64_t base_id, bool strict)
@@ -102,79 +98,24 @@ Status EntryWriter::Bad(RecordPos pos, std::string_view reason, std::string deta
   return Status::Ok();
 }
 
-Status EntryWriter::Record(const ParsedRecord& r, RecordPos) {
+Status EntryWriter::Record(const ParsedRecord& r, RecordPos, uint64_t tag) {
   ++good_;
   if (strict_ && bad_ > 0) return Status::Ok();  // the import is rejected anyway
-  uint32_t owner = DigestIndex<16>::kNone;
-  if (r.sha256) owner = sha256_.Find(*r.sha256);
-  if (owner == DigestIndex<16>::kNone && r.sha1) owner = sha1_.Find(*r.sha1);
-  if (owner == DigestIndex<16>::kNone && r.md5) owner = md5_.Find(*r.md5);
-  if (owner == DigestIndex<16>::kNone && !r.md5 && !r.sha1 && !r.sha256 && r.pdq) owner = pdq_.Find(r.pdq->bytes);
-  if (owner == DigestIndex<16>::kNone) return Insert(r);
-  ++duplicates_;
-  return Merge(owner, r);
-}
-
-void EntryWriter::RegisterPdq(const Hash256& pdq, uint32_t entry) {
-  flags_[entry] |= kPdq;
-  ++pdq_entries_;
-  if (pdq_.Find(pdq.bytes) == DigestIndex<32>::kNone) pdq_.Insert(pdq.bytes, entry);
-}
-
-Status EntryWriter::Insert(const ParsedRecord& r) {
-  if (flags_.size() >= DigestIndex<16>::kNone - 1) {
-    return Status::Error("too_many_entries", "more than 4 billion entries in one set");
+  const Decision d = Decision::Unpack(tag);
+  switch (d.kind) {
+    case Decision::kSkip:
+      return Status::Ok();
+    case Decision::kMerge:
+      return Merge(d.entry, d.adopted, r);
+    case Decision::kInsert:
+      break;
   }
-  const uint32_t entry = static_cast<uint32_t>(flags_.size());
-  flags_.push_back(0);
-  if (r.md5) {
-    md5_.Insert(*r.md5, entry);
-    flags_[entry] |= kMd5;
-  }
-  if (r.sha1) {
-    sha1_.Insert(*r.sha1, entry);
-    flags_[entry] |= kSha1;
-  }
-  if (r.sha256) {
-    sha256_.Insert(*r.sha256, entry);
-    flags_[entry] |= kSha256;
-  }
-  if (r.pdq) RegisterPdq(*r.pdq, entry);
-  if (!r.file_name.empty()) flags_[entry] |= kName;
-  if (r.size) flags_[entry] |= kSize;
-  Row row{r.md5, r.sha1, r.sha256, LabelsOf(r)};
-  BindRow(insert_, row, set_id_, base_id_ + entry);
+  BindRow(insert_, Row{r.md5, r.sha1, r.sha256, LabelsOf(r)}, set_id_, base_id_ + d.entry);
+  ++written_;
   return insert_.Run();
 }
 
-// Gives `entry` the digest `d` when it has none of that type and no other entry holds it.
-// Returns true when adopted; counts a conflict when `d` cannot be kept.
-template <size_t N>
-bool EntryWriter::AdoptDigest(DigestIndex<N>& index, const std::optional<std::array<uint8_t, N>>& d,
-                              uint32_t entry, Flag flag) {
-  if (!d) return false;
-  const uint32_t holder = index.Find(*d);
-  if (holder == entry) return false;
-  if (holder != DigestIndex<N>::kNone || (flags_[entry] & flag)) {
-    ++digest_conflicts_;
-    return false;
-  }
-  index.Insert(*d, entry);
-  flags_[entry] |= flag;
-  return true;
-}
-
-Status EntryWriter::Merge(uint32_t entry, const ParsedRecord& r) {
-  const uint8_t before = flags_[entry];
-  bool digests_added = false;
-  digests_added |= AdoptDigest(md5_, r.md5, entry, kMd5);
-  digests_added |= AdoptDigest(sha1_, r.sha1, entry, kSha1);
-  digests_added |= AdoptDigest(sha256_, r.sha256, entry, kSha256);
-  const bool may_change = digests_added || HasLabels(r) || (r.pdq && !(before & kPdq)) ||
-                          (r.pdq && r.pdq_quality) || (!r.file_name.empty() && !(before & kName)) ||
-                          (r.size && !(before & kSize));
-  if (!may_change) return Status::Ok();  // a plain repeat: nothing new to store
-
+Status EntryWriter::Merge(uint32_t entry, uint8_t adopted, const ParsedRecord& r) {
   select_.Bind(1, base_id_ + entry);
   Result<bool> found = select_.Step();
   if (!found.ok() || !*found) {
@@ -183,21 +124,10 @@ Status EntryWriter::Merge(uint32_t entry, const ParsedRecord& r) {
   }
   Row row = ReadRow(select_);
   select_.Reset();
-  if (digests_added) {
-    if (!row.md5) row.md5 = r.md5;
-    if (!row.sha1) row.sha1 = r.sha1;
-    if (!row.sha256) row.sha256 = r.sha256;
-    // Only digests actually adopted may be written (a conflicting one stays with its holder).
-    if (row.md5 && md5_.Find(*row.md5) != entry) row.md5.reset();
-    if (row.sha1 && sha1_.Find(*row.sha1) != entry) row.sha1.reset();
-    if (row.sha256 && sha256_.Find(*row.sha256) != entry) row.sha256.reset();
-  }
-  const bool had_pdq = row.labels.pdq.has_value();
-  const bool changed = MergeLabels(row.labels, r, merge_);
-  if (!had_pdq && row.labels.pdq) RegisterPdq(*row.labels.pdq, entry);
-  if (!row.labels.file_name.empty()) flags_[entry] |= kName;
-  if (row.labels.size) flags_[entry] |= kSize;
-  if (!changed && !digests_added) return Status::Ok();
+  if (adopted & Decision::kMd5) row.md5 = r.md5;
+  if (adopted & Decision::kSha1) row.sha1 = r.sha1;
+  if (adopted & Decision::kSha256) row.sha256 = r.sha256;
+  if (!MergeLabels(row.labels, r, merge_) && !adopted) return Status::Ok();
   BindRow(update_, row, set_id_, base_id_ + entry);
   return update_.Run();
 }

@@ -92,12 +92,14 @@ Result<ImportReport> HashSetLibrary::Import(const fs::path& file, const ImportOp
     return old.status();
   }
 
+  // Entry ids, like set ids, are never reused: meta.next_entry_id survives removals.
+  Result<store::Stmt> next_id = db_.Prepare(
+      "SELECT max((SELECT coalesce(max(id), 0) + 1 FROM entries), "
+      "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'next_entry_id'), 1))");
+  if (!next_id.ok()) return next_id.status();
+  if (Result<bool> row = next_id->Step(); !row.ok()) return row.status();
+  const int64_t base_id = next_id->Int(0);
   // The set row first (its id names the entries), completed once the source is read.
-  int64_t base_id = 1;
-  Result<store::Stmt> max_id = db_.Prepare("SELECT coalesce(max(id), 0) + 1 FROM entries");
-  if (!max_id.ok()) return max_id.status();
-  if (Result<bool> row = max_id->Step(); !row.ok()) return row.status();
-  base_id = max_id->Int(0);
   Result<store::Stmt> ins = db_.Prepare(
       "INSERT INTO sets(name, kind, format, source_path, source_sha256, source_size, imported_at, tool_version, "
       "first_entry_id, last_entry_id, entries, md5_count, sha1_count, sha256_count, pdq_count, records, "
@@ -109,21 +111,29 @@ Result<ImportReport> HashSetLibrary::Import(const fs::path& file, const ImportOp
   if (Status s = ins->Run(); !s.ok()) return s;
   const int64_t set_id = db_.LastInsertRowId();
 
-  EntryWriter writer(db_, set_id, base_id, o.strict);
+  Deduplicator dedup;  // parser thread
+  EntryWriter writer(db_, set_id, base_id, o.strict);  // this thread
   if (Status s = writer.Prepare(); !s.ok()) return s;
   SourceInfo info;
   std::string sha256;
   const uint64_t total = source->size();
-  // The parser runs on its own thread; deduplication and SQLite stay on this one.
-  const auto progress = [&](uint64_t bytes) {
-    if (o.progress) o.progress({bytes, report.format == ImportFormat::kNsrl ? 0 : total, writer.good_records() + writer.bad_rows()});
+  // Parsing and deduplication run on their own thread; SQLite stays on this one.
+  const uint64_t bytes_total = report.format == ImportFormat::kNsrl ? 0 : total;
+  ParseThreadHooks hooks;
+  hooks.tag = [&](const ParsedRecord& r) -> Result<uint64_t> {
+    Result<Decision> d = dedup.Add(r);
+    if (!d.ok()) return d.status();
+    return d->Pack();
+  };
+  hooks.on_batch = [&](uint64_t bytes) {
+    if (o.progress) o.progress({bytes, bytes_total, writer.good_records() + writer.bad_rows()});
   };
   if (report.format == ImportFormat::kNsrl) {
     Result<std::string> digest = FileSha256(*source);
     if (!digest.ok()) return Status::Error("io_error", "reading " + path.string() + ": " + digest.status().ToString());
     sha256 = *digest;
     const auto parse = [&](RecordSink& sink) { return ParseNsrl(path.string(), sink, &info); };
-    if (Status s = ParseOnThread(parse, writer, {}, progress); !s.ok()) return s;
+    if (Status s = ParseOnThread(parse, writer, hooks); !s.ok()) return s;
   } else {
     std::vector<uint8_t> buffer(kReadChunk);
     source::FileStream stream(*source, buffer);
@@ -132,7 +142,8 @@ Result<ImportReport> HashSetLibrary::Import(const fs::path& file, const ImportOp
       Status s = ParseStream(report.format, hashing, sink, &info);
       return s.ok() ? hashing.Drain() : s;
     };
-    if (Status s = ParseOnThread(parse, writer, [&] { return hashing.bytes(); }, progress); !s.ok()) return s;
+    hooks.position = [&] { return hashing.bytes(); };
+    if (Status s = ParseOnThread(parse, writer, hooks); !s.ok()) return s;
     sha256 = hashing.Sha256Hex();
   }
 
@@ -140,7 +151,7 @@ Result<ImportReport> HashSetLibrary::Import(const fs::path& file, const ImportOp
   report.source_layout = info.layout;
   report.category_conflicts = writer.merge_counters().category_conflicts;
   report.pdq_conflicts = writer.merge_counters().pdq_conflicts;
-  report.digest_conflicts = writer.digest_conflicts();
+  report.digest_conflicts = dedup.digest_conflicts();
   report.bad_row_samples = writer.bad_row_samples();
   HashSetInfo& set = report.set;
   set.name = o.name;
@@ -151,13 +162,13 @@ Result<ImportReport> HashSetLibrary::Import(const fs::path& file, const ImportOp
   set.source_size = total;
   set.imported_at = imported_at;
   set.tool_version = NGB_VERSION;
-  set.entries = writer.entries();
-  set.md5_count = writer.md5_count();
-  set.sha1_count = writer.sha1_count();
-  set.sha256_count = writer.sha256_count();
-  set.pdq_count = writer.pdq_count();
+  set.entries = dedup.entries();
+  set.md5_count = dedup.md5_count();
+  set.sha1_count = dedup.sha1_count();
+  set.sha256_count = dedup.sha256_count();
+  set.pdq_count = dedup.pdq_count();
   set.records = writer.good_records() + writer.bad_rows();
-  set.duplicates = writer.duplicates();
+  set.duplicates = dedup.duplicates();
   set.bad_rows = writer.bad_rows();
   nlohmann::json details = {{"source_version", info.version},
                             {"source_layout", info.layout},
@@ -171,7 +182,7 @@ Result<ImportReport> HashSetLibrary::Import(const fs::path& file, const ImportOp
 
   if (o.strict && writer.bad_rows() > 0) {
     report.rejected_reason = "strict";
-  } else if (writer.entries() == 0) {
+  } else if (dedup.entries() == 0) {
     report.rejected_reason = "no_valid_records";
   }
   if (!report.rejected_reason.empty()) {
@@ -180,11 +191,9 @@ Result<ImportReport> HashSetLibrary::Import(const fs::path& file, const ImportOp
     return report;
   }
 
-  const bool timing = getenv("NGB_IMPORT_TIMING") != nullptr;
-  if (timing) fprintf(stderr, "parsed+inserted %.2f s\n", MonotonicSeconds() - start);
   set.id = set_id;
   set.first_entry_id = base_id;
-  set.last_entry_id = writer.last_id();
+  set.last_entry_id = base_id + static_cast<int64_t>(dedup.entries()) - 1;
   Result<store::Stmt> upd = db_.Prepare(
       "UPDATE sets SET source_sha256 = ?2, source_size = ?3, last_entry_id = ?4, entries = ?5, md5_count = ?6, "
       "sha1_count = ?7, sha256_count = ?8, pdq_count = ?9, records = ?10, duplicates = ?11, bad_rows = ?12, "
@@ -198,12 +207,14 @@ Result<ImportReport> HashSetLibrary::Import(const fs::path& file, const ImportOp
   }
   upd->Bind(13, set.details);
   if (Status s = upd->Run(); !s.ok()) return s;
+  Result<store::Stmt> meta = db_.Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('next_entry_id', ?1)");
+  if (!meta.ok()) return meta.status();
+  meta->Bind(1, std::to_string(set.last_entry_id + 1));
+  if (Status s = meta->Run(); !s.ok()) return s;
   if (Status s = tx.Commit(); !s.ok()) return s;
   report.committed = true;
-  if (timing) fprintf(stderr, "committed %.2f s\n", MonotonicSeconds() - start);
   // Fold the import's WAL into the database now, so the WAL file does not stay set-sized.
   db_.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
-  if (timing) fprintf(stderr, "checkpointed %.2f s\n", MonotonicSeconds() - start);
   if (report.replaced_set_id) fs::remove_all(SetDir(*report.replaced_set_id), ec);
   report.seconds = MonotonicSeconds() - start;
   return report;

@@ -15,8 +15,10 @@ namespace {
 // B-tree index over random digests would make every import cost random I/O across the whole
 // library).
 constexpr std::array<store::Migration, 1> kMigrations = {{
-    {1, "sets, entries",
+    {1, "meta, sets, entries",
      R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);  -- next_entry_id
+
 CREATE TABLE sets(
   id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: sets/<id>/ always names one set
   name TEXT NOT NULL UNIQUE,

@@ -257,6 +257,7 @@ TEST_F(LibraryTest, ReplaceAndRemove) {
   EXPECT_EQ(lib.Remove("set").reason(), "no_such_set");
   ImportReport third = Import(lib, Write("c.md5", D('4', 32) + "\n"), "set");
   EXPECT_GT(third.set.id, second.set.id);
+  EXPECT_GT(third.set.first_entry_id, second.set.last_entry_id);  // entry ids are not reused either
 }
 
 TEST_F(LibraryTest, PdqListWithQualities) {

@@ -56,7 +56,20 @@ struct ParsedRecord {
   std::optional<uint64_t> size;
 
   bool has_digest() const { return md5 || sha1 || sha256 || pdq; }
-  void Clear() { *this = ParsedRecord(); }
+  // Back to empty, keeping the strings' and vector's capacity (one record per parsed line).
+  void Clear() {
+    md5.reset();
+    sha1.reset();
+    sha256.reset();
+    pdq.reset();
+    pdq_quality.reset();
+    category.reset();
+    victim_identified.reset();
+    series.clear();
+    tags.clear();
+    file_name.clear();
+    size.reset();
+  }
 };
 
 // Where a record sits in its source: 1-based line and record numbers (0 when not meaningful:

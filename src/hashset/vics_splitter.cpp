@@ -1,6 +1,7 @@
 #include "hashset/vics_splitter.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 
 namespace ngb::hashset {
