@@ -41,9 +41,10 @@ int main(int argc, char** argv) {
   }
   std::vector<std::pair<std::string, std::string>> recent;  // for duplicates
   std::string rec;
-  fputs("{\"@odata.context\":\"http://github.com/VICSDATAMODEL/ProjectVic/DataModels/2.0.xml/US/$metadata#Media\","
-        "\"value\":[\n",
-        out);
+  fputs(
+      "{\"@odata.context\":\"http://github.com/VICSDATAMODEL/ProjectVic/DataModels/2.0.xml/US/$metadata#Media\","
+      "\"value\":[\n",
+      out);
   for (long long i = 0; i < count; ++i) {
     const uint64_t r = rng();
     std::string md5, sha1;
@@ -54,8 +55,10 @@ int main(int argc, char** argv) {
     } else {
       Hex(rng, 16, md5);
       Hex(rng, 20, sha1);
-      if (recent.size() < 4096) recent.emplace_back(md5, sha1);
-      else recent[rng() % recent.size()] = {md5, sha1};
+      if (recent.size() < 4096)
+        recent.emplace_back(md5, sha1);
+      else
+        recent[rng() % recent.size()] = {md5, sha1};
     }
     rec.clear();
     rec += "{\"MediaID\":" + std::to_string(i + 1);
@@ -65,8 +68,10 @@ int main(int argc, char** argv) {
     rec += ",\"MediaSize\":" + std::to_string(1000 + (r >> 16) % 5000000);
     rec += ",\"DateUpdated\":\"2023-06-07T02:31:49.8300Z\",\"IsPrecategorized\":\"true\"";
     const int v = static_cast<int>((r >> 40) % 10);
-    if (v < 2) rec += v == 0 ? ",\"VictimIdentified\":\"true\"" : ",\"VictimIdentified\":\"false\"";
-    else if (v < 4) rec += v == 2 ? ",\"VictimIdentified\":true" : ",\"VictimIdentified\":false";
+    if (v < 2)
+      rec += v == 0 ? ",\"VictimIdentified\":\"true\"" : ",\"VictimIdentified\":\"false\"";
+    else if (v < 4)
+      rec += v == 2 ? ",\"VictimIdentified\":true" : ",\"VictimIdentified\":false";
     if ((r >> 48) % 10 == 0) rec += ",\"Series\":\"series-" + std::to_string((r >> 52) % 500) + "\"";
     if ((r >> 56) % 20 == 0) rec += ",\"Tags\":[\"tag-" + std::to_string((r >> 60) % 16) + "\"]";
     rec += i + 1 < count ? "},\n" : "}\n";

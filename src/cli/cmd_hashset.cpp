@@ -90,8 +90,9 @@ class ImportProgressLine {
     last_ = now;
     std::string line = "importing: ";
     if (p.bytes_total) {
-      line += std::to_string(p.bytes_read * 100 / p.bytes_total) + "% (" + FormatBytes(static_cast<double>(p.bytes_read)) +
-              " of " + FormatBytes(static_cast<double>(p.bytes_total)) + "), ";
+      line += std::to_string(p.bytes_read * 100 / p.bytes_total) + "% (" +
+              FormatBytes(static_cast<double>(p.bytes_read)) + " of " +
+              FormatBytes(static_cast<double>(p.bytes_total)) + "), ";
     }
     line += Count(p.records) + " records";
     fprintf(stderr, "\r\033[K%s", line.c_str());
@@ -135,26 +136,28 @@ int RunImport(const HashsetFlags& f) {
     for (const hashset::BadRow& b : rep.bad_row_samples) {
       samples.push_back({{"line", b.pos.line}, {"record", b.pos.record}, {"reason", b.reason}, {"detail", b.detail}});
     }
-    nlohmann::json j = {{"committed", rep.committed},
-                        {"rejected_reason", rep.rejected_reason.empty() ? nlohmann::json() : nlohmann::json(rep.rejected_reason)},
-                        {"set", SetJson(s)},
-                        {"format", hashset::ToString(rep.format)},
-                        {"source_version", rep.source_version},
-                        {"source_layout", rep.source_layout},
-                        {"bad_rows", s.bad_rows},
-                        {"bad_row_samples", samples},
-                        {"duplicates", s.duplicates},
-                        {"category_conflicts", rep.category_conflicts},
-                        {"digest_conflicts", rep.digest_conflicts},
-                        {"pdq_conflicts", rep.pdq_conflicts},
-                        {"replaced_set_id", rep.replaced_set_id ? nlohmann::json(*rep.replaced_set_id) : nlohmann::json()},
-                        {"elapsed_seconds", rep.seconds}};
+    nlohmann::json j = {
+        {"committed", rep.committed},
+        {"rejected_reason", rep.rejected_reason.empty() ? nlohmann::json() : nlohmann::json(rep.rejected_reason)},
+        {"set", SetJson(s)},
+        {"format", hashset::ToString(rep.format)},
+        {"source_version", rep.source_version},
+        {"source_layout", rep.source_layout},
+        {"bad_rows", s.bad_rows},
+        {"bad_row_samples", samples},
+        {"duplicates", s.duplicates},
+        {"category_conflicts", rep.category_conflicts},
+        {"digest_conflicts", rep.digest_conflicts},
+        {"pdq_conflicts", rep.pdq_conflicts},
+        {"replaced_set_id", rep.replaced_set_id ? nlohmann::json(*rep.replaced_set_id) : nlohmann::json()},
+        {"elapsed_seconds", rep.seconds}};
     std::cout << JsonText(j) << "\n";
     return code;
   }
   if (f.quiet && code == kExitOk) return code;
   std::string format_text(hashset::ToString(rep.format));
-  if (!rep.source_version.empty() && rep.format == hashset::ImportFormat::kVics) format_text += " " + rep.source_version;
+  if (!rep.source_version.empty() && rep.format == hashset::ImportFormat::kVics)
+    format_text += " " + rep.source_version;
   if (rep.committed) {
     std::cout << "Imported \"" << s.name << "\" (" << hashset::ToString(s.kind) << ", " << format_text << ") as set "
               << s.id << ": " << Count(s.entries) << " entries (" << DigestCounts(s) << ") from " << Count(s.records)
@@ -167,8 +170,9 @@ int RunImport(const HashsetFlags& f) {
               << " (" << Count(s.records) << " records read, " << format_text << ")\n";
   }
   if (s.duplicates || rep.category_conflicts || rep.digest_conflicts || rep.pdq_conflicts) {
-    std::cout << "  " << Count(s.duplicates) << " duplicate records merged; conflicts: " << Count(rep.category_conflicts)
-              << " category, " << Count(rep.digest_conflicts) << " digest, " << Count(rep.pdq_conflicts) << " pdq\n";
+    std::cout << "  " << Count(s.duplicates)
+              << " duplicate records merged; conflicts: " << Count(rep.category_conflicts) << " category, "
+              << Count(rep.digest_conflicts) << " digest, " << Count(rep.pdq_conflicts) << " pdq\n";
   }
   if (s.bad_rows) {
     std::cout << "  " << Count(s.bad_rows) << " bad row" << (s.bad_rows == 1 ? "" : "s")
@@ -233,9 +237,8 @@ int RunStats(const HashsetFlags& f) {
     nlohmann::json j = SetJson(s);
     j["categories"] = st->categories;
     j["multi_category"] = st->multi_category;
-    j["victim_identified"] = {{"true", st->victim_identified},
-                              {"false", st->victim_not_identified},
-                              {"unknown", st->victim_unknown}};
+    j["victim_identified"] = {
+        {"true", st->victim_identified}, {"false", st->victim_not_identified}, {"unknown", st->victim_unknown}};
     j["with_series"] = st->with_series;
     j["with_tags"] = st->with_tags;
     j["with_file_name"] = st->with_file_name;
@@ -245,8 +248,8 @@ int RunStats(const HashsetFlags& f) {
     return kExitOk;
   }
   std::cout << "Set " << s.id << " \"" << s.name << "\" (" << hashset::ToString(s.kind) << ")\n"
-            << "  source      " << s.source_path << " (" << s.format << ", " << FormatBytes(static_cast<double>(s.source_size))
-            << ")\n"
+            << "  source      " << s.source_path << " (" << s.format << ", "
+            << FormatBytes(static_cast<double>(s.source_size)) << ")\n"
             << "  sha256      " << s.source_sha256 << "\n"
             << "  imported    " << s.imported_at << " by nigehbaan " << s.tool_version << "\n"
             << "  entries     " << Count(s.entries) << " (" << DigestCounts(s) << ")\n"
@@ -255,8 +258,8 @@ int RunStats(const HashsetFlags& f) {
             << "  categories ";
   for (const auto& [cat, n] : st->categories) std::cout << " " << cat << ": " << Count(n) << ";";
   std::cout << " (" << Count(st->multi_category) << " entries with several)\n"
-            << "  victim identified  yes " << Count(st->victim_identified) << ", no " << Count(st->victim_not_identified)
-            << ", unknown " << Count(st->victim_unknown) << "\n"
+            << "  victim identified  yes " << Count(st->victim_identified) << ", no "
+            << Count(st->victim_not_identified) << ", unknown " << Count(st->victim_unknown) << "\n"
             << "  with series " << Count(st->with_series) << ", tags " << Count(st->with_tags) << ", file name "
             << Count(st->with_file_name) << "\n"
             << "  index files " << lib->SetDir(s.id).string() << (st->index_dir_exists ? "" : " (none yet)") << "\n";

@@ -45,8 +45,9 @@ Result<Decision> Deduplicator::Add(const ParsedRecord& r) {
     if (flags_.size() >= kNone - 1) return Status::Error("too_many_entries", "more than 4 billion entries in one set");
     const uint32_t entry = static_cast<uint32_t>(flags_.size());
     // None of the record's digests is held by any entry (the lookups above): insert them all.
-    flags_.push_back(static_cast<uint8_t>((r.md5 ? kHasMd5 : 0) | (r.sha1 ? kHasSha1 : 0) | (r.sha256 ? kHasSha256 : 0) |
-                                          (r.file_name.empty() ? 0 : kHasName) | (r.size ? kHasSize : 0)));
+    flags_.push_back(static_cast<uint8_t>((r.md5 ? kHasMd5 : 0) | (r.sha1 ? kHasSha1 : 0) |
+                                          (r.sha256 ? kHasSha256 : 0) | (r.file_name.empty() ? 0 : kHasName) |
+                                          (r.size ? kHasSize : 0)));
     if (r.md5) md5_.Insert(*r.md5, entry);
     if (r.sha1) sha1_.Insert(*r.sha1, entry);
     if (r.sha256) sha256_.Insert(*r.sha256, entry);
@@ -60,8 +61,8 @@ Result<Decision> Deduplicator::Add(const ParsedRecord& r) {
   if (Adopt(md5_, r.md5, owner, kHasMd5)) adopted |= Decision::kMd5;
   if (Adopt(sha1_, r.sha1, owner, kHasSha1)) adopted |= Decision::kSha1;
   if (Adopt(sha256_, r.sha256, owner, kHasSha256)) adopted |= Decision::kSha256;
-  bool may_change = adopted || HasLabels(r) || (!r.file_name.empty() && !(before & kHasName)) ||
-                    (r.size && !(before & kHasSize));
+  bool may_change =
+      adopted || HasLabels(r) || (!r.file_name.empty() && !(before & kHasName)) || (r.size && !(before & kHasSize));
   if (r.pdq) {
     if (!(before & kHasPdq)) {
       GivePdq(*r.pdq, owner);  // the entry takes the first PDQ it is given (entry_merge.h)

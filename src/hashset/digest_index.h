@@ -23,12 +23,14 @@ inline uint64_t SipHash24(const uint8_t* data, size_t n, uint64_t k0, uint64_t k
   auto rotl = [](uint64_t x, int b) { return (x << b) | (x >> (64 - b)); };
   uint64_t v0 = 0x736f6d6570736575ULL ^ k0, v1 = 0x646f72616e646f6dULL ^ k1;
   uint64_t v2 = 0x6c7967656e657261ULL ^ k0, v3 = 0x7465646279746573ULL ^ k1;
+  // clang-format off
   auto round = [&] {
     v0 += v1; v1 = rotl(v1, 13); v1 ^= v0; v0 = rotl(v0, 32);
     v2 += v3; v3 = rotl(v3, 16); v3 ^= v2;
     v0 += v3; v3 = rotl(v3, 21); v3 ^= v0;
     v2 += v1; v1 = rotl(v1, 17); v1 ^= v2; v2 = rotl(v2, 32);
   };
+  // clang-format on
   const size_t whole = n & ~size_t{7};
   for (size_t i = 0; i < whole; i += 8) {
     uint64_t m;

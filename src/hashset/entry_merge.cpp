@@ -29,12 +29,18 @@ bool AddCategory(std::vector<int>& categories, int category) {
 
 int CategorySeverity(int category) {
   switch (category) {
-    case 1: return 6;
-    case 2: return 5;
-    case 3: return 4;
-    case 4: return 3;
-    case 0: return 1;
-    default: return 2;
+    case 1:
+      return 6;
+    case 2:
+      return 5;
+    case 3:
+      return 4;
+    case 4:
+      return 3;
+    case 0:
+      return 1;
+    default:
+      return 2;
   }
 }
 

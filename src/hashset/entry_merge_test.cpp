@@ -123,9 +123,7 @@ TEST(DigestIndex, FindsWhatWasInserted) {
   EXPECT_EQ(index.Find(d), DigestIndex<16>::kNone);
 }
 
-std::span<const uint8_t> Bytes(std::string_view s) {
-  return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
-}
+std::span<const uint8_t> Bytes(std::string_view s) { return {reinterpret_cast<const uint8_t*>(s.data()), s.size()}; }
 
 TEST(FormatDetect, ByContent) {
   const std::string md5 = "00112233445566778899aabbccddeeff";

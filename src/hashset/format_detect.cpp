@@ -57,10 +57,17 @@ Result<ImportFormat> DetectFormat(std::span<const uint8_t> head, std::string_vie
     if (line.empty() || line.starts_with('#')) continue;
     ++lines;
     switch (Classify(line)) {
-      case Vote::kPdq: ++pdq; break;
-      case Vote::kHashList: ++list; break;
-      case Vote::kBare64: ++bare64; break;
-      case Vote::kNone: break;
+      case Vote::kPdq:
+        ++pdq;
+        break;
+      case Vote::kHashList:
+        ++list;
+        break;
+      case Vote::kBare64:
+        ++bare64;
+        break;
+      case Vote::kNone:
+        break;
     }
   }
   std::string lower(file_name);
@@ -76,12 +83,17 @@ Result<ImportFormat> DetectFormat(std::span<const uint8_t> head, std::string_vie
 
 Status ParseStream(ImportFormat format, source::ByteStream& in, RecordSink& sink, SourceInfo* info) {
   switch (format) {
-    case ImportFormat::kVics: return ParseVics(in, sink, info);
-    case ImportFormat::kHashdeep: return ParseHashdeep(in, sink, info);
-    case ImportFormat::kMd5sum: return ParseHashList(in, sink, info);
-    case ImportFormat::kPdq: return ParsePdqList(in, sink, info);
+    case ImportFormat::kVics:
+      return ParseVics(in, sink, info);
+    case ImportFormat::kHashdeep:
+      return ParseHashdeep(in, sink, info);
+    case ImportFormat::kMd5sum:
+      return ParseHashList(in, sink, info);
+    case ImportFormat::kPdq:
+      return ParsePdqList(in, sink, info);
     case ImportFormat::kAuto:
-    case ImportFormat::kNsrl: break;
+    case ImportFormat::kNsrl:
+      break;
   }
   return Status::Error("unsupported_format", std::string(ToString(format)) + " is not a stream format");
 }

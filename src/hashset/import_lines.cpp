@@ -29,8 +29,7 @@ Status ForEachLine(source::ByteStream& in, RecordSink& sink, SourceInfo* info, F
     const RecordPos pos{line.number, line.number};
     if (line.too_long) {
       if (info) ++info->records;
-      if (Status s = sink.Bad(pos, "line_too_long", "more than " + std::to_string(kMaxLine) + " bytes");
-          !s.ok()) {
+      if (Status s = sink.Bad(pos, "line_too_long", "more than " + std::to_string(kMaxLine) + " bytes"); !s.ok()) {
         return s;
       }
       continue;
@@ -55,10 +54,14 @@ bool IsHex(std::string_view text) {
 // Sets the digest of `r` whose length matches `hex` (32, 40, 64 digits). False otherwise.
 bool SetDigestByLength(ParsedRecord& r, std::string_view hex) {
   switch (hex.size()) {
-    case 32: return (r.md5 = ParseHexDigest<16>(hex)).has_value();
-    case 40: return (r.sha1 = ParseHexDigest<20>(hex)).has_value();
-    case 64: return (r.sha256 = ParseHexDigest<32>(hex)).has_value();
-    default: return false;
+    case 32:
+      return (r.md5 = ParseHexDigest<16>(hex)).has_value();
+    case 40:
+      return (r.sha1 = ParseHexDigest<20>(hex)).has_value();
+    case 64:
+      return (r.sha256 = ParseHexDigest<32>(hex)).has_value();
+    default:
+      return false;
   }
 }
 
@@ -72,8 +75,8 @@ std::string Lower(std::string_view s) {
 
 enum class Column { kSize, kMd5, kSha1, kSha256, kOther, kFileName };
 
-Status HashdeepLine(std::string_view text, RecordPos pos, std::vector<Column>& columns,
-                    RecordSink& sink, SourceInfo* info) {
+Status HashdeepLine(std::string_view text, RecordPos pos, std::vector<Column>& columns, RecordSink& sink,
+                    SourceInfo* info) {
   if (text.starts_with("##")) return Status::Ok();
   if (text.starts_with("%%%%")) {
     std::string_view rest = TrimSpace(text.substr(4));
@@ -84,10 +87,10 @@ Status HashdeepLine(std::string_view text, RecordPos pos, std::vector<Column>& c
     while (!list.empty()) {
       const size_t comma = list.find(',');
       const std::string name = Lower(TrimSpace(list.substr(0, comma)));
-      cols.push_back(name == "size" ? Column::kSize
-                     : name == "md5" ? Column::kMd5
-                     : name == "sha1" ? Column::kSha1
-                     : name == "sha256" ? Column::kSha256
+      cols.push_back(name == "size"       ? Column::kSize
+                     : name == "md5"      ? Column::kMd5
+                     : name == "sha1"     ? Column::kSha1
+                     : name == "sha256"   ? Column::kSha256
                      : name == "filename" ? Column::kFileName
                                           : Column::kOther);
       if (comma == std::string_view::npos) break;
@@ -115,8 +118,7 @@ Status HashdeepLine(std::string_view text, RecordPos pos, std::vector<Column>& c
     } else {
       const size_t comma = rest.find(',');
       if (comma == std::string_view::npos) {
-        return sink.Bad(pos, "bad_columns",
-                        "expected " + std::to_string(columns.size()) + " comma-separated columns");
+        return sink.Bad(pos, "bad_columns", "expected " + std::to_string(columns.size()) + " comma-separated columns");
       }
       field = rest.substr(0, comma);
       rest.remove_prefix(comma + 1);
@@ -253,16 +255,14 @@ Status ParseHashdeep(source::ByteStream& in, RecordSink& sink, SourceInfo* info)
 }
 
 Status ParseHashList(source::ByteStream& in, RecordSink& sink, SourceInfo* info) {
-  return ForEachLine(in, sink, info, [&](std::string_view text, RecordPos pos) {
-    return HashListLine(text, pos, sink, info);
-  });
+  return ForEachLine(in, sink, info,
+                     [&](std::string_view text, RecordPos pos) { return HashListLine(text, pos, sink, info); });
 }
 
 Status ParsePdqList(source::ByteStream& in, RecordSink& sink, SourceInfo* info) {
   bool seen_data = false;
-  return ForEachLine(in, sink, info, [&](std::string_view text, RecordPos pos) {
-    return PdqLine(text, pos, seen_data, sink, info);
-  });
+  return ForEachLine(in, sink, info,
+                     [&](std::string_view text, RecordPos pos) { return PdqLine(text, pos, seen_data, sink, info); });
 }
 
 }  // namespace ngb::hashset

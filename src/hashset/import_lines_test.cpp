@@ -12,8 +12,6 @@ const std::string kSha1 = "0123456789abcdef0123456789abcdef01234567";
 const std::string kSha256 = "f0e1d2c3b4a5968778695a4b3c2d1e0ff0e1d2c3b4a5968778695a4b3c2d1e0f";
 const std::string kPdq = "a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5";
 
-
-
 // Every test runs with several chunk sizes: chunk boundaries must not change the result.
 class LineFormats : public ::testing::TestWithParam<size_t> {
  protected:
@@ -21,9 +19,13 @@ class LineFormats : public ::testing::TestWithParam<size_t> {
 };
 
 TEST_P(LineFormats, HashdeepGoodRows) {
-  const std::string text = "%%%% HASHDEEP-1.0\n%%%% size,md5,sha256,filename\n## Invoked from: /x\n## $ hashdeep -r\n## \n"
-                           "12," + kMd5 + "," + kSha256 + ",/evidence/a, with comma.jpg\n"
-                           "7," + AsciiUpper(kMd5.substr(0, 31)) + "0," + AsciiUpper(kSha256) + ",b.png\n";
+  const std::string text =
+      "%%%% HASHDEEP-1.0\n%%%% size,md5,sha256,filename\n## Invoked from: /x\n## $ hashdeep -r\n## \n"
+      "12," +
+      kMd5 + "," + kSha256 +
+      ",/evidence/a, with comma.jpg\n"
+      "7," +
+      AsciiUpper(kMd5.substr(0, 31)) + "0," + AsciiUpper(kSha256) + ",b.png\n";
   CollectingSink s = Parse(ImportFormat::kHashdeep, text);
   ASSERT_TRUE(s.status.ok()) << s.status.ToString();
   ASSERT_EQ(s.good.size(), 2u);
@@ -39,12 +41,22 @@ TEST_P(LineFormats, HashdeepGoodRows) {
 }
 
 TEST_P(LineFormats, HashdeepBadRowsCarryTheirLine) {
-  const std::string text = "%%%% HASHDEEP-1.0\r\n%%%% size,md5,sha1,filename\r\n"
-                           "x1," + kMd5 + "," + kSha1 + ",a\r\n"           // line 3: bad size
-                           "1," + kMd5.substr(1) + "," + kSha1 + ",b\r\n"  // line 4: bad md5
-                           "1," + kMd5 + ",c\r\n"                          // line 5: too few columns
-                           "1," + kMd5 + "," + kSha1 + "Z,d\r\n"           // line 6: bad sha1
-                           "2," + kMd5 + "," + kSha1 + ",ok\r\n";          // line 7: good
+  const std::string text =
+      "%%%% HASHDEEP-1.0\r\n%%%% size,md5,sha1,filename\r\n"
+      "x1," +
+      kMd5 + "," + kSha1 +
+      ",a\r\n"  // line 3: bad size
+      "1," +
+      kMd5.substr(1) + "," + kSha1 +
+      ",b\r\n"  // line 4: bad md5
+      "1," +
+      kMd5 +
+      ",c\r\n"  // line 5: too few columns
+      "1," +
+      kMd5 + "," + kSha1 +
+      "Z,d\r\n"  // line 6: bad sha1
+      "2," +
+      kMd5 + "," + kSha1 + ",ok\r\n";  // line 7: good
   CollectingSink s = Parse(ImportFormat::kHashdeep, text);
   ASSERT_TRUE(s.status.ok());
   ASSERT_EQ(s.good.size(), 1u);
@@ -73,11 +85,10 @@ TEST_P(LineFormats, HashdeepWithoutColumnLine) {
 
 TEST_P(LineFormats, HashListShapes) {
   const std::string text = "\xEF\xBB\xBF" + kMd5 + "  a file.txt\n" +  // BOM, GNU text mode
-                           AsciiUpper(kSha1) + " *bin.exe\r\n" +            // binary mode, CRLF, upper case
+                           AsciiUpper(kSha1) + " *bin.exe\r\n" +       // binary mode, CRLF, upper case
                            "  " + kSha256 + "  \n" +                   // bare, surrounding spaces
-                           "# a comment\n\n" +
-                           "SHA256 (tagged name) = " + kSha256 + "\n" + // BSD tag
-                           "\\" + kMd5 + "  new\\nline\n";              // GNU escaped name
+                           "# a comment\n\n" + "SHA256 (tagged name) = " + kSha256 + "\n" +  // BSD tag
+                           "\\" + kMd5 + "  new\\nline\n";                                   // GNU escaped name
   CollectingSink s = Parse(ImportFormat::kMd5sum, text);
   ASSERT_TRUE(s.status.ok());
   EXPECT_TRUE(s.bad.empty()) << (s.bad.empty() ? "" : Describe(s.bad[0]));
@@ -107,8 +118,7 @@ TEST_P(LineFormats, HashListBadRows) {
 
 TEST_P(LineFormats, PdqLists) {
   const std::string text = "hash,quality,filename\n" + kPdq + "\n" + AsciiUpper(kPdq) + ",100\n" + kPdq +
-                           ", 73 , some/file name.jpg\r\n" + kPdq.substr(1) + ",50\n" + kPdq + ",101\n" + kPdq +
-                           ",x\n";
+                           ", 73 , some/file name.jpg\r\n" + kPdq.substr(1) + ",50\n" + kPdq + ",101\n" + kPdq + ",x\n";
   CollectingSink s = Parse(ImportFormat::kPdq, text);
   ASSERT_TRUE(s.status.ok());
   ASSERT_EQ(s.good.size(), 3u);

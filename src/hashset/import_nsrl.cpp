@@ -3,6 +3,8 @@
 // table (full layout: file_name + extension, bytes; minimal layout: file_name, file_size).
 // Columns are looked up by name, so either layout, and views with fewer columns, work; at
 // least one of md5/sha1/sha256 must exist. Row numbers in bad rows count rows read (1-based).
+#include <algorithm>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -48,6 +50,25 @@ std::string ColOrNull(const std::vector<std::string>& cols, const char* name) {
   return Has(cols, name) ? std::string("\"") + name + "\"" : std::string("NULL");
 }
 
+// A hostile database can define FILE as a view that never ends (WITH RECURSIVE) or explodes (a
+// cross join). SQLite calls this every kOpsPerCall virtual-machine steps; the read is stopped
+// once it has taken more steps than kOpsPerByte per byte of the file, far above what the RDS
+// views need (a few steps per byte).
+constexpr int kOpsPerCall = 10000;
+constexpr uint64_t kOpsPerByte = 100;
+constexpr uint64_t kMinOps = 100'000'000;
+
+struct WorkBudget {
+  uint64_t left;
+};
+
+int SpendWork(void* budget) {
+  WorkBudget* b = static_cast<WorkBudget*>(budget);
+  if (b->left < static_cast<uint64_t>(kOpsPerCall)) return 1;  // interrupt
+  b->left -= kOpsPerCall;
+  return 0;
+}
+
 template <size_t N>
 bool ReadDigest(store::Stmt& q, int col, std::optional<std::array<uint8_t, N>>& out, std::string& bad) {
   if (q.IsNull(col)) return true;
@@ -64,6 +85,10 @@ Status ParseNsrl(const std::string& path, RecordSink& sink, SourceInfo* info) {
   Result<store::Db> db = store::Db::OpenImmutable(path);
   if (!db.ok()) return Status::Error("not_nsrl", db.status().detail());
   db->set_error_reason("not_nsrl");
+  std::error_code ec;
+  const uint64_t file_size = std::filesystem::file_size(path, ec);
+  WorkBudget budget{std::max(kMinOps, (ec ? 0 : file_size) * kOpsPerByte)};
+  sqlite3_progress_handler(db->raw(), kOpsPerCall, SpendWork, &budget);
   std::string table;
   std::vector<std::string> cols;
   for (const char* candidate : {"FILE", "METADATA"}) {
@@ -93,7 +118,14 @@ Status ParseNsrl(const std::string& path, RecordSink& sink, SourceInfo* info) {
   uint64_t row_no = 0;
   for (;;) {
     Result<bool> row = q->Step();
-    if (!row.ok()) return Status::Error("not_nsrl", "reading " + table + ": " + row.status().detail());
+    if (!row.ok()) {
+      if (budget.left < static_cast<uint64_t>(kOpsPerCall)) {
+        return Status::Error("not_nsrl", "reading " + table + " takes far more work than a database of this size can "
+                                         "need (a view that never ends?); stopped after " + std::to_string(row_no) +
+                                         " rows");
+      }
+      return Status::Error("not_nsrl", "reading " + table + ": " + row.status().detail());
+    }
     if (!*row) break;
     ++row_no;
     if (info) ++info->records;

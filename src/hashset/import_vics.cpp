@@ -36,19 +36,37 @@ bool EqualsNoCase(std::string_view a, std::string_view b) {
 }
 
 enum class Field {
-  kOther, kMd5, kSha1, kSha256, kCategory, kVictim, kSeries, kTags, kName, kMediaFiles, kMediaSize,
-  kPdq, kPdqQuality, kAlternativeHashes
+  kOther,
+  kMd5,
+  kSha1,
+  kSha256,
+  kCategory,
+  kVictim,
+  kSeries,
+  kTags,
+  kName,
+  kMediaFiles,
+  kMediaSize,
+  kPdq,
+  kPdqQuality,
+  kAlternativeHashes
 };
 
 Field Classify(std::string_view key) {
-  static constexpr std::pair<std::string_view, Field> kFields[] = {
-      {"MD5", Field::kMd5},           {"SHA1", Field::kSha1},
-      {"SHA256", Field::kSha256},     {"Category", Field::kCategory},
-      {"VictimIdentified", Field::kVictim}, {"Series", Field::kSeries},
-      {"Tags", Field::kTags},         {"Name", Field::kName},
-      {"MediaFiles", Field::kMediaFiles}, {"MediaSize", Field::kMediaSize},
-      {"PDQ", Field::kPdq},           {"PDQHash", Field::kPdq},
-      {"PDQQuality", Field::kPdqQuality}, {"AlternativeHashes", Field::kAlternativeHashes}};
+  static constexpr std::pair<std::string_view, Field> kFields[] = {{"MD5", Field::kMd5},
+                                                                   {"SHA1", Field::kSha1},
+                                                                   {"SHA256", Field::kSha256},
+                                                                   {"Category", Field::kCategory},
+                                                                   {"VictimIdentified", Field::kVictim},
+                                                                   {"Series", Field::kSeries},
+                                                                   {"Tags", Field::kTags},
+                                                                   {"Name", Field::kName},
+                                                                   {"MediaFiles", Field::kMediaFiles},
+                                                                   {"MediaSize", Field::kMediaSize},
+                                                                   {"PDQ", Field::kPdq},
+                                                                   {"PDQHash", Field::kPdq},
+                                                                   {"PDQQuality", Field::kPdqQuality},
+                                                                   {"AlternativeHashes", Field::kAlternativeHashes}};
   for (const auto& [name, field] : kFields) {
     if (EqualsNoCase(key, name)) return field;  // the length test rejects most at once
   }
@@ -92,7 +110,8 @@ class MediaReader {
     if (!String(v, field, s, present)) return false;
     if (!present) return true;
     out = ParseHexDigest<N>(s);
-    if (!out) return Fail(reason, std::string(field) + " is not " + std::to_string(2 * N) + " hex digits: " + Excerpt(s));
+    if (!out)
+      return Fail(reason, std::string(field) + " is not " + std::to_string(2 * N) + " hex digits: " + Excerpt(s));
     return true;
   }
 
@@ -128,8 +147,8 @@ class MediaReader {
       return Fail(reason, std::string(field) + " is not an integer");
     }
     if (n < lo || n > hi) {
-      return Fail(reason, std::string(field) + " " + std::to_string(n) + " is outside " + std::to_string(lo) +
-                              ".." + std::to_string(hi));
+      return Fail(reason, std::string(field) + " " + std::to_string(n) + " is outside " + std::to_string(lo) + ".." +
+                              std::to_string(hi));
     }
     out = n;
     return true;
@@ -304,13 +323,27 @@ bool ParseMedia(od::parser& parser, std::string& text, ParsedRecord& r, Problem&
     od::value& v = field.value();
     bool ok = true;
     switch (Classify(key)) {
-      case Field::kMd5: ok = m.Digest<16>(v, "MD5", "bad_md5", r.md5); break;
-      case Field::kSha1: ok = m.Digest<20>(v, "SHA1", "bad_sha1", r.sha1); break;
-      case Field::kSha256: ok = m.Digest<32>(v, "SHA256", "bad_sha256", r.sha256); break;
-      case Field::kCategory: ok = m.Int(v, "Category", "bad_category", 0, 99, category); break;
-      case Field::kVictim: ok = m.Bool(v, "VictimIdentified", r.victim_identified); break;
-      case Field::kSeries: ok = m.Series(v, r.series); break;
-      case Field::kTags: ok = m.Tags(v, r.tags); break;
+      case Field::kMd5:
+        ok = m.Digest<16>(v, "MD5", "bad_md5", r.md5);
+        break;
+      case Field::kSha1:
+        ok = m.Digest<20>(v, "SHA1", "bad_sha1", r.sha1);
+        break;
+      case Field::kSha256:
+        ok = m.Digest<32>(v, "SHA256", "bad_sha256", r.sha256);
+        break;
+      case Field::kCategory:
+        ok = m.Int(v, "Category", "bad_category", 0, 99, category);
+        break;
+      case Field::kVictim:
+        ok = m.Bool(v, "VictimIdentified", r.victim_identified);
+        break;
+      case Field::kSeries:
+        ok = m.Series(v, r.series);
+        break;
+      case Field::kTags:
+        ok = m.Tags(v, r.tags);
+        break;
       case Field::kName: {
         std::string_view s;
         bool present;
@@ -318,12 +351,23 @@ bool ParseMedia(od::parser& parser, std::string& text, ParsedRecord& r, Problem&
         if (ok && present) r.file_name = std::string(s.substr(0, kMaxFileName));
         break;
       }
-      case Field::kMediaFiles: ok = m.FirstFileName(v, media_file_name); break;
-      case Field::kMediaSize: ok = m.Int(v, "MediaSize", "bad_size", 0, INT64_MAX, size); break;
-      case Field::kPdq: ok = m.Pdq(v, "PDQ", r); break;
-      case Field::kPdqQuality: ok = m.Int(v, "PDQQuality", "bad_quality", 0, 100, quality); break;
-      case Field::kAlternativeHashes: ok = m.AlternativeHashes(v, r); break;
-      case Field::kOther: break;
+      case Field::kMediaFiles:
+        ok = m.FirstFileName(v, media_file_name);
+        break;
+      case Field::kMediaSize:
+        ok = m.Int(v, "MediaSize", "bad_size", 0, INT64_MAX, size);
+        break;
+      case Field::kPdq:
+        ok = m.Pdq(v, "PDQ", r);
+        break;
+      case Field::kPdqQuality:
+        ok = m.Int(v, "PDQQuality", "bad_quality", 0, 100, quality);
+        break;
+      case Field::kAlternativeHashes:
+        ok = m.AlternativeHashes(v, r);
+        break;
+      case Field::kOther:
+        break;
     }
     if (!ok) return false;
   }

@@ -16,8 +16,6 @@ const std::string kPdq = "5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a0f0f0f0f0f0f0f0f0f0f0f
 const char* kModel20 = "http://github.com/VICSDATAMODEL/ProjectVic/DataModels/2.0.xml/US/$metadata#Media";
 const char* kModel13 = "http://github.com/ICMEC/ProjectVic/DataModels/1.3.xml#Media";
 
-
-
 // The 2.0 envelope up to the start of the value array's content.
 std::string Head20() { return std::string("{\"@odata.context\":\"") + kModel20 + "\",\"value\":[\n"; }
 
@@ -45,7 +43,9 @@ TEST_P(Vics, HashSetFile20) {
   const std::string text = Head20() + "{\"MediaID\":1,\"Category\":1,\"MD5\":\"" + kMd5a + "\",\"SHA1\":\"" + kSha1a +
                            "\",\"VictimIdentified\":true,\"Series\":\"Series A\",\"Tags\":[\"t1\",\"t2\"],"
                            "\"MediaSize\":12345,\"Name\":\"x{y}.jpg\",\"Comment\":\"a \\\"quoted\\\" ] brace\"},\n"
-                           "{\"MediaID\":2,\"Category\":null,\"MD5\":\"" + kMd5b + "\",\"SHA1\":\"\","
+                           "{\"MediaID\":2,\"Category\":null,\"MD5\":\"" +
+                           kMd5b +
+                           "\",\"SHA1\":\"\","
                            "\"MediaFiles\":[{\"FileName\":\"orig.png\",\"FilePath\":\"/DCIM/orig.png\"}],"
                            "\"VictimIdentified\":false}\n]}\n";
   CollectingSink s = Parse(text);
@@ -78,9 +78,13 @@ TEST_P(Vics, Envelope13WithStringBooleans) {
   const std::string text = std::string("\xEF\xBB\xBF{\r\n  \"odata.metadata\": \"") + kModel13 +
                            "\",\r\n  \"value\": [\r\n"
                            "    {\"odata.id\": \"http://x/Media(1)\", \"MediaID\": \"1\", \"Category\": \"2\", "
-                           "\"MD5\": \"  " + AsciiLower(kMd5a) + "  \", \"VictimIdentified\": \"True\", "
+                           "\"MD5\": \"  " +
+                           AsciiLower(kMd5a) +
+                           "  \", \"VictimIdentified\": \"True\", "
                            "\"IsPrecategorized\": \"false\", \"Tags\": \"a, b;c|d\"},\r\n"
-                           "    {\"MD5\": \"" + kMd5b + "\", \"VictimIdentified\": \"false\", \"Category\": \"\"}\r\n"
+                           "    {\"MD5\": \"" +
+                           kMd5b +
+                           "\", \"VictimIdentified\": \"false\", \"Category\": \"\"}\r\n"
                            "  ]\r\n}";
   CollectingSink s = Parse(text);
   ASSERT_TRUE(s.status.ok()) << s.status.ToString();
@@ -100,9 +104,14 @@ TEST_P(Vics, CaseFileMediaInsideCases) {
   const std::string text =
       "{\"@odata.context\":\"http://github.com/VICSDATAMODEL/ProjectVic/DataModels/2.0.xml/US/$metadata#Cases\","
       "\"value\":[{\"CaseID\":\"c-1\",\"CaseNumber\":\"OP-1\",\"Extra\":{\"Media\":[1,2]},\"Media\":[\n"
-      "{\"MediaID\":1,\"Category\":3,\"MD5\":\"" + kMd5a + "\"},\n"
-      "{\"MediaID\":2,\"Category\":4,\"MD5\":\"" + kMd5b + "\"}],\"SourceApplicationName\":\"x\"},\n"
-      "{\"CaseID\":\"c-2\",\"Media\":[]},{\"CaseID\":\"c-3\",\"Media\":[{\"SHA1\":\"" + kSha1a + "\"}]}]}";
+      "{\"MediaID\":1,\"Category\":3,\"MD5\":\"" +
+      kMd5a +
+      "\"},\n"
+      "{\"MediaID\":2,\"Category\":4,\"MD5\":\"" +
+      kMd5b +
+      "\"}],\"SourceApplicationName\":\"x\"},\n"
+      "{\"CaseID\":\"c-2\",\"Media\":[]},{\"CaseID\":\"c-3\",\"Media\":[{\"SHA1\":\"" +
+      kSha1a + "\"}]}]}";
   CollectingSink s = Parse(text);
   ASSERT_TRUE(s.status.ok()) << s.status.ToString();
   ASSERT_TRUE(s.bad.empty()) << Describe(s.bad[0]);
@@ -117,11 +126,13 @@ TEST_P(Vics, CaseFileMediaInsideCases) {
 }
 
 TEST_P(Vics, PdqFromAlternativeHashesOrField) {
-  const std::string text = std::string("{\"@odata.context\":\"") + kModel20 + "\",\"value\":[" +
-                           "{\"MD5\":\"" + kMd5a + "\",\"AlternativeHashes\":[{\"HashName\":\"PhotoDNA\","
-                           "\"HashValue\":\"AAAA\"},{\"HashName\":\"pdq\",\"HashValue\":\"" + kPdq +
+  const std::string text = std::string("{\"@odata.context\":\"") + kModel20 + "\",\"value\":[" + "{\"MD5\":\"" + kMd5a +
+                           "\",\"AlternativeHashes\":[{\"HashName\":\"PhotoDNA\","
+                           "\"HashValue\":\"AAAA\"},{\"HashName\":\"pdq\",\"HashValue\":\"" +
+                           kPdq +
                            "\",\"Quality\":88}]},"
-                           "{\"PDQ\":\"" + kPdq + "\",\"PDQQuality\":\"61\"}]}";
+                           "{\"PDQ\":\"" +
+                           kPdq + "\",\"PDQQuality\":\"61\"}]}";
   CollectingSink s = Parse(text);
   ASSERT_TRUE(s.bad.empty()) << Describe(s.bad[0]);
   ASSERT_EQ(s.good.size(), 2u);
@@ -133,23 +144,36 @@ TEST_P(Vics, PdqFromAlternativeHashesOrField) {
 }
 
 TEST_P(Vics, BadRecordsAreReportedAndSkipped) {
-  const std::string text = Head20() + "{\"MD5\":\"" + kMd5a.substr(1) + "\"},\n"                  // 1: bad_md5 (line 2)
-                           "{\"MD5\":\"" + kMd5a + "\",\"Category\":\"x\"},\n"         // 2: bad_category
-                           "{\"MD5\":\"" + kMd5a + "\",\"Category\":100},\n"           // 3: bad_category
-                           "{\"MD5\":\"" + kMd5a + "\",\"VictimIdentified\":\"maybe\"},\n"  // 4: bad_boolean
-                           "{\"Category\":1},\n"                                       // 5: no_hash
-                           "42,\n"                                                     // 6: not_an_object
-                           "{\"MD5\":\"" + kMd5a + "\",\"Category\":1 \"x\":2},\n"     // 7: malformed_json
-                           "{\"MD5\":\"" + kMd5b + "\",\"MediaSize\":-5},\n"           // 8: bad_size
-                           "{\"MD5\":\"" + kMd5b + "\"}\n"                             // 9: good (line 10)
+  const std::string text = Head20() + "{\"MD5\":\"" + kMd5a.substr(1) +
+                           "\"},\n"  // 1: bad_md5 (line 2)
+                           "{\"MD5\":\"" +
+                           kMd5a +
+                           "\",\"Category\":\"x\"},\n"  // 2: bad_category
+                           "{\"MD5\":\"" +
+                           kMd5a +
+                           "\",\"Category\":100},\n"  // 3: bad_category
+                           "{\"MD5\":\"" +
+                           kMd5a +
+                           "\",\"VictimIdentified\":\"maybe\"},\n"  // 4: bad_boolean
+                           "{\"Category\":1},\n"                    // 5: no_hash
+                           "42,\n"                                  // 6: not_an_object
+                           "{\"MD5\":\"" +
+                           kMd5a +
+                           "\",\"Category\":1 \"x\":2},\n"  // 7: malformed_json
+                           "{\"MD5\":\"" +
+                           kMd5b +
+                           "\",\"MediaSize\":-5},\n"  // 8: bad_size
+                           "{\"MD5\":\"" +
+                           kMd5b +
+                           "\"}\n"  // 9: good (line 10)
                            "]}";
   CollectingSink s = Parse(text);
   ASSERT_TRUE(s.status.ok()) << s.status.ToString();
   ASSERT_EQ(s.good.size(), 1u);
   EXPECT_EQ(s.good[0].pos.record, 9u);
   EXPECT_EQ(s.good[0].pos.line, 10u);
-  const std::vector<std::string> reasons = {"bad_md5", "bad_category", "bad_category", "bad_boolean", "no_hash",
-                                            "not_an_object", "malformed_json", "bad_size"};
+  const std::vector<std::string> reasons = {"bad_md5", "bad_category",  "bad_category",   "bad_boolean",
+                                            "no_hash", "not_an_object", "malformed_json", "bad_size"};
   ASSERT_EQ(s.bad.size(), reasons.size());
   for (size_t i = 0; i < reasons.size(); ++i) {
     EXPECT_EQ(s.bad[i].reason, reasons[i]) << i;
@@ -164,8 +188,8 @@ TEST_P(Vics, TruncatedFileKeepsEarlierRecords) {
 }
 
 TEST_P(Vics, BrokenEnvelopeStopsWithOneBadRow) {
-  ExpectOneBad(Parse(Head20() + "{\"MD5\":\"" + kMd5a + "\"} x {\"MD5\":\"" + kMd5b + "\"}]}"), 1,
-               "malformed_json", 2, 0);
+  ExpectOneBad(Parse(Head20() + "{\"MD5\":\"" + kMd5a + "\"} x {\"MD5\":\"" + kMd5b + "\"}]}"), 1, "malformed_json", 2,
+               0);
 }
 
 TEST_P(Vics, TrailingDataAndMismatchedBrackets) {
@@ -194,8 +218,8 @@ INSTANTIATE_TEST_SUITE_P(Chunks, Vics, ::testing::Values(1, 3, 16, 1 << 20));
 
 TEST(VicsLimits, OversizedMediaObjectIsOneBadRecord) {
   const std::string big(kMaxVicsRecord + 100, 'x');
-  const std::string text = "{\"value\":[{\"MD5\":\"" + kMd5a + "\",\"Blob\":\"" + big + "\"},{\"MD5\":\"" + kMd5b +
-                           "\"}]}";
+  const std::string text =
+      "{\"value\":[{\"MD5\":\"" + kMd5a + "\",\"Blob\":\"" + big + "\"},{\"MD5\":\"" + kMd5b + "\"}]}";
   CollectingSink s = ParseText(ImportFormat::kVics, text, 4096);
   ExpectOneBad(s, 1, "record_too_large", 1, 1);
   EXPECT_EQ(s.good[0].pos.record, 2u);

@@ -36,9 +36,9 @@ HashSetInfo ReadSet(const store::Stmt& q) {
   s.first_entry_id = q.Int(9);
   s.last_entry_id = q.Int(10);
   int col = 11;
-  for (uint64_t HashSetInfo::*count : {&HashSetInfo::entries, &HashSetInfo::md5_count, &HashSetInfo::sha1_count,
-                                       &HashSetInfo::sha256_count, &HashSetInfo::pdq_count, &HashSetInfo::records,
-                                       &HashSetInfo::duplicates, &HashSetInfo::bad_rows}) {
+  for (uint64_t HashSetInfo::*count :
+       {&HashSetInfo::entries, &HashSetInfo::md5_count, &HashSetInfo::sha1_count, &HashSetInfo::sha256_count,
+        &HashSetInfo::pdq_count, &HashSetInfo::records, &HashSetInfo::duplicates, &HashSetInfo::bad_rows}) {
     s.*count = static_cast<uint64_t>(q.Int(col++));
   }
   s.details = q.Text(19);
@@ -101,8 +101,8 @@ Result<HashSetLibrary> HashSetLibrary::Open(const fs::path& dir, bool create) {
   Result<store::Db> db = store::Db::Open(db_path.string(), create);
   if (!db.ok()) return Status::Error("library_error", db.status().detail());
   db->set_error_reason("library_error");
-  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                             "PRAGMA cache_size=-16384", "PRAGMA journal_size_limit=67108864"}) {
+  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA cache_size=-16384",
+                             "PRAGMA journal_size_limit=67108864"}) {
     if (Status s = db->Exec(pragma); !s.ok()) return s;
   }
   if (Status s = MigrateLibrary(*db); !s.ok()) return s;
@@ -153,7 +153,8 @@ Status HashSetLibrary::Remove(std::string_view name) {
   int64_t id = 0;
   {
     store::Transaction tx(db_);
-    if (!tx.started()) return Status::Error("library_busy", "another process is writing the library: " + db_.ErrorMessage());
+    if (!tx.started())
+      return Status::Error("library_busy", "another process is writing the library: " + db_.ErrorMessage());
     Result<HashSetInfo> set = Find(name);
     if (!set.ok()) return set.status();
     id = set->id;
@@ -164,8 +165,8 @@ Status HashSetLibrary::Remove(std::string_view name) {
   std::error_code ec;
   fs::remove_all(SetDir(id), ec);
   if (ec) {
-    return Status::Error("remove_incomplete", "the set is removed but " + SetDir(id).string() +
-                                                  " could not be deleted: " + ec.message());
+    return Status::Error("remove_incomplete",
+                         "the set is removed but " + SetDir(id).string() + " could not be deleted: " + ec.message());
   }
   return Status::Ok();
 }
@@ -190,32 +191,32 @@ Status HashSetLibrary::ForEachHash(
 
 Result<EntryInfo> HashSetLibrary::GetEntry(int64_t entry_id) {
   std::optional<EntryInfo> found;
-  Status s = ForEachRow(
-      db_,
-      "SELECT id, set_id, md5, sha1, sha256, pdq, pdq_quality, categories, victim_identified, series, tags, "
-      "file_name, size FROM entries WHERE id = ?1",
-      {entry_id}, [&](const store::Stmt& q) {
-        EntryInfo e;
-        e.id = q.Int(0);
-        e.set_id = q.Int(1);
-        auto hex = [&](int col) {
-          const std::string_view b = q.View(col);
-          return ToHex(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(b.data()), b.size()));
-        };
-        e.md5 = hex(2);
-        e.sha1 = hex(3);
-        e.sha256 = hex(4);
-        e.pdq = hex(5);
-        if (auto v = q.OptInt(6)) e.pdq_quality = static_cast<int>(*v);
-        e.categories = SplitCategories(q.View(7));
-        if (!e.categories.empty()) e.category = e.categories.front();
-        if (auto v = q.OptInt(8)) e.victim_identified = *v != 0;
-        e.series = q.Text(9);
-        e.tags = TagsFromJson(q.View(10));
-        e.file_name = q.Text(11);
-        if (auto v = q.OptInt(12)) e.size = static_cast<uint64_t>(*v);
-        found = std::move(e);
-      });
+  Status s =
+      ForEachRow(db_,
+                 "SELECT id, set_id, md5, sha1, sha256, pdq, pdq_quality, categories, victim_identified, series, tags, "
+                 "file_name, size FROM entries WHERE id = ?1",
+                 {entry_id}, [&](const store::Stmt& q) {
+                   EntryInfo e;
+                   e.id = q.Int(0);
+                   e.set_id = q.Int(1);
+                   auto hex = [&](int col) {
+                     const std::string_view b = q.View(col);
+                     return ToHex(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(b.data()), b.size()));
+                   };
+                   e.md5 = hex(2);
+                   e.sha1 = hex(3);
+                   e.sha256 = hex(4);
+                   e.pdq = hex(5);
+                   if (auto v = q.OptInt(6)) e.pdq_quality = static_cast<int>(*v);
+                   e.categories = SplitCategories(q.View(7));
+                   if (!e.categories.empty()) e.category = e.categories.front();
+                   if (auto v = q.OptInt(8)) e.victim_identified = *v != 0;
+                   e.series = q.Text(9);
+                   e.tags = TagsFromJson(q.View(10));
+                   e.file_name = q.Text(11);
+                   if (auto v = q.OptInt(12)) e.size = static_cast<uint64_t>(*v);
+                   found = std::move(e);
+                 });
   if (!s.ok()) return s;
   if (!found) return Status::Error("no_such_entry", "no entry with id " + std::to_string(entry_id));
   return *found;
@@ -233,19 +234,20 @@ Result<SetStats> HashSetLibrary::Stats(int64_t set_id) {
                           st.categories[key] = static_cast<uint64_t>(q.Int(1));
                         });
   if (!s.ok()) return s;
-  s = ForEachRow(db_,
-                 "SELECT count(*) FILTER (WHERE categories LIKE '%,%'), "
-                 "count(*) FILTER (WHERE victim_identified = 1), count(*) FILTER (WHERE victim_identified = 0), "
-                 "count(*) FILTER (WHERE victim_identified IS NULL), count(series), count(tags), count(file_name) "
-                 "FROM entries WHERE id BETWEEN ?1 AND ?2",
-                 range, [&](const store::Stmt& q) {
-                   int col = 0;
-                   for (uint64_t SetStats::*n : {&SetStats::multi_category, &SetStats::victim_identified,
-                                                 &SetStats::victim_not_identified, &SetStats::victim_unknown,
-                                                 &SetStats::with_series, &SetStats::with_tags, &SetStats::with_file_name}) {
-                     st.*n = static_cast<uint64_t>(q.Int(col++));
-                   }
-                 });
+  s = ForEachRow(
+      db_,
+      "SELECT count(*) FILTER (WHERE categories LIKE '%,%'), "
+      "count(*) FILTER (WHERE victim_identified = 1), count(*) FILTER (WHERE victim_identified = 0), "
+      "count(*) FILTER (WHERE victim_identified IS NULL), count(series), count(tags), count(file_name) "
+      "FROM entries WHERE id BETWEEN ?1 AND ?2",
+      range, [&](const store::Stmt& q) {
+        int col = 0;
+        for (uint64_t SetStats::*n :
+             {&SetStats::multi_category, &SetStats::victim_identified, &SetStats::victim_not_identified,
+              &SetStats::victim_unknown, &SetStats::with_series, &SetStats::with_tags, &SetStats::with_file_name}) {
+          st.*n = static_cast<uint64_t>(q.Int(col++));
+        }
+      });
   if (!s.ok()) return s;
   std::error_code ec;
   st.index_dir_exists = fs::is_directory(SetDir(set_id), ec);

@@ -39,15 +39,15 @@ struct HashSetInfo {
   std::string source_path;    // absolute path of the imported file
   std::string source_sha256;  // SHA-256 of the imported file, lowercase hex
   uint64_t source_size = 0;
-  std::string imported_at;    // ISO 8601 UTC
+  std::string imported_at;  // ISO 8601 UTC
   std::string tool_version;
-  uint64_t entries = 0;       // distinct entries after merging duplicates
+  uint64_t entries = 0;                                                     // distinct entries after merging duplicates
   uint64_t md5_count = 0, sha1_count = 0, sha256_count = 0, pdq_count = 0;  // entries holding each
-  uint64_t records = 0;       // records read from the source, good and bad
-  uint64_t duplicates = 0;    // good records merged into an earlier entry
-  uint64_t bad_rows = 0;      // malformed records (not imported)
+  uint64_t records = 0;                           // records read from the source, good and bad
+  uint64_t duplicates = 0;                        // good records merged into an earlier entry
+  uint64_t bad_rows = 0;                          // malformed records (not imported)
   int64_t first_entry_id = 0, last_entry_id = 0;  // the set's entries are exactly this id range
-  std::string details;        // JSON object: source version/layout, conflicts, first bad rows
+  std::string details;                            // JSON object: source version/layout, conflicts, first bad rows
 };
 
 struct EntryInfo {
@@ -56,7 +56,7 @@ struct EntryInfo {
   std::optional<int> category;  // the most severe of `categories`
   std::vector<int> categories;  // every category the source records gave, most severe first
   std::optional<bool> victim_identified;
-  std::string series;           // distinct series joined by "; "
+  std::string series;  // distinct series joined by "; "
   std::vector<std::string> tags;
   std::string file_name;
   std::optional<uint64_t> size;
@@ -85,13 +85,13 @@ struct ImportReport {
   // Why nothing was added when !committed: "strict" (bad rows under --strict) or
   // "no_valid_records".
   std::string rejected_reason;
-  HashSetInfo set;                  // as stored (id 0 when not committed)
+  HashSetInfo set;  // as stored (id 0 when not committed)
   ImportFormat format = ImportFormat::kAuto;
-  std::string source_version;       // VICS data-model version ("1.3", "2.0"), hashdeep columns
-  std::string source_layout;        // VICS "media"/"cases"/"mixed"; NSRL "FILE"/"METADATA"
-  uint64_t category_conflicts = 0;  // merged records that disagreed on the category
-  uint64_t digest_conflicts = 0;    // records whose digests belong to two entries, or differ
-  uint64_t pdq_conflicts = 0;       // merged records that carried a different PDQ
+  std::string source_version;           // VICS data-model version ("1.3", "2.0"), hashdeep columns
+  std::string source_layout;            // VICS "media"/"cases"/"mixed"; NSRL "FILE"/"METADATA"
+  uint64_t category_conflicts = 0;      // merged records that disagreed on the category
+  uint64_t digest_conflicts = 0;        // records whose digests belong to two entries, or differ
+  uint64_t pdq_conflicts = 0;           // merged records that carried a different PDQ
   std::vector<BadRow> bad_row_samples;  // the first kBadRowSamples bad rows
   std::optional<int64_t> replaced_set_id;
   double seconds = 0;
@@ -103,7 +103,7 @@ struct SetStats {
   uint64_t multi_category = 0;                 // entries whose records disagreed on category
   uint64_t victim_identified = 0, victim_not_identified = 0, victim_unknown = 0;
   uint64_t with_series = 0, with_tags = 0, with_file_name = 0;
-  bool index_dir_exists = false;               // sets/<id>/ is present
+  bool index_dir_exists = false;  // sets/<id>/ is present
 };
 
 class HashSetLibrary {

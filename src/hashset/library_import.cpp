@@ -64,7 +64,8 @@ Result<ImportReport> HashSetLibrary::Import(const fs::path& file, const ImportOp
   const fs::path abs = fs::weakly_canonical(fs::absolute(file, ec), ec);
   const fs::path path = ec ? file : abs;
   Result<source::EvidenceFile> source = source::EvidenceFile::Open(path.string());
-  if (!source.ok()) return Status::Error("io_error", "cannot open " + path.string() + ": " + source.status().ToString());
+  if (!source.ok())
+    return Status::Error("io_error", "cannot open " + path.string() + ": " + source.status().ToString());
 
   ImportReport report;
   report.format = o.format;
@@ -111,7 +112,7 @@ Result<ImportReport> HashSetLibrary::Import(const fs::path& file, const ImportOp
   if (Status s = ins->Run(); !s.ok()) return s;
   const int64_t set_id = db_.LastInsertRowId();
 
-  Deduplicator dedup;  // parser thread
+  Deduplicator dedup;                                  // parser thread
   EntryWriter writer(db_, set_id, base_id, o.strict);  // this thread
   if (Status s = writer.Prepare(); !s.ok()) return s;
   SourceInfo info;

@@ -7,8 +7,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "hash/sha256.h"
 #include "hash/multi_digest.h"
+#include "hash/sha256.h"
 #include "hashset/hex.h"
 #include "testing/temp_dir.h"
 
@@ -58,9 +58,8 @@ class LibraryTest : public ::testing::Test {
   // digest hex → entry id, for one type of one set.
   std::map<std::string, int64_t> Hashes(HashSetLibrary& lib, int64_t set_id, HashType type) {
     std::map<std::string, int64_t> out;
-    EXPECT_TRUE(lib.ForEachHash(set_id, type, [&](std::span<const uint8_t> d, int64_t id, int) {
-                     out[ToHex(d)] = id;
-                   }).ok());
+    EXPECT_TRUE(
+        lib.ForEachHash(set_id, type, [&](std::span<const uint8_t> d, int64_t id, int) { out[ToHex(d)] = id; }).ok());
     return out;
   }
   int64_t CountRows(const std::string& sql) {
@@ -75,11 +74,13 @@ class LibraryTest : public ::testing::Test {
 };
 
 TEST_F(LibraryTest, ImportsVicsAndReadsItBack) {
-  const fs::path f = Write("set.json", VicsFile({
-      "{\"MediaID\":1,\"Category\":1,\"MD5\":\"" + D('A', 32) + "\",\"SHA1\":\"" + D('b', 40) +
-          "\",\"VictimIdentified\":\"true\",\"Series\":\"S\",\"Tags\":[\"t\"],\"Name\":\"n.jpg\",\"MediaSize\":7}",
-      "{\"MediaID\":2,\"Category\":0,\"MD5\":\"" + D('c', 32) + "\"}",
-  }));
+  const fs::path f = Write(
+      "set.json",
+      VicsFile({
+          "{\"MediaID\":1,\"Category\":1,\"MD5\":\"" + D('A', 32) + "\",\"SHA1\":\"" + D('b', 40) +
+              "\",\"VictimIdentified\":\"true\",\"Series\":\"S\",\"Tags\":[\"t\"],\"Name\":\"n.jpg\",\"MediaSize\":7}",
+          "{\"MediaID\":2,\"Category\":0,\"MD5\":\"" + D('c', 32) + "\"}",
+      }));
   HashSetLibrary lib = Open();
   ImportReport r = Import(lib, f, "vic-2026");
   ASSERT_TRUE(r.committed);
@@ -135,12 +136,14 @@ TEST_F(LibraryTest, ImportsVicsAndReadsItBack) {
 }
 
 TEST_F(LibraryTest, DuplicatesMergeWithinASetAndStaySeparateAcrossSets) {
-  const fs::path f = Write("dups.json", VicsFile({
-      "{\"Category\":3,\"MD5\":\"" + D('a', 32) + "\",\"Series\":\"S1\",\"Tags\":[\"x\"]}",
-      "{\"Category\":1,\"MD5\":\"" + D('A', 32) + "\",\"SHA1\":\"" + D('b', 40) + "\",\"Series\":\"S2\"}",
-      "{\"Category\":2,\"SHA1\":\"" + D('b', 40) + "\",\"VictimIdentified\":true,\"Tags\":[\"x\",\"y\"]}",
-      "{\"Category\":4,\"MD5\":\"" + D('d', 32) + "\"}",
-  }));
+  const fs::path f =
+      Write("dups.json",
+            VicsFile({
+                "{\"Category\":3,\"MD5\":\"" + D('a', 32) + "\",\"Series\":\"S1\",\"Tags\":[\"x\"]}",
+                "{\"Category\":1,\"MD5\":\"" + D('A', 32) + "\",\"SHA1\":\"" + D('b', 40) + "\",\"Series\":\"S2\"}",
+                "{\"Category\":2,\"SHA1\":\"" + D('b', 40) + "\",\"VictimIdentified\":true,\"Tags\":[\"x\",\"y\"]}",
+                "{\"Category\":4,\"MD5\":\"" + D('d', 32) + "\"}",
+            }));
   HashSetLibrary lib = Open();
   ImportReport r = Import(lib, f, "one");
   ASSERT_TRUE(r.committed);
@@ -176,10 +179,16 @@ TEST_F(LibraryTest, DuplicatesMergeWithinASetAndStaySeparateAcrossSets) {
 }
 
 TEST_F(LibraryTest, ConflictingDigestsAreNotMovedBetweenEntries) {
-  const fs::path f = Write("c.txt", "%%%% HASHDEEP-1.0\n%%%% size,md5,sha1,filename\n"
-                                    "1," + D('1', 32) + "," + D('a', 40) + ",one\n"
-                                    "2," + D('2', 32) + "," + D('b', 40) + ",two\n"
-                                    "3," + D('1', 32) + "," + D('b', 40) + ",mixed\n");
+  const fs::path f = Write("c.txt",
+                           "%%%% HASHDEEP-1.0\n%%%% size,md5,sha1,filename\n"
+                           "1," +
+                               D('1', 32) + "," + D('a', 40) +
+                               ",one\n"
+                               "2," +
+                               D('2', 32) + "," + D('b', 40) +
+                               ",two\n"
+                               "3," +
+                               D('1', 32) + "," + D('b', 40) + ",mixed\n");
   HashSetLibrary lib = Open();
   ImportReport r = Import(lib, f, "conflicts", false, false, HashKind::kKnownGood);
   EXPECT_EQ(r.format, ImportFormat::kHashdeep);
@@ -212,7 +221,8 @@ TEST_F(LibraryTest, StrictRejectsTheWholeImportAtomically) {
   ASSERT_TRUE(Import(lib, Write("good.md5", D('1', 32) + "\n"), "existing").committed);
   const int64_t rows_before = CountRows("SELECT count(*) FROM entries");
   std::string text;
-  for (int i = 0; i < 3000; ++i) text += ToHex(std::array<uint8_t, 4>{1, 2, uint8_t(i), uint8_t(i >> 8)}) + D('0', 24) + "\n";
+  for (int i = 0; i < 3000; ++i)
+    text += ToHex(std::array<uint8_t, 4>{1, 2, uint8_t(i), uint8_t(i >> 8)}) + D('0', 24) + "\n";
   text += "not-a-hash\n";
   const fs::path f = Write("bad.md5", text);
   ImportReport r = Import(lib, f, "strict-one", /*strict=*/true);
@@ -269,10 +279,12 @@ TEST_F(LibraryTest, PdqListWithQualities) {
   EXPECT_EQ(r.set.entries, 2u);
   EXPECT_EQ(r.set.pdq_count, 2u);
   std::map<std::string, int> quality;
-  ASSERT_TRUE(lib.ForEachHash(r.set.id, HashType::kPdq, [&](std::span<const uint8_t> d, int64_t, int q) {
-                   EXPECT_EQ(d.size(), 32u);
-                   quality[ToHex(d)] = q;
-                 }).ok());
+  ASSERT_TRUE(lib.ForEachHash(r.set.id, HashType::kPdq,
+                              [&](std::span<const uint8_t> d, int64_t, int q) {
+                                EXPECT_EQ(d.size(), 32u);
+                                quality[ToHex(d)] = q;
+                              })
+                  .ok());
   EXPECT_EQ(quality[p1], 90);
   EXPECT_EQ(quality[p2], -1);
 }
@@ -291,7 +303,8 @@ CREATE VIEW FILE AS SELECT UPPER(md.sha256) AS sha256, UPPER(md.sha1) AS sha1, U
   CASE md.extension WHEN '' THEN md.file_name ELSE md.file_name||'.'||md.extension END AS file_name,
   md.bytes AS file_size, po.package_id FROM METADATA AS md, PACKAGE_OBJECT AS po WHERE md.object_id = po.object_id;
 INSERT INTO PACKAGE_OBJECT VALUES(1, 100, 1), (2, 100, 2), (3, 101, 3), (4, 102, 4);
-)sql").ok());
+)sql")
+                    .ok());
     Result<store::Stmt> ins = db->Prepare("INSERT INTO METADATA VALUES(?, ?, ?, ?, ?, '0', ?, ?, ?)");
     auto row = [&](int id, const char* name, const char* ext, int bytes, std::string md5, std::string sha1,
                    std::string sha256) {
@@ -332,8 +345,9 @@ TEST_F(LibraryTest, NsrlMetadataTable) {
     Result<store::Db> db = store::Db::Open(nsrl.string(), true);
     ASSERT_TRUE(db->Exec("CREATE TABLE METADATA(sha256 VARCHAR, sha1 VARCHAR, md5 VARCHAR, file_name VARCHAR, "
                          "file_size INTEGER, package_id INTEGER);"
-                         "INSERT INTO METADATA VALUES('" + D('A', 64) + "','" + D('B', 40) + "','" + D('C', 32) +
-                         "','a.exe',10,1),('" + D('D', 64) + "',NULL,'','b.exe',NULL,2),(NULL,NULL,NULL,'c',1,3);")
+                         "INSERT INTO METADATA VALUES('" +
+                         D('A', 64) + "','" + D('B', 40) + "','" + D('C', 32) + "','a.exe',10,1),('" + D('D', 64) +
+                         "',NULL,'','b.exe',NULL,2),(NULL,NULL,NULL,'c',1,3);")
                     .ok());
   }
   HashSetLibrary lib = Open();
@@ -346,6 +360,20 @@ TEST_F(LibraryTest, NsrlMetadataTable) {
   ASSERT_EQ(r.bad_row_samples.size(), 1u);
   EXPECT_EQ(r.bad_row_samples[0].reason, "no_hash");
   EXPECT_EQ(r.bad_row_samples[0].pos.record, 3u);
+
+  // A hostile FILE view that never ends is stopped, not followed forever.
+  const fs::path endless = fs::path(dir_.path()) / "endless.db";
+  {
+    ASSERT_TRUE(store::Db::Open(endless.string(), true)
+                    ->Exec("CREATE VIEW FILE AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                           "SELECT NULL AS md5, NULL AS sha1, NULL AS sha256, 'x' AS file_name FROM n WHERE i < 0")
+                    .ok());
+  }
+  ImportOptions e;
+  e.name = "endless";
+  Result<ImportReport> stopped = lib.Import(endless, e);
+  EXPECT_EQ(stopped.status().reason(), "not_nsrl");
+  EXPECT_NE(stopped.status().detail().find("never ends"), std::string::npos) << stopped.status().detail();
 
   // An SQLite file that is not an RDS.
   const fs::path other = fs::path(dir_.path()) / "other.db";
@@ -393,8 +421,10 @@ TEST(HashSetLibraryDefaultDir, EnvironmentRules) {
   EXPECT_EQ(HashSetLibrary::DefaultDir(), fs::path("/home/e/.local/share/nigehbaan/hashsets"));
   const char* names[] = {"NIGEHBAAN_HASHSETS", "XDG_DATA_HOME", "HOME"};
   for (int i = 0; i < 3; ++i) {
-    if (saved[i]) setenv(names[i], keep[i].c_str(), 1);
-    else unsetenv(names[i]);
+    if (saved[i])
+      setenv(names[i], keep[i].c_str(), 1);
+    else
+      unsetenv(names[i]);
   }
 }
 

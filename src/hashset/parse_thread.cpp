@@ -58,8 +58,7 @@ class Batcher : public RecordSink {
 
 }  // namespace
 
-Status ParseOnThread(const std::function<Status(RecordSink&)>& parse, TaggedSink& sink,
-                     const ParseThreadHooks& hooks) {
+Status ParseOnThread(const std::function<Status(RecordSink&)>& parse, TaggedSink& sink, const ParseThreadHooks& hooks) {
   BoundedQueue<Batch> queue(kQueuedBatches);
   Status parsed;
   std::thread parser([&] {

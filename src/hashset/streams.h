@@ -1,9 +1,8 @@
 // Byte streams used by hash-set imports: a span of memory served in fixed-size chunks (tests,
-// fuzzing), and a pass-through that computes the SHA-256 of everything read and reports
-// progress (the source file's digest is recorded with the set).
+// fuzzing), and a pass-through that computes the SHA-256 and size of everything read (the
+// source file's digest is recorded with the set). Not thread-safe.
 #pragma once
 #include <algorithm>
-#include <functional>
 #include <span>
 #include <string>
 
@@ -18,8 +17,7 @@ class SpanStream : public source::ByteStream {
   explicit SpanStream(std::span<const uint8_t> data, size_t chunk = 1 << 20)
       : data_(data), chunk_(std::max<size_t>(chunk, 1)) {}
   explicit SpanStream(std::string_view text, size_t chunk = 1 << 20)
-      : SpanStream(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(text.data()), text.size()),
-                   chunk) {}
+      : SpanStream(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(text.data()), text.size()), chunk) {}
   Result<std::span<const uint8_t>> Next() override {
     const size_t n = std::min(chunk_, data_.size() - pos_);
     std::span<const uint8_t> out = data_.subspan(pos_, n);
@@ -33,19 +31,16 @@ class SpanStream : public source::ByteStream {
   size_t pos_ = 0;
 };
 
-// Reads through `in`, hashing and counting every byte; `progress(bytes)` (optional) is called
-// after each chunk. Drain() reads whatever the consumer left, so Sha256Hex() always covers the
-// whole source.
+// Reads through `in`, hashing and counting every byte. Drain() reads whatever the consumer
+// left, so Sha256Hex() always covers the whole source.
 class HashingStream : public source::ByteStream {
  public:
-  explicit HashingStream(source::ByteStream& in, std::function<void(uint64_t)> progress = {})
-      : in_(in), progress_(std::move(progress)) {}
+  explicit HashingStream(source::ByteStream& in) : in_(in) {}
   Result<std::span<const uint8_t>> Next() override {
     Result<std::span<const uint8_t>> r = in_.Next();
     if (r.ok() && !r->empty()) {
       sha_.Update(std::string_view(reinterpret_cast<const char*>(r->data()), r->size()));
       bytes_ += r->size();
-      if (progress_) progress_(bytes_);
     }
     return r;
   }
@@ -62,7 +57,6 @@ class HashingStream : public source::ByteStream {
 
  private:
   source::ByteStream& in_;
-  std::function<void(uint64_t)> progress_;
   Sha256Stream sha_;
   uint64_t bytes_ = 0;
 };

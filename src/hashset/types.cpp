@@ -25,16 +25,17 @@ std::string_view ToString(ImportFormat format) { return kFormats[static_cast<int
 
 std::optional<HashKind> ParseHashKind(std::string_view text) { return Lookup<HashKind>(kKinds, text); }
 std::optional<HashType> ParseHashType(std::string_view text) { return Lookup<HashType>(kTypes, text); }
-std::optional<ImportFormat> ParseImportFormat(std::string_view text) {
-  return Lookup<ImportFormat>(kFormats, text);
-}
+std::optional<ImportFormat> ParseImportFormat(std::string_view text) { return Lookup<ImportFormat>(kFormats, text); }
 
 size_t DigestSize(HashType type) {
   switch (type) {
-    case HashType::kMd5: return 16;
-    case HashType::kSha1: return 20;
+    case HashType::kMd5:
+      return 16;
+    case HashType::kSha1:
+      return 20;
     case HashType::kSha256:
-    case HashType::kPdq: return 32;
+    case HashType::kPdq:
+      return 32;
   }
   return 0;
 }

@@ -47,8 +47,8 @@ struct ParsedRecord {
   std::optional<Sha1> sha1;
   std::optional<Sha256> sha256;
   std::optional<Hash256> pdq;
-  std::optional<int> pdq_quality;        // 0..100
-  std::optional<int> category;           // VICS category (US scheme 0..4; other schemes kept as is)
+  std::optional<int> pdq_quality;  // 0..100
+  std::optional<int> category;     // VICS category (US scheme 0..4; other schemes kept as is)
   std::optional<bool> victim_identified;
   std::string series;
   std::vector<std::string> tags;

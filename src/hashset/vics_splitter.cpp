@@ -12,8 +12,7 @@ constexpr size_t kMaxModel = 2048;
 
 bool IsSpace(uint8_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool IsLiteralChar(uint8_t c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
-         c == '+' || c == '.';
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '+' || c == '.';
 }
 std::string Shown(uint8_t c) {
   if (c >= 0x21 && c < 0x7f) return std::string("'") + static_cast<char>(c) + "'";
@@ -136,9 +135,18 @@ Status VicsSplitter::Envelope(uint8_t c) {
 
   Frame& f = stack_.back();
   switch (c) {
-    case ' ': case '\t': case '\r': ++pos_; return Status::Ok();
-    case '\n': ++line_; ++pos_; return Status::Ok();
-    case '}': case ']': return EndContainer(c);
+    case ' ':
+    case '\t':
+    case '\r':
+      ++pos_;
+      return Status::Ok();
+    case '\n':
+      ++line_;
+      ++pos_;
+      return Status::Ok();
+    case '}':
+    case ']':
+      return EndContainer(c);
     case ':':
       if (!f.object || f.expect != Expect::kColon) break;
       f.expect = Expect::kValue;
@@ -181,9 +189,9 @@ Status VicsSplitter::BeginValue(uint8_t c) {
 
   if ((role == Role::kValueArray || role == Role::kMediaArray) && c != '{') {
     ++record_;
-    EmitBad({line_, record_}, "not_an_object", "an element of the " +
-                                                   std::string(role == Role::kValueArray ? "value" : "Media") +
-                                                   " array is not a JSON object");
+    EmitBad({line_, record_}, "not_an_object",
+            "an element of the " + std::string(role == Role::kValueArray ? "value" : "Media") +
+                " array is not a JSON object");
   }
   if (role == Role::kRoot && key == "value") {
     if (c != '[') return Status::Error("not_vics", "\"value\" is not an array");
@@ -374,8 +382,7 @@ void VicsSplitter::FinishLax() {
   capturing_ = false;
   if (lax_kind_ == Lax::kCandidate) saw_media_values_ = true;
   if (capture_overflow_) {
-    EmitBad(capture_pos_, "record_too_large",
-            "Media object larger than " + std::to_string(kMaxVicsRecord) + " bytes");
+    EmitBad(capture_pos_, "record_too_large", "Media object larger than " + std::to_string(kMaxVicsRecord) + " bytes");
     return;
   }
   Item item;

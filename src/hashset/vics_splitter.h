@@ -28,7 +28,7 @@ class VicsSplitter {
 
   struct Item {
     enum Kind { kMedia, kBad, kEnd } kind = kEnd;
-    RecordPos pos;        // kMedia/kBad: line where the record starts and its record number
+    RecordPos pos;                // kMedia/kBad: line where the record starts and its record number
     std::string* text = nullptr;  // kMedia: the object's JSON text, owned by the splitter and
                                   // valid (and modifiable, e.g. to add padding) until Next()
     std::string reason, detail;   // kBad
