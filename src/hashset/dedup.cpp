@@ -3,7 +3,7 @@
 namespace ngb::hashset {
 namespace {
 
-constexpr uint32_t kNone = DigestIndex<16>::kNone;
+constexpr uint32_t kNone = DedupTable<16>::kNone;
 
 bool HasLabels(const ParsedRecord& r) {
   return r.category || r.victim_identified || !r.series.empty() || !r.tags.empty();
@@ -20,7 +20,7 @@ void Deduplicator::GivePdq(const Hash256& pdq, uint32_t entry) {
 // Gives `entry` the digest `d` when it has none of that type and no other entry holds it.
 // Returns true when adopted; counts a conflict when `d` cannot be kept.
 template <size_t N>
-bool Deduplicator::Adopt(DigestIndex<N>& index, const std::optional<std::array<uint8_t, N>>& d, uint32_t entry,
+bool Deduplicator::Adopt(DedupTable<N>& index, const std::optional<std::array<uint8_t, N>>& d, uint32_t entry,
                          Flag flag) {
   if (!d) return false;
   const uint32_t holder = index.Find(*d);

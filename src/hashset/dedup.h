@@ -6,13 +6,13 @@
 // record with no cryptographic digest joins the entry holding its PDQ. A record's other digests
 // are adopted by that entry when it has none of that type and no other entry holds them;
 // otherwise they are counted as digest conflicts and dropped (each MD5/SHA-1/SHA-256 belongs to
-// at most one entry of a set). Memory: the DigestIndex tables plus one byte per entry.
+// at most one entry of a set). Memory: the DedupTable tables plus one byte per entry.
 #pragma once
 #include <cstdint>
 #include <vector>
 
 #include "core/status.h"
-#include "hashset/digest_index.h"
+#include "hashset/dedup_table.h"
 #include "hashset/types.h"
 
 namespace ngb::hashset {
@@ -46,13 +46,13 @@ class Deduplicator {
  private:
   enum Flag : uint8_t { kHasMd5 = 1, kHasSha1 = 2, kHasSha256 = 4, kHasPdq = 8, kHasName = 16, kHasSize = 32 };
   template <size_t N>
-  bool Adopt(DigestIndex<N>& index, const std::optional<std::array<uint8_t, N>>& d, uint32_t entry, Flag flag);
+  bool Adopt(DedupTable<N>& index, const std::optional<std::array<uint8_t, N>>& d, uint32_t entry, Flag flag);
   void GivePdq(const Hash256& pdq, uint32_t entry);
 
-  DigestIndex<16> md5_;
-  DigestIndex<20> sha1_;
-  DigestIndex<32> sha256_;
-  DigestIndex<32> pdq_;  // each PDQ value → the first entry that had it
+  DedupTable<16> md5_;
+  DedupTable<20> sha1_;
+  DedupTable<32> sha256_;
+  DedupTable<32> pdq_;  // each PDQ value → the first entry that had it
   std::vector<uint8_t> flags_;
   uint64_t pdq_entries_ = 0, duplicates_ = 0, digest_conflicts_ = 0;
 };

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "hashset/digest_index.h"
+#include "hashset/dedup_table.h"
 #include "hashset/format_detect.h"
 
 namespace ngb::hashset {
@@ -94,7 +94,7 @@ TEST(EntryMerge, TagsAreCapped) {
   EXPECT_EQ(l.tags.size(), kMaxTags);
 }
 
-TEST(DigestIndex, SipHashReferenceVector) {
+TEST(DedupTable, SipHashReferenceVector) {
   // SipHash-2-4, key 00..0f, message 00..0e (15 bytes): 0xa129ca6149be45e5 (reference vectors).
   uint8_t msg[15];
   for (int i = 0; i < 15; ++i) msg[i] = static_cast<uint8_t>(i);
@@ -102,14 +102,14 @@ TEST(DigestIndex, SipHashReferenceVector) {
   EXPECT_EQ(SipHash24(msg, 0, 0x0706050403020100ULL, 0x0f0e0d0c0b0a0908ULL), 0x726fdb47dd0e0e31ULL);
 }
 
-TEST(DigestIndex, FindsWhatWasInserted) {
-  DigestIndex<16> index;
+TEST(DedupTable, FindsWhatWasInserted) {
+  DedupTable<16> index;
   std::array<uint8_t, 16> d{};
   for (uint32_t i = 0; i < 50000; ++i) {
     d[0] = static_cast<uint8_t>(i);
     d[1] = static_cast<uint8_t>(i >> 8);
     d[2] = static_cast<uint8_t>(i >> 16);
-    ASSERT_EQ(index.Find(d), DigestIndex<16>::kNone);
+    ASSERT_EQ(index.Find(d), DedupTable<16>::kNone);
     index.Insert(d, i * 3);
   }
   EXPECT_EQ(index.size(), 50000u);
@@ -120,7 +120,7 @@ TEST(DigestIndex, FindsWhatWasInserted) {
     EXPECT_EQ(index.Find(d), i * 3);
   }
   d[15] = 1;
-  EXPECT_EQ(index.Find(d), DigestIndex<16>::kNone);
+  EXPECT_EQ(index.Find(d), DedupTable<16>::kNone);
 }
 
 std::span<const uint8_t> Bytes(std::string_view s) { return {reinterpret_cast<const uint8_t*>(s.data()), s.size()}; }

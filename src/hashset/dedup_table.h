@@ -1,4 +1,4 @@
-// DigestIndex<N>: the in-memory set of N-byte digests seen so far in one import, each mapped to
+// DedupTable<N>: the in-memory set of N-byte digests seen so far in one import, each mapped to
 // the local number of the entry that holds it. Used to merge duplicate records while streaming
 // (the library keeps no SQLite index on digests during a bulk import).
 //
@@ -52,12 +52,12 @@ inline uint64_t SipHash24(const uint8_t* data, size_t n, uint64_t k0, uint64_t k
 }
 
 template <size_t N>
-class DigestIndex {
+class DedupTable {
  public:
   using Digest = std::array<uint8_t, N>;
   static constexpr uint32_t kNone = UINT32_MAX;
 
-  DigestIndex() {
+  DedupTable() {
     std::random_device rd;
     k0_ = (static_cast<uint64_t>(rd()) << 32) ^ rd();
     k1_ = (static_cast<uint64_t>(rd()) << 32) ^ rd();
