@@ -139,7 +139,9 @@ Result<int> SchemaVersion(Db& db) {
   return static_cast<int>(v->Int(0));
 }
 
-Status Migrate(Db& db) {
+Status Migrate(Db& db) { return ApplyMigrations(db, kMigrations, "case_too_new"); }
+
+Status ApplyMigrations(Db& db, std::span<const Migration> migrations, const char* too_new_reason) {
   if (Status s = db.Exec(
           "CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY, "
           "applied_at TEXT NOT NULL, description TEXT NOT NULL)");
@@ -148,15 +150,16 @@ Status Migrate(Db& db) {
   }
   Result<int> current = SchemaVersion(db);
   if (!current.ok()) return current.status();
-  if (*current > LatestSchemaVersion()) {
-    return Status::Error("case_too_new", "case schema version " + std::to_string(*current) +
+  const int latest = migrations.empty() ? 0 : migrations.back().version;
+  if (*current > latest) {
+    return Status::Error(too_new_reason, "schema version " + std::to_string(*current) +
                                              " is newer than this tool understands (" +
-                                             std::to_string(LatestSchemaVersion()) + ")");
+                                             std::to_string(latest) + ")");
   }
-  for (const Migration& m : kMigrations) {
+  for (const Migration& m : migrations) {
     if (m.version <= *current) continue;
     Transaction tx(db);
-    if (!tx.started()) return Status::Error("case_store_error", db.ErrorMessage());
+    if (!tx.started()) return Status::Error(db.error_reason(), db.ErrorMessage());
     if (Status s = db.Exec(m.sql); !s.ok()) return s;
     Result<Stmt> ins = db.Prepare(
         "INSERT INTO schema_migrations(version, applied_at, description) VALUES(?,?,?)");

@@ -1,5 +1,7 @@
 #include "store/sqlite.h"
 
+#include <cstdio>
+
 namespace ngb::store {
 
 Db::~Db() { sqlite3_close_v2(db_); }
@@ -8,6 +10,7 @@ Db& Db::operator=(Db&& other) noexcept {
   if (this != &other) {
     sqlite3_close_v2(db_);
     db_ = other.db_;
+    reason_ = other.reason_;
     other.db_ = nullptr;
   }
   return *this;
@@ -29,13 +32,38 @@ Result<Db> Db::Open(const std::string& path, bool create, bool read_only) {
   return db;
 }
 
+Result<Db> Db::OpenImmutable(const std::string& path) {
+  // URI form so that immutable=1 applies; the path is percent-encoded where URI syntax needs it.
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x20 || c == 0x7f) {
+      char esc[4];
+      snprintf(esc, sizeof esc, "%%%02X", c);
+      uri += esc;
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  uri += "?immutable=1";
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(uri.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                                 nullptr);
+  Db db(raw);
+  if (rc != SQLITE_OK) {
+    return Status::Error("case_store_error",
+                         "cannot open " + path + ": " + (raw ? sqlite3_errmsg(raw) : "out of memory"));
+  }
+  sqlite3_extended_result_codes(raw, 1);
+  return db;
+}
+
 Status Db::Exec(std::string_view sql) {
   char* err = nullptr;
   const std::string s(sql);
   if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
     std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
-    return Status::Error("case_store_error", msg);
+    return Status::Error(reason_, msg);
   }
   return Status::Ok();
 }
@@ -43,15 +71,16 @@ Status Db::Exec(std::string_view sql) {
 Result<Stmt> Db::Prepare(std::string_view sql) {
   sqlite3_stmt* st = nullptr;
   if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &st, nullptr) != SQLITE_OK) {
-    return Status::Error("case_store_error", std::string(sqlite3_errmsg(db_)) + " in: " + std::string(sql));
+    return Status::Error(reason_, std::string(sqlite3_errmsg(db_)) + " in: " + std::string(sql));
   }
-  return Stmt(st);
+  return Stmt(st, reason_);
 }
 
 Stmt& Stmt::operator=(Stmt&& o) noexcept {
   if (this != &o) {
     sqlite3_finalize(st_);
     st_ = o.st_;
+    reason_ = o.reason_;
     o.st_ = nullptr;
   }
   return *this;
@@ -90,7 +119,7 @@ Result<bool> Stmt::Step() {
   const int rc = sqlite3_step(st_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  return Status::Error("case_store_error", sqlite3_errmsg(sqlite3_db_handle(st_)));
+  return Status::Error(reason_, sqlite3_errmsg(sqlite3_db_handle(st_)));
 }
 
 Status Stmt::Run() {

@@ -18,7 +18,7 @@ class Db {
  public:
   Db() = default;
   ~Db();
-  Db(Db&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+  Db(Db&& other) noexcept : db_(other.db_), reason_(other.reason_) { other.db_ = nullptr; }
   Db& operator=(Db&& other) noexcept;
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
@@ -26,6 +26,14 @@ class Db {
   // Opens (create=true: creates) the database file. Sets a busy timeout so a second process
   // (e.g. `export` during a `scan`) waits instead of failing.
   static Result<Db> Open(const std::string& path, bool create, bool read_only = false);
+  // Opens someone else's database file read-only as immutable (no locks, no journal or WAL
+  // recovery, nothing written beside it): for read-only input such as an NSRL RDS.
+  static Result<Db> OpenImmutable(const std::string& path);
+
+  // Reason code of the errors this connection and its statements return ("case_store_error"
+  // unless set). REQUIRES: `reason` has static storage (a string literal).
+  void set_error_reason(const char* reason) { reason_ = reason; }
+  const char* error_reason() const { return reason_; }
 
   // Runs one or more SQL statements with no results.
   Status Exec(std::string_view sql);
@@ -37,13 +45,14 @@ class Db {
  private:
   explicit Db(sqlite3* db) : db_(db) {}
   sqlite3* db_ = nullptr;
+  const char* reason_ = "case_store_error";
 };
 
 class Stmt {
  public:
   Stmt() = default;
   ~Stmt() { sqlite3_finalize(st_); }
-  Stmt(Stmt&& o) noexcept : st_(o.st_) { o.st_ = nullptr; }
+  Stmt(Stmt&& o) noexcept : st_(o.st_), reason_(o.reason_) { o.st_ = nullptr; }
   Stmt& operator=(Stmt&& o) noexcept;
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
@@ -88,8 +97,9 @@ class Stmt {
 
  private:
   friend class Db;
-  explicit Stmt(sqlite3_stmt* st) : st_(st) {}
+  Stmt(sqlite3_stmt* st, const char* reason) : st_(st), reason_(reason) {}
   sqlite3_stmt* st_ = nullptr;
+  const char* reason_ = "case_store_error";
 };
 
 // Commits on Commit(); rolls back if destroyed before.
