@@ -93,8 +93,8 @@ std::vector<Hash256> MakeQueries(const Set& s, const std::vector<Hash256>& centr
   std::mt19937_64 rng(seed);
   std::vector<Hash256> q;
   for (int i = 0; i < 10; ++i) q.push_back(RandomHash(rng));
-  for (const Hash256& c : centres) q.push_back(Flip(c, static_cast<int>(rng() % 20), rng));
-  for (size_t i = 0; i < s.hashes.size() && q.size() < 80; i += 37) {
+  for (size_t c = 0; c < centres.size() && c < 30; ++c) q.push_back(Flip(centres[c], static_cast<int>(rng() % 20), rng));
+  for (size_t i = 0; i < s.hashes.size() && q.size() < 60; i += 37) {
     q.push_back(Flip(s.hashes[i], static_cast<int>(rng() % 33), rng));
   }
   return q;
