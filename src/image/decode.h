@@ -32,6 +32,10 @@ struct DecodeOptions {
   int min_side = 0;
   // Refuse images whose stored width*height (canvas for GIF/animated WebP, before any scaling)
   // exceeds this: error "image_too_large", checked before any pixel buffer is allocated.
+  // Peak memory of one decode is a few bytes per pixel of the stored size: ~3-4 for JPEG
+  // baseline (+2 per sample for progressive), PNG, GIF, BMP; ~7-11 for TIFF (libtiff's RGBA
+  // raster, plus a strip buffer), animated WebP and HEIF. PNG and BMP allocate only once the
+  // first row of pixels is really there; the other formats once the header is read.
   uint64_t max_pixels = 100'000'000;
   // The caller only needs luma (PDQ). Decoders may then return 1 channel holding
   // Y = 0.299 R + 0.587 G + 0.114 B instead of RGB where that is cheaper: JPEG in YCbCr returns
