@@ -213,15 +213,17 @@ Result<DecodedImage> DecodeBmp(std::span<const uint8_t> bytes, const DecodeOptio
     return s;
   }
   if (h.pixel_offset >= bytes.size()) return Truncated("BMP without pixel data");
+  const bool rle = h.compression == kRle8 || h.compression == kRle4;
+  // Uncompressed: refuse before allocating if not even one row is there.
+  const size_t stride = (static_cast<size_t>(h.width) * h.bpp + 31) / 32 * 4;
+  if (!rle && bytes.size() - h.pixel_offset < stride) return Truncated("BMP pixel data shorter than one row");
   if (!AllocatePixels(out, out.orig_width, out.orig_height, 3)) return OutOfMemory();
   const Palette pal = ReadPalette(bytes, h);
-  if (h.compression == kRle8 || h.compression == kRle4) {
+  if (rle) {
     out.truncated = !DecodeRle(bytes, h, pal, out, bottom_up);
     return out;
   }
-  const int64_t rows = DecodeRows(bytes, h, pal, out, bottom_up);
-  if (rows == 0) return Truncated("BMP pixel data shorter than one row");
-  out.truncated = rows < out.height;
+  out.truncated = DecodeRows(bytes, h, pal, out, bottom_up) < out.height;
   return out;
 }
 

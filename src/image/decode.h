@@ -7,13 +7,17 @@
 //   * CMYK / YCCK JPEG and CMYK TIFF become RGB (R = (255-C)(255-K)/255, as ImageMagick does),
 //   * EXIF orientation is NOT applied (it is parsed and returned), and neither is a TIFF
 //     Orientation tag; HEIF's own irot/imir/clap transforms ARE applied (they define the image).
-// Full-resolution decodes match ImageMagick 6.9.11 (Debian 12) byte for byte on the reference
-// images for JPEG (same libjpeg-turbo, ISLOW IDCT, fancy upsampling), PNG, GIF, BMP, TIFF and
-// WebP; see image_reference_test.cpp for what is checked.
+// Full-resolution decodes match ImageMagick 6.9.11 (Debian 12) byte for byte for JPEG (same
+// libjpeg-turbo, ISLOW IDCT, fancy upsampling; CMYK too), 8-bit PNG, GIF, BMP, WebP and 8-bit
+// RGB/grey TIFF; within one level for 16-bit sources (we round, ImageMagick truncates), TIFF
+// palette and CMYK (libtiff's arithmetic) and HEIF/AVIF. Checked by decode_test.cpp on the
+// fixtures and by reference_images_test.cpp on Meta's PDQ reference images.
+// A GIF's first frame is drawn on its canvas (ImageMagick outputs the bare frame; the two
+// differ only when the first frame does not cover the canvas).
 //
-// Thread-safety: DecodeImage is reentrant; no global state is touched (library error handlers
-// are per call). Never throws. Hostile input yields an error value, never a crash, hang or an
-// allocation beyond what max_pixels allows.
+// Thread-safety: DecodeImage is reentrant; nothing global is touched apart from libheif's
+// one-time initialisation (library error handlers are per call). Never throws. Hostile input
+// yields an error value, never a crash, hang or an allocation beyond what max_pixels allows.
 #pragma once
 #include <cstdint>
 #include <span>
@@ -32,6 +36,10 @@ struct DecodeOptions {
   int min_side = 0;
   // Refuse images whose stored width*height (canvas for GIF/animated WebP, before any scaling)
   // exceeds this: error "image_too_large", checked before any pixel buffer is allocated.
+  // Peak memory of one decode is a few bytes per pixel of the stored size: ~3-4 for JPEG
+  // baseline (+2 per sample for progressive), PNG, GIF, BMP; ~7-11 for TIFF (libtiff's RGBA
+  // raster, plus a strip buffer), animated WebP and HEIF. PNG and BMP allocate only once the
+  // first row of pixels is really there; the other formats once the header is read.
   uint64_t max_pixels = 100'000'000;
   // The caller only needs luma (PDQ). Decoders may then return 1 channel holding
   // Y = 0.299 R + 0.587 G + 0.114 B instead of RGB where that is cheaper: JPEG in YCbCr returns
@@ -48,7 +56,8 @@ struct DecodedImage {
   ImageFormat format = ImageFormat::kNone;
   int exif_orientation = 0;       // 1..8 from Exif (TIFF: Orientation tag), 0 when unknown
   // The data ended (or broke) before the whole image was decoded; what could be decoded is
-  // returned and the rest is filler (JPEG: libjpeg's grey/blurred; others: black).
+  // returned and the rest is filler (JPEG: libjpeg's grey/blurred; GIF: the canvas background;
+  // others: black). Interlaced PNG and TIFFs whose directory is lost cannot be partly decoded.
   bool truncated = false;
 };
 

@@ -291,6 +291,15 @@ TEST(DecodeImage, TiffKeepsTheTilesItCanRead) {
   EXPECT_TRUE(std::equal(r->pixels.end() - 16 * row, r->pixels.end(), whole->pixels.end() - 16 * row));
 }
 
+TEST(DecodeImage, ProgressiveScansAreCapped) {
+  // j-many-scans.jpg repeats its last scan 600 times: each scan is a pass over every
+  // coefficient, so the count is capped (at 500) to bound the work a small file can cause.
+  Result<DecodedImage> r = DecodeFixture("j-many-scans.jpg");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().reason(), "image_unsupported");
+  EXPECT_NE(r.status().detail().find("500"), std::string::npos) << r.status().detail();
+}
+
 TEST(DecodeImage, RejectsWhatItCannotDecode) {
   EXPECT_EQ(DecodeImage({}).status().reason(), "image_unsupported");
   const std::string text = "just some text, not an image";

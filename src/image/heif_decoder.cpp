@@ -110,13 +110,18 @@ Result<DecodedImage> DecodeHeif(std::span<const uint8_t> bytes, const DecodeOpti
   std::unique_ptr<heif_decoding_options, OptionsFree> opts(heif_decoding_options_alloc());
   if (!opts) return OutOfMemory();
   opts->convert_hdr_to_8bit = 1;
-  if (SniffImageFormat(bytes) == ImageFormat::kAvif) opts->decoder_id = Av1Decoder();
+  // The brands may lie about the codec: ask for libaom first; libheif refuses it at once
+  // ("unsupported codec") for anything but AV1, and then picks its default (libde265 for HEVC).
+  opts->decoder_id = Av1Decoder();
   heif_image* raw_image = nullptr;
-  if (heif_error e = heif_decode_image(handle.get(), &raw_image, heif_colorspace_RGB,
-                                       heif_chroma_interleaved_RGB, opts.get());
-      e.code != heif_error_Ok) {
-    return FromHeifError(e);
+  heif_error e = heif_decode_image(handle.get(), &raw_image, heif_colorspace_RGB, heif_chroma_interleaved_RGB,
+                                   opts.get());
+  if (e.code == heif_error_Unsupported_feature && e.subcode == heif_suberror_Unsupported_codec &&
+      opts->decoder_id != nullptr) {
+    opts->decoder_id = nullptr;
+    e = heif_decode_image(handle.get(), &raw_image, heif_colorspace_RGB, heif_chroma_interleaved_RGB, opts.get());
   }
+  if (e.code != heif_error_Ok) return FromHeifError(e);
   std::unique_ptr<heif_image, ImageRelease> image(raw_image);
   const int w = heif_image_get_width(image.get(), heif_channel_interleaved);
   const int h = heif_image_get_height(image.get(), heif_channel_interleaved);

@@ -118,6 +118,16 @@ TEST(HostileInput, HeadersClaimingHugeImagesAreRefusedBeforeAllocating) {
   }
 }
 
+TEST(HostileInput, PngClaimingABigImageWithoutTheDataIsRefused) {
+  // 8000x8000 (within max_pixels) but the data holds less than one such row before IEND:
+  // refused as corrupt, and the 64 MB of pixels are never allocated (not observable here).
+  std::vector<uint8_t> b = ReadFile(TestdataDir() / "p-grey8.png");
+  Put(b, 16, 8000, 4, true), Put(b, 20, 8000, 4, true);
+  Result<DecodedImage> r = DecodeImage(b);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().reason(), "image_corrupt") << r.status().ToString();
+}
+
 TEST(HostileInput, LyingSizesWithinTheLimitDecodeAsTruncated) {
   // A BMP claiming 400x300 with 48x32 worth of data: within max_pixels, so it is allocated,
   // but only the rows present are decoded.

@@ -25,9 +25,10 @@ struct PngRun {
   const DecodeOptions* options;
   Status* status;
   bool status_set = false;    // a callback stopped the decode and set *status
-  bool allocated = false;
+  bool allocated = false;     // out->pixels sized (at the first row)
   bool interlaced = false;
   bool finished = false;      // IEND seen
+  int channels = 0;           // after transforms
   size_t stride = 0;
   uint32_t rows_done = 0;     // complete rows, non-interlaced images only
   char message[160] = {};
@@ -80,19 +81,25 @@ void InfoCallback(png_structp png, png_infop info) {
     *r->status = Unsupported("unexpected PNG layout after transforms");
     Stop(r);
   }
-  if (!AllocatePixels(out, static_cast<int>(width), static_cast<int>(height), channels)) {
-    *r->status = OutOfMemory();
-    Stop(r);
-  }
+  r->channels = channels;
   r->stride = size_t{width} * static_cast<size_t>(channels);
-  r->allocated = true;
 }
 
 void RowCallback(png_structp png, png_bytep row, png_uint_32 y, int) {
   PngRun* r = RunOf(png);
-  if (row == nullptr || !r->allocated || y >= static_cast<png_uint_32>(r->out->height)) return;
+  DecodedImage& out = *r->out;
+  // The pixels are allocated when the first row arrives, so a header that lies about the size
+  // costs nothing unless the data really holds pixels.
+  if (!r->allocated) {
+    if (!AllocatePixels(out, out.orig_width, out.orig_height, r->channels)) {
+      *r->status = OutOfMemory();
+      Stop(r);
+    }
+    r->allocated = true;
+  }
+  if (row == nullptr || y >= static_cast<png_uint_32>(out.height)) return;
   // Merges an interlaced pass's pixels into the row; for a plain image it copies the row.
-  png_progressive_combine_row(png, r->out->pixels.data() + y * r->stride, row);
+  png_progressive_combine_row(png, out.pixels.data() + y * r->stride, row);
   if (!r->interlaced) r->rows_done = y + 1;
 }
 
@@ -126,14 +133,16 @@ bool RunPng(PngRun* r, const uint8_t* data, size_t size) {
   png_set_keep_unknown_chunks(r->png, PNG_HANDLE_CHUNK_NEVER, kSkip, 5);
   // libpng only reads the buffer; the API predates const.
   png_process_data(r->png, r->info, const_cast<png_bytep>(data), size);
-  if (r->finished || (r->allocated && r->rows_done == static_cast<uint32_t>(out.height))) return true;
-  // The data ended early.
-  if (r->rows_done > 0) {
-    out.truncated = true;
+  if (!r->allocated) {
+    *r->status = r->finished ? Corrupt("PNG image data ends before its first row") : Truncated("PNG data ends before the first row");
+    return false;
+  }
+  if (!r->interlaced) {  // rows arrive in order: any missing are at the bottom
+    out.truncated = r->rows_done < static_cast<uint32_t>(out.height);
     return true;
   }
-  *r->status = Truncated(r->allocated && r->interlaced ? "interlaced PNG data ends before its last pass"
-                                                       : "PNG data ends before the first row");
+  if (r->finished) return true;
+  *r->status = Truncated("interlaced PNG data ends before its last pass");
   return false;
 }
 

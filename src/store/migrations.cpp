@@ -8,12 +8,6 @@
 namespace ngb::store {
 namespace {
 
-struct Migration {
-  int version;
-  const char* description;
-  const char* sql;
-};
-
 constexpr std::array<Migration, 3> kMigrations = {{
     {1, "case, scans, sources, items, audit log",
      R"sql(
