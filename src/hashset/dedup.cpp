@@ -35,10 +35,14 @@ bool Deduplicator::Adopt(DedupTable<N>& index, const std::optional<std::array<ui
 }
 
 Result<Decision> Deduplicator::Add(const ParsedRecord& r) {
+  // The probes are kept: a new entry's digests go into the slots the lookups stopped at.
+  DedupTable<32>::Probe p256;
+  DedupTable<20>::Probe p1;
+  DedupTable<16>::Probe p5;
   uint32_t owner = kNone;
-  if (r.sha256) owner = sha256_.Find(*r.sha256);
-  if (owner == kNone && r.sha1) owner = sha1_.Find(*r.sha1);
-  if (owner == kNone && r.md5) owner = md5_.Find(*r.md5);
+  if (r.sha256) owner = (p256 = sha256_.Lookup(*r.sha256)).owner;
+  if (owner == kNone && r.sha1) owner = (p1 = sha1_.Lookup(*r.sha1)).owner;
+  if (owner == kNone && r.md5) owner = (p5 = md5_.Lookup(*r.md5)).owner;
   if (owner == kNone && !r.md5 && !r.sha1 && !r.sha256 && r.pdq) owner = pdq_.Find(r.pdq->bytes);
 
   if (owner == kNone) {
@@ -48,9 +52,9 @@ Result<Decision> Deduplicator::Add(const ParsedRecord& r) {
     flags_.push_back(static_cast<uint8_t>((r.md5 ? kHasMd5 : 0) | (r.sha1 ? kHasSha1 : 0) |
                                           (r.sha256 ? kHasSha256 : 0) | (r.file_name.empty() ? 0 : kHasName) |
                                           (r.size ? kHasSize : 0)));
-    if (r.md5) md5_.Insert(*r.md5, entry);
-    if (r.sha1) sha1_.Insert(*r.sha1, entry);
-    if (r.sha256) sha256_.Insert(*r.sha256, entry);
+    if (r.md5) md5_.Insert(*r.md5, entry, p5);
+    if (r.sha1) sha1_.Insert(*r.sha1, entry, p1);
+    if (r.sha256) sha256_.Insert(*r.sha256, entry, p256);
     if (r.pdq) GivePdq(*r.pdq, entry);
     return Decision{Decision::kInsert, entry, 0};
   }

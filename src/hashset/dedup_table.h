@@ -63,25 +63,48 @@ class DedupTable {
     k1_ = (static_cast<uint64_t>(rd()) << 32) ^ rd();
   }
 
-  // The entry holding `d`, or kNone.
-  uint32_t Find(const Digest& d) const {
-    if (!slots_) return kNone;
-    const uint64_t tag = Hash(d) & kTagMask;
-    for (size_t i = Home(tag);; i = (i + 1) & mask_) {
+  // Where `d` is, or would go: `owner` is the entry holding it (kNone if none), and `slot` the
+  // empty slot an Insert would fill then.
+  struct Probe {
+    uint32_t owner = kNone;
+    uint64_t tag = 0;
+    size_t slot = 0;
+  };
+  Probe Lookup(const Digest& d) const {
+    Probe p;
+    if (!slots_) return p;
+    p.tag = Hash(d) & kTagMask;
+    for (size_t i = Home(p.tag);; i = (i + 1) & mask_) {
       const uint64_t s = slots_[i];
-      if (s == 0) return kNone;
-      if ((s & kTagMask) == tag) {
+      if (s == 0) {
+        p.slot = i;
+        return p;
+      }
+      if ((s & kTagMask) == p.tag) {
         const uint32_t v = static_cast<uint32_t>(s) - 1;
-        if (std::memcmp(values_[v].data(), d.data(), N) == 0) return owners_[v];
+        if (std::memcmp(values_[v].data(), d.data(), N) == 0) {
+          p.owner = owners_[v];
+          return p;
+        }
       }
     }
   }
+  // The entry holding `d`, or kNone.
+  uint32_t Find(const Digest& d) const { return Lookup(d).owner; }
+
   // Records that `entry` holds `d`. REQUIRES: Find(d) == kNone.
-  void Insert(const Digest& d, uint32_t entry) {
-    if ((values_.size() + 1) * 2 > mask_ + 1 || !slots_) Grow();
+  void Insert(const Digest& d, uint32_t entry) { Insert(d, entry, Lookup(d)); }
+  // The same with the Lookup(d) already done (the table unchanged since): no second hash or probe.
+  void Insert(const Digest& d, uint32_t entry, const Probe& p) {
     values_.push_back(d);
     owners_.push_back(entry);
-    Place((Hash(d) & kTagMask) | values_.size());
+    const uint64_t slot = (slots_ ? p.tag : (Hash(d) & kTagMask)) | values_.size();
+    if (!slots_ || values_.size() * 2 > mask_ + 1) {
+      Grow();
+      Place(slot);
+    } else {
+      slots_[p.slot] = slot;
+    }
   }
   size_t size() const { return values_.size(); }
 
