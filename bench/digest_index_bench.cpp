@@ -4,13 +4,15 @@
 // the index (timed), then runs L lookups (default 2 M), half of stored digests and half random
 // misses, in random order, single-threaded: through FindBatch() (blocks of 4,096 queries, as a
 // scanner hands them over), through Find() one at a time, and through the two yardsticks, a
-// sorted std::vector + std::binary_search and a std::unordered_set keyed on the digest. Each
-// method runs R times (default 5); the median lookups/s and the ratios are printed. Every method
-// must find the same number of hits (exit status 1 otherwise).
+// sorted std::vector + std::binary_search and a std::unordered_set keyed on the digest. R rounds
+// (default 5) run each method once, interleaved; the median lookups/s (wall clock and thread CPU
+// time) and the ratios are printed. Every method must find the same number of hits (exit status
+// 1 otherwise).
 //
 // Run: build/bench/digest_index_bench [--sizes 1000000,30000000] [--lookups 2000000] [--reps 5]
 //                                     [--seed 1]
-// Memory: about 100 bytes per entry at the peak (inputs, index, sorted copy, hash set).
+// Memory: about 100 bytes per entry at the peak (inputs, index, sorted copy, hash set): ~3 GB
+// at 30 M.
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -43,14 +45,12 @@ struct Method {
   size_t hits = 0;
 };
 
-// Runs fn() (which returns its hit count) `reps` times, recording lookups per second.
+// Runs fn() (which returns its hit count) once, recording lookups per second.
 template <typename F>
-void Measure(Method& m, size_t lookups, int reps, F&& fn) {
-  for (int r = 0; r < reps; ++r) {
-    const ngb_bench::Elapsed t = ngb_bench::Time([&] { m.hits = fn(); });
-    m.wall_rate.push_back(static_cast<double>(lookups) / t.wall);
-    m.cpu_rate.push_back(static_cast<double>(lookups) / t.cpu);
-  }
+void Measure(Method& m, size_t lookups, F&& fn) {
+  const ngb_bench::Elapsed t = ngb_bench::Time([&] { m.hits = fn(); });
+  m.wall_rate.push_back(static_cast<double>(lookups) / t.wall);
+  m.cpu_rate.push_back(static_cast<double>(lookups) / t.cpu);
 }
 
 int RunSize(size_t n, size_t lookups, int reps, uint64_t seed) {
@@ -80,34 +80,38 @@ int RunSize(size_t n, size_t lookups, int reps, uint64_t seed) {
     return 2;
   }
 
+  // All four structures live at once and each round runs every method once, so that changing
+  // load on a shared machine affects them alike.
+  std::vector<Digest> sorted(n);
+  std::memcpy(sorted.data(), digests.data(), n * 16);
+  std::sort(sorted.begin(), sorted.end());
+  std::unordered_set<Digest, DigestHash> set;
+  set.reserve(n);
+  for (const Digest& d : sorted) set.insert(d);
+
   Method batch{"DigestIndex::FindBatch"}, single{"DigestIndex::Find"}, bsearch{"std::binary_search"},
       uset{"std::unordered_set"};
   constexpr size_t kBlock = 4096;
   std::vector<DigestIndex::Hit> hits;
-  Measure(batch, lookups, reps, [&] {
-    size_t found = 0;
-    for (size_t at = 0; at < lookups; at += kBlock) {
-      index->FindBatch(&queries[at * 16], std::min(kBlock, lookups - at), &hits);
-      found += hits.size();
-    }
-    return found;
-  });
   std::vector<uint32_t> found_ids;
-  Measure(single, lookups, reps, [&] {
-    size_t found = 0;
-    for (size_t i = 0; i < lookups; ++i) {
-      index->Find(&queries[i * 16], &found_ids);
-      found += found_ids.size();
-    }
-    return found;
-  });
-  const size_t index_bytes = index->memory_bytes();
-  index = ngb::Status::Error("released");  // make room for the yardsticks
-  {
-    std::vector<Digest> sorted(n);
-    std::memcpy(sorted.data(), digests.data(), n * 16);
-    std::sort(sorted.begin(), sorted.end());
-    Measure(bsearch, lookups, reps, [&] {
+  for (int round = 0; round < reps; ++round) {
+    Measure(batch, lookups, [&] {
+      size_t found = 0;
+      for (size_t at = 0; at < lookups; at += kBlock) {
+        index->FindBatch(&queries[at * 16], std::min(kBlock, lookups - at), &hits);
+        found += hits.size();
+      }
+      return found;
+    });
+    Measure(single, lookups, [&] {
+      size_t found = 0;
+      for (size_t i = 0; i < lookups; ++i) {
+        index->Find(&queries[i * 16], &found_ids);
+        found += found_ids.size();
+      }
+      return found;
+    });
+    Measure(bsearch, lookups, [&] {
       size_t found = 0;
       Digest q;
       for (size_t i = 0; i < lookups; ++i) {
@@ -116,16 +120,7 @@ int RunSize(size_t n, size_t lookups, int reps, uint64_t seed) {
       }
       return found;
     });
-  }
-  {
-    std::unordered_set<Digest, DigestHash> set;
-    set.reserve(n);
-    Digest d;
-    for (size_t i = 0; i < n; ++i) {
-      std::memcpy(d.data(), &digests[i * 16], 16);
-      set.insert(d);
-    }
-    Measure(uset, lookups, reps, [&] {
+    Measure(uset, lookups, [&] {
       size_t found = 0;
       Digest q;
       for (size_t i = 0; i < lookups; ++i) {
@@ -135,6 +130,7 @@ int RunSize(size_t n, size_t lookups, int reps, uint64_t seed) {
       return found;
     });
   }
+  const size_t index_bytes = index->memory_bytes();
 
   std::printf("n=%zu MD5 entries: build %.2f s wall, %.2f s CPU; %.1f bytes/entry; %zu lookups (about half hits), "
               "median of %d runs\n",
