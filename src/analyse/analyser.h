@@ -13,6 +13,10 @@
 #include "core/item.h"
 #include "source/byte_source.h"
 
+namespace ngb::hashset {
+class Matcher;
+}
+
 namespace ngb::analyse {
 
 struct AnalyserInfo {
@@ -25,6 +29,8 @@ struct AnalyserConfig {
   bool libmagic_fallback = true;  // ask libmagic when the fast sniffer does not know the type
   bool pdq = true;                // PDQ-hash images
   bool pdq_variants = false;      // and their 8 rotations/mirrors (set when matching PDQ sets)
+  // Hash sets to match every item against (shared, thread-safe); null: no matching.
+  const hashset::Matcher* matcher = nullptr;
 };
 
 class Analyser {

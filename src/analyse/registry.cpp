@@ -2,6 +2,7 @@
 #include "analyse/analyser.h"
 #include "analyse/digest_analyser.h"
 #include "analyse/filetype_analyser.h"
+#include "analyse/hashmatch_analyser.h"
 #include "analyse/pdq_analyser.h"
 
 namespace ngb::analyse {
@@ -14,6 +15,8 @@ AnalyserList CreateAnalysers(const AnalyserConfig& config) {
   pdq.enabled = config.pdq;
   pdq.variants = config.pdq_variants;
   list.push_back(std::make_unique<PdqAnalyser>(pdq));
+  // Last: it reads the digests and PDQ hashes the analysers above have set.
+  if (config.matcher) list.push_back(std::make_unique<HashMatchAnalyser>(*config.matcher));
   return list;
 }
 

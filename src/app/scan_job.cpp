@@ -15,6 +15,7 @@
 #include "core/time_util.h"
 #include "hash/sha256.h"
 #include "ngb_version.h"
+#include "hashset/matcher.h"
 #include "store/item_writer.h"
 #include "store/scan_record.h"
 
@@ -166,6 +167,19 @@ Result<ScanJobResult> RunScanJob(store::CaseStore& cs, const ScanJobOptions& opt
     Result<bool> exact = store::HasFinishedTopPath(*probe_db, scan.id, path);
     return exact.ok() && *exact;
   };
+
+  // The hash sets matched against, as they are now (chain of custody; a resumed run re-records).
+  if (const hashset::Matcher* m = options.scan.processor.analysers.matcher) {
+    Result<store::Stmt> ins = db.Prepare(
+        "INSERT OR REPLACE INTO scan_hashsets(scan_id, name, kind, source_sha256, entries, imported_at) "
+        "VALUES(?,?,?,?,?,?)");
+    if (!ins.ok()) return ins.status();
+    for (const hashset::HashSetInfo& h : m->sets()) {
+      ins->Bind(1, scan.id).Bind(2, h.name).Bind(3, hashset::ToString(h.kind)).Bind(4, h.source_sha256)
+          .Bind(5, static_cast<int64_t>(h.entries)).Bind(6, h.imported_at);
+      if (Status st = ins->Run(); !st.ok()) return st;
+    }
+  }
 
   ProgressCounters progress;
   pipeline::ScanStats stats;

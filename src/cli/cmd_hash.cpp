@@ -6,6 +6,7 @@
 
 #include "analyse/pdq_analyser.h"
 #include "cli/commands.h"
+#include "cli/file_hashes.h"
 #include "core/json_text.h"
 #include "core/provenance.h"
 #include "hash/multi_digest.h"
@@ -14,67 +15,6 @@
 
 namespace ngb::cli {
 namespace {
-
-struct FileHashes {
-  uint64_t size = 0;
-  Digests digests;
-  std::optional<PdqResult> pdq;
-  std::optional<PdqDihedral> dihedral;
-  Status error;  // reading failed (no digests), or the image could not be decoded
-};
-
-FileHashes HashFile(const std::string& path, bool dihedral, const analyse::PdqOptions& options,
-                    PdqHasher& hasher, std::vector<uint8_t>& whole) {
-  FileHashes out;
-  Result<source::EvidenceFile> f = source::EvidenceFile::Open(path);
-  if (!f.ok()) {
-    out.error = f.status();
-    return out;
-  }
-  std::vector<uint8_t> buf(1 << 20);
-  source::FileStream stream(*f, buf);
-  MultiDigest md;
-  md.Reset();
-  whole.clear();
-  bool image = false, decided = false;
-  for (;;) {
-    Result<std::span<const uint8_t>> chunk = stream.Next();
-    if (!chunk.ok()) {
-      out.error = chunk.status();
-      return out;
-    }
-    if (chunk->empty()) break;
-    md.Update(*chunk);
-    out.size += chunk->size();
-    if (!decided && (whole.size() + chunk->size() >= image::kImageSniffBytes)) {
-      decided = true;
-      std::vector<uint8_t> head(whole);
-      head.insert(head.end(), chunk->begin(), chunk->end());
-      image = image::SniffImageFormat(head) != image::ImageFormat::kNone;
-    }
-    if ((!decided || image) && whole.size() + chunk->size() <= options.max_image_bytes) {
-      whole.insert(whole.end(), chunk->begin(), chunk->end());
-    }
-  }
-  out.digests = md.Final();
-  if (!decided) image = image::SniffImageFormat(whole) != image::ImageFormat::kNone;
-  if (!image) return out;
-  if (whole.size() != out.size) {
-    out.error = Status::Error("image_too_large", "over " + std::to_string(options.max_image_bytes >> 20) + " MiB");
-    return out;
-  }
-  PdqDihedral variants;
-  // --dihedral prints the reference's DCT-derived variants (what pdq-photo-hasher --pdqdih prints).
-  Result<analyse::ImagePdq> r =
-      analyse::HashImage(whole, options, hasher, dihedral ? &variants : nullptr, analyse::DihedralFrom::kDct);
-  if (!r.ok()) {
-    out.error = r.status();
-    return out;
-  }
-  out.pdq = r->pdq;
-  if (dihedral) out.dihedral = variants;
-  return out;
-}
 
 nlohmann::ordered_json Json(const std::string& path, const FileHashes& h, bool dihedral) {
   nlohmann::ordered_json j;
@@ -120,7 +60,7 @@ void AddHashCommand(CLI::App& app, Context& ctx) {
     std::vector<uint8_t> whole;
     bool problems = false;
     for (const std::string& path : f->files) {
-      FileHashes h = HashFile(path, f->dihedral, options, hasher, whole);
+      FileHashes h = HashFile(path, f->dihedral, analyse::DihedralFrom::kDct, options, hasher, whole);
       problems |= !h.error.ok();
       if (f->json) {
         std::cout << Json(path, h, f->dihedral).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";

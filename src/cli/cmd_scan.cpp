@@ -5,6 +5,7 @@
 
 #include "app/scan_job.h"
 #include "cli/commands.h"
+#include "hashset/matcher.h"
 #include "core/json_text.h"
 #include "core/time_util.h"
 
@@ -21,6 +22,11 @@ struct ScanFlags {
   std::string max_expanded = "1T";
   std::string ratio_grace = "64M";
   bool no_libmagic = false;
+  std::string library;            // hash-set library (default: HashSetLibrary::DefaultDir(), if present)
+  std::vector<std::string> sets;  // enabled sets (default: all)
+  int max_distance = 31;
+  bool no_match = false;
+  bool no_pdq = false;
   bool quiet = false;
   bool json = false;
 };
@@ -56,6 +62,11 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--max-expanded", f->max_expanded, "Most bytes expanded from one top-level item, all levels (default 1T)");
   cmd->add_option("--ratio-grace", f->ratio_grace, "Expanded bytes allowed before the ratio is enforced (default 64M)");
   cmd->add_flag("--no-libmagic", f->no_libmagic, "Type only with the built-in signatures (faster, fewer types)");
+  cmd->add_option("--library", f->library, "Hash-set library (default: $NIGEHBAAN_HASHSETS or ~/.local/share/nigehbaan/hashsets, when it exists)");
+  cmd->add_option("--set", f->sets, "Match against this hash set only (repeatable; default: every set in the library)");
+  cmd->add_option("--max-distance", f->max_distance, "Largest PDQ Hamming distance that matches (default 31)")->check(CLI::Range(0, 256));
+  cmd->add_flag("--no-match", f->no_match, "Do not match against hash sets");
+  cmd->add_flag("--no-pdq", f->no_pdq, "Do not compute PDQ hashes of images");
   cmd->add_flag("-q,--quiet", f->quiet, "No progress bar and no summary");
   cmd->add_flag("--json", f->json, "Print the summary as one JSON object");
   cmd->callback([f, &ctx] {
@@ -73,6 +84,29 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
       return;
     }
     o.scan.processor.analysers.libmagic_fallback = !f->no_libmagic;
+    o.scan.processor.analysers.pdq = !f->no_pdq;
+    // Hash sets: the named library, or the default one when it exists.
+    std::unique_ptr<hashset::Matcher> matcher;
+    if (!f->no_match) {
+      const bool explicit_library = !f->library.empty() || !f->sets.empty();
+      const std::filesystem::path dir =
+          f->library.empty() ? hashset::HashSetLibrary::DefaultDir() : std::filesystem::path(f->library);
+      std::error_code ec;
+      if (explicit_library || std::filesystem::exists(dir / "library.db", ec)) {
+        hashset::MatcherOptions mo;
+        mo.sets = f->sets;
+        mo.max_distance = f->max_distance;
+        Result<std::unique_ptr<hashset::Matcher>> m = hashset::Matcher::Open(dir, mo);
+        if (!m.ok()) {
+          PrintError("hash sets: " + m.status().ToString());
+          ctx.exit_code = kExitFatal;
+          return;
+        }
+        matcher = std::move(*m);
+        o.scan.processor.analysers.matcher = matcher.get();
+        o.scan.processor.analysers.pdq_variants = matcher->has_pdq() && !f->no_pdq;
+      }
+    }
     o.show_progress = !f->quiet && !f->json && isatty(STDERR_FILENO);
 
     Result<store::CaseStore> cs = store::CaseStore::Open(f->case_dir);

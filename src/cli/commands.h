@@ -23,6 +23,7 @@ void AddScanCommand(CLI::App& app, Context& ctx);
 void AddVerifyCommand(CLI::App& app, Context& ctx);
 void AddExportCommand(CLI::App& app, Context& ctx);
 void AddHashCommand(CLI::App& app, Context& ctx);
+void AddMatchCommand(CLI::App& app, Context& ctx);
 void AddHashsetCommand(CLI::App& app, Context& ctx);
 
 // "64M", "1G", "1T", "4096" → bytes (powers of 1024). Returns false when malformed.

@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
   ngb::cli::AddVerifyCommand(app, ctx);
   ngb::cli::AddExportCommand(app, ctx);
   ngb::cli::AddHashCommand(app, ctx);
+  ngb::cli::AddMatchCommand(app, ctx);
   ngb::cli::AddHashsetCommand(app, ctx);
   try {
     app.parse(argc, argv);

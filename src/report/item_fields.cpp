@@ -49,6 +49,21 @@ const std::vector<std::string>& ItemFieldNames() {
   return kNames;
 }
 
+nlohmann::ordered_json MatchesJson(const std::vector<HashMatch>& matches) {
+  nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+  for (const HashMatch& m : matches) {
+    nlohmann::ordered_json o;
+    o["set"] = m.set;
+    o["kind"] = m.kind;
+    o["type"] = m.type;
+    o["hash"] = m.hash;
+    o["distance"] = m.distance;
+    o["category"] = m.category ? nlohmann::ordered_json(*m.category) : nlohmann::ordered_json(nullptr);
+    arr.push_back(std::move(o));
+  }
+  return arr;
+}
+
 nlohmann::ordered_json ItemFields(const ItemRow& row) {
   const ItemRecord& r = row.rec;
   nlohmann::ordered_json j;
@@ -87,18 +102,7 @@ nlohmann::ordered_json ItemFields(const ItemRow& row) {
   j["entropy"] = r.entropy ? nlohmann::ordered_json(std::round(*r.entropy * 1000) / 1000) : nlohmann::ordered_json(nullptr);
   j["pdq"] = TextOrNull(r.pdq);
   j["pdq_quality"] = r.pdq_quality ? nlohmann::ordered_json(*r.pdq_quality) : nlohmann::ordered_json(nullptr);
-  nlohmann::ordered_json matches = nlohmann::ordered_json::array();
-  for (const HashMatch& m : r.matches) {
-    nlohmann::ordered_json o;
-    o["set"] = m.set;
-    o["kind"] = m.kind;
-    o["type"] = m.type;
-    o["hash"] = m.hash;
-    o["distance"] = m.distance;
-    o["category"] = m.category ? nlohmann::ordered_json(*m.category) : nlohmann::ordered_json(nullptr);
-    matches.push_back(std::move(o));
-  }
-  j["matches"] = std::move(matches);
+  j["matches"] = MatchesJson(r.matches);
   return j;
 }
 

@@ -11,6 +11,9 @@ namespace ngb::report {
 
 // Field names in export order.
 const std::vector<std::string>& ItemFieldNames();
+// The hash-set hits of an item as a JSON array of {set, kind, type, hash, distance, category}
+// (the shape `export` and `match --json` share).
+nlohmann::ordered_json MatchesJson(const std::vector<HashMatch>& matches);
 // The row as a JSON object with every field of ItemFieldNames() (null when unknown).
 nlohmann::ordered_json ItemFields(const ItemRow& row);
 
