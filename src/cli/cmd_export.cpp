@@ -16,11 +16,11 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
     int64_t scan = 0;
   };
   auto f = std::make_shared<Flags>();
-  CLI::App* cmd = app.add_subcommand("export", "Export the case's items (jsonl, csv, dfxml, hashdeep)");
+  CLI::App* cmd = app.add_subcommand("export", "Export the case's items (jsonl, csv, dfxml, hashdeep, vics)");
   cmd->add_option("--case", f->case_dir, "Case folder")->required();
-  cmd->add_option("--format", f->format, "jsonl | csv | dfxml | hashdeep")
+  cmd->add_option("--format", f->format, "jsonl | csv | dfxml | hashdeep | vics")
       ->required()
-      ->check(CLI::IsMember({"jsonl", "csv", "dfxml", "hashdeep"}));
+      ->check(CLI::IsMember({"jsonl", "csv", "dfxml", "hashdeep", "vics"}));
   cmd->add_option("--out", f->out, "Output file (default: standard output)");
   cmd->add_option("--scan", f->scan, "Only this scan (default: all scans)");
   cmd->callback([f, &ctx] {
@@ -34,6 +34,7 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
     if (f->scan > 0) o.filter.scan_id = f->scan;
     o.command_line = ctx.command_line;
     o.tool_version = NGB_VERSION;
+    o.case_number = cs->Meta("case_id");
     std::ofstream file;
     std::ostream* out = &std::cout;
     if (!f->out.empty()) {

@@ -7,6 +7,7 @@ std::optional<ExportFormat> ParseExportFormat(std::string_view name) {
   if (name == "csv") return ExportFormat::kCsv;
   if (name == "dfxml") return ExportFormat::kDfxml;
   if (name == "hashdeep") return ExportFormat::kHashdeep;
+  if (name == "vics") return ExportFormat::kVics;
   return std::nullopt;
 }
 
@@ -17,6 +18,7 @@ Result<ExportStats> Export(store::Db& db, ExportFormat format, const ExportOptio
     case ExportFormat::kCsv: return ExportCsv(db, options, out);
     case ExportFormat::kDfxml: return ExportDfxml(db, options, out);
     case ExportFormat::kHashdeep: return ExportHashdeep(db, options, out);
+    case ExportFormat::kVics: return ExportVics(db, options, out);
   }
   return Status::Error("usage", "unknown format");
 }

@@ -4,6 +4,8 @@
 //   dfxml    — Digital Forensics XML <fileobject> list with <hashdigest> elements
 //   hashdeep — hashdeep/md5deep "HASHDEEP-1.0" known-file list of the file-system files, auditable
 //              with `hashdeep -a -k EXPORT -r SOURCE`
+//   vics     — Project VIC VICS 2.0 case file of the case's media (MD5, SHA-1, PDQ, category of
+//              alert hits, MediaFiles with provenance paths), for sharing back with other agencies
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -17,7 +19,7 @@
 
 namespace ngb::report {
 
-enum class ExportFormat { kJsonl, kCsv, kDfxml, kHashdeep };
+enum class ExportFormat { kJsonl, kCsv, kDfxml, kHashdeep, kVics };
 
 std::optional<ExportFormat> ParseExportFormat(std::string_view name);
 
@@ -25,6 +27,7 @@ struct ExportOptions {
   RowFilter filter;
   std::string command_line;  // recorded in format headers that have a place for it
   std::string tool_version;
+  std::string case_number;   // VICS CaseNumber (the case's id)
 };
 
 struct ExportStats {
@@ -39,5 +42,6 @@ Result<ExportStats> ExportJsonl(store::Db& db, const ExportOptions& options, std
 Result<ExportStats> ExportCsv(store::Db& db, const ExportOptions& options, std::ostream& out);
 Result<ExportStats> ExportDfxml(store::Db& db, const ExportOptions& options, std::ostream& out);
 Result<ExportStats> ExportHashdeep(store::Db& db, const ExportOptions& options, std::ostream& out);
+Result<ExportStats> ExportVics(store::Db& db, const ExportOptions& options, std::ostream& out);
 
 }  // namespace ngb::report

@@ -27,6 +27,9 @@ convert "$O/orig4.jpg" -rotate 270 "$T/rot270-4.png"
 export NIGEHBAAN_HASHSETS=$L
 "$NGB" hashset import "$T/originals.pdq" --name demo-pdq --kind alert --format pdq >/dev/null
 "$NGB" hashset import "$T/originals.md5" --name demo-md5 --kind alert --format md5sum >/dev/null
+m1=$(md5sum < "$O/orig1.jpg" | cut -d' ' -f1)
+printf '{"@odata.context":"http://github.com/VICSDATAMODEL/ProjectVic/DataModels/2.0.xml/US/$metadata#Media","value":[{"MediaID":1,"Category":3,"MD5":"%s"}]}\n' "$m1" > "$T/demo.json"
+"$NGB" hashset import "$T/demo.json" --name demo-vics --kind alert --format vics >/dev/null
 pass "hash sets imported"
 
 C=$T/case
@@ -45,7 +48,9 @@ done
   || fail "an unrelated picture matched"
 jq -e -s 'any(.[]; .path == "evidence/copies/exact1.jpg" and ([.matches[].type] | index("md5") != null))' "$T/items.jsonl" >/dev/null \
   || fail "exact copy: md5 match"
-assert_eq 2 "$(sql "$C" "SELECT count(*) FROM scan_hashsets")" "scan records the sets it used"
+assert_eq 3 "$(sql "$C" "SELECT count(*) FROM scan_hashsets")" "scan records the sets it used"
+jq -e -s 'any(.[]; .path == "evidence/copies/exact1.jpg" and any(.matches[]; .set == "demo-vics" and .category == 3))' "$T/items.jsonl" >/dev/null \
+  || fail "VICS category carried to the match"
 pass "scan: every copy matches (exact, resized, q35, rotated, mirrored, gray, in a zip); no unrelated picture does"
 
 run_ngb match --json "$E/copies/rot90-2.jpg" "$E/unrelated/other11.jpg"
@@ -59,3 +64,14 @@ h=$(md5sum < "$O/orig1.jpg" | cut -d' ' -f1)
 run_ngb match --json --hash nothex
 assert_eq 1 "$rc" "bad hash: exit 1"
 pass "match: files and hashes"
+
+# Sharing back: a VICS 2.0 case file of the case's media that our own importer accepts.
+"$NGB" export --case "$C" --format vics --out "$T/case-vics.json"
+jq -e '."@odata.context" | endswith("#Cases")' "$T/case-vics.json" >/dev/null || fail "VICS 2.0 envelope"
+media=$(jq '[.value[0].Media[]] | length' "$T/case-vics.json")
+[ "$media" -ge 13 ] || fail "media exported: $media"
+jq -e --arg m "$m1" '[.value[0].Media[] | select(.MD5 == $m)][0] | .Category == 3 and (.MediaFiles | length) >= 1 and .SHA1 != null' \
+  "$T/case-vics.json" >/dev/null || fail "category and files of the categorised image"
+"$NGB" hashset import "$T/case-vics.json" --name shared-back --kind watch --json > "$T/imp.json"
+assert_eq "$media" "$("$NGB" hashset stats shared-back --json | jq .entries)" "our importer reads our VICS export"
+pass "export --format vics: $media media, re-imported"
