@@ -212,10 +212,25 @@ Result<ScanJobResult> RunScanJob(store::CaseStore& cs, const ScanJobOptions& opt
   result.errors = totals->errors;
   result.errors_by_reason = *reasons;
   result.manifest_sha256 = *manifest;
+  {
+    // Items with at least one hash-set hit, by the set kind (alert, known-good, watch).
+    Result<store::Stmt> q = db.Prepare(
+        "SELECT m.set_kind, count(DISTINCT m.item_id) FROM matches m JOIN items i ON i.id = m.item_id "
+        "WHERE i.scan_id = ? GROUP BY m.set_kind");
+    if (!q.ok()) return q.status();
+    q->Bind(1, scan.id);
+    for (;;) {
+      Result<bool> row = q->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      result.matched_items_by_kind[q->Text(0)] = q->Int(1);
+    }
+  }
   result.seconds = MonotonicSeconds() - t0;
   nlohmann::json d = {{"scan_id", scan.id},         {"items", result.items},
                       {"bytes", result.bytes},      {"errors", result.errors},
                       {"errors_by_reason", result.errors_by_reason},
+                      {"matched_items_by_kind", result.matched_items_by_kind},
                       {"manifest_sha256", *manifest}, {"ended_at", NowIso8601()}};
   nlohmann::json per_source = nlohmann::json::array();
   Result<store::ScanRecord> final_scan = store::LoadScan(db, scan.id);

@@ -45,6 +45,9 @@ void PrintSummary(const app::ScanJobResult& r) {
   for (const auto& [reason, n] : r.errors_by_reason) {
     std::cout << "  error " << reason << ": " << n << "\n";
   }
+  for (const auto& [kind, n] : r.matched_items_by_kind) {
+    std::cout << "  hash-set hits (" << kind << "): " << n << " items\n";
+  }
   std::cout << "  manifest sha256 " << r.manifest_sha256 << "\n";
 }
 
@@ -130,6 +133,7 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
                           {"bytes", r->bytes},
                           {"errors", r->errors},
                           {"errors_by_reason", r->errors_by_reason},
+                          {"matched_items_by_kind", r->matched_items_by_kind},
                           {"units_this_run", r->units_this_run},
                           {"skipped_units", r->skipped_units},
                           {"bytes_read_this_run", r->bytes_read_this_run},

@@ -34,8 +34,9 @@ pass "hash sets imported"
 
 C=$T/case
 new_case "$C"
-run_ngb scan --case "$C" --quiet "$E"
+run_ngb scan --case "$C" --json "$E" > "$T/summary.json"
 assert_eq 0 "$rc" "scan exit code"
+assert_eq 7 "$(jq '.matched_items_by_kind.alert' "$T/summary.json")" "summary: items with alert hits"
 "$NGB" export --case "$C" --format jsonl --out "$T/items.jsonl"
 jq -c 'select((.type // "") | startswith("image/")) | {path, n: (.matches | length), best: ([.matches[] | select(.type == "pdq") | .distance] | min)}' \
   "$T/items.jsonl" > "$T/summary.jsonl"
