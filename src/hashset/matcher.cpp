@@ -2,7 +2,7 @@
 
 #include <system_error>
 
-#include "hash/multi_digest.h"
+#include "hash/multi_digest.h"  // ToHex
 
 namespace ngb::hashset {
 namespace {
@@ -141,7 +141,6 @@ void Matcher::Match(const MatchQuery& q, std::vector<HashMatch>* out) const {
   uint8_t bytes[3][32];
   bool have[3] = {FromHex(q.md5, 16, bytes[0]), FromHex(q.sha1, 20, bytes[1]), FromHex(q.sha256, 32, bytes[2])};
   const char* type_names[] = {"md5", "sha1", "sha256"};
-  const std::string_view hexes[] = {q.md5, q.sha1, q.sha256};
   const bool query_pdq = !q.pdq.empty() && (!q.pdq_quality || *q.pdq_quality >= kMinPdqQuality);
   std::vector<uint32_t> ids;
   std::vector<PdqMatch> near;
@@ -151,7 +150,6 @@ void Matcher::Match(const MatchQuery& q, std::vector<HashMatch>* out) const {
       set->digest[t]->Find(bytes[t], &ids);
       for (uint32_t id : ids) {
         HashMatch m{set->info.name, set->kind, type_names[t], ToHex(std::span<const uint8_t>(bytes[t], DigestSize(static_cast<HashType>(t)))), 0, std::nullopt};
-        (void)hexes;
         if (set->has_categories) {
           if (auto e = Entry(*set, id)) m.category = e->category;
         }
