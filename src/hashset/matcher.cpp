@@ -3,27 +3,10 @@
 #include <system_error>
 
 #include "hash/multi_digest.h"  // ToHex
+#include "hashset/hex.h"
 
 namespace ngb::hashset {
 namespace {
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// Hex to bytes; false unless exactly `n` bytes of valid hex.
-bool FromHex(std::string_view hex, size_t n, uint8_t* out) {
-  if (hex.size() != 2 * n) return false;
-  for (size_t i = 0; i < n; ++i) {
-    const int hi = HexValue(hex[2 * i]), lo = HexValue(hex[2 * i + 1]);
-    if (hi < 0 || lo < 0) return false;
-    out[i] = static_cast<uint8_t>(hi << 4 | lo);
-  }
-  return true;
-}
 
 const char* kIndexNames[] = {"md5.idx", "sha1.idx", "sha256.idx", "pdq.idx"};
 
@@ -139,7 +122,9 @@ std::optional<EntryInfo> Matcher::Entry(const Set& set, uint32_t id) const {
 
 void Matcher::Match(const MatchQuery& q, std::vector<HashMatch>* out) const {
   uint8_t bytes[3][32];
-  bool have[3] = {FromHex(q.md5, 16, bytes[0]), FromHex(q.sha1, 20, bytes[1]), FromHex(q.sha256, 32, bytes[2])};
+  bool have[3] = {ParseHexBytes(q.md5, std::span<uint8_t>(bytes[0], 16)),
+                  ParseHexBytes(q.sha1, std::span<uint8_t>(bytes[1], 20)),
+                  ParseHexBytes(q.sha256, std::span<uint8_t>(bytes[2], 32))};
   const char* type_names[] = {"md5", "sha1", "sha256"};
   const bool query_pdq = !q.pdq.empty() && (!q.pdq_quality || *q.pdq_quality >= kMinPdqQuality);
   std::vector<uint32_t> ids;
