@@ -12,9 +12,13 @@ PACKAGES=(
   # images (PDQ), hash sets, io
   libjpeg62-turbo-dev libturbojpeg0-dev libpng-dev libwebp-dev libgif-dev libtiff-dev libheif-dev
   libsimdjson-dev liburing-dev
+  # chat and text analysis
+  libicu-dev libhyperscan-dev libpugixml-dev liblinear-dev
   # tests and benchmarks: archive tools to build fixtures, hashdeep as the oracle, sqlite3 to inspect
   sqlite3 hashdeep zip unzip p7zip-full zstd xz-utils bzip2 genisoimage libxml2-utils time util-linux file
   imagemagick libjpeg-turbo-progs webp jq
+  # text-model benchmark yardstick (scikit-learn pipeline)
+  python3-sklearn
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -1,0 +1,48 @@
+// Message-level abuse classification: hashed word and character n-grams into a linear model per
+// language. The hot path of `text classify` and of `chat analyze` (every message goes through it).
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "text/language.h"
+
+namespace ngb::text {
+
+// One trained linear model (a `.ngbm` file: see docs/text-models.md). Immutable after Load;
+// Score is thread-safe.
+class LinearModel {
+ public:
+  // From the bytes of a model file (kept by reference: `bytes` must outlive the model — embedded
+  // models and mmapped files do).
+  static Result<std::shared_ptr<const LinearModel>> FromBytes(std::string_view bytes);
+  static Result<std::shared_ptr<const LinearModel>> Load(const std::string& path);
+  virtual ~LinearModel() = default;
+  // Probability-like score in [0,1] (calibrated on validation data) that `normalised` is positive.
+  virtual float Score(std::string_view normalised) const = 0;
+  virtual float threshold() const = 0;  // flag when Score >= threshold (chosen on validation data)
+  virtual std::string_view name() const = 0;  // e.g. "abuse-ur-Latn"
+};
+
+struct Verdict {
+  bool flag = false;
+  float score = 0;  // calibrated, comparable across languages
+  Lang lang = Lang::kUnknown;
+};
+
+// The `--task abuse` classifier: normalises, detects the language and asks that language's model.
+class AbuseClassifier {
+ public:
+  // Models built into the binary (data/models/abuse-*.ngbm), or from `dir` when not empty.
+  static Result<AbuseClassifier> Load(const std::string& dir = {});
+  Verdict Classify(std::string_view raw_utf8) const;
+  // When the caller has already normalised the text (chat analysis normalises once for all uses).
+  Verdict ClassifyNormalised(std::string_view normalised, Lang lang) const;
+
+ private:
+  std::shared_ptr<const LinearModel> models_[3];  // indexed by Lang (en, ur, ur-Latn)
+};
+
+}  // namespace ngb::text

@@ -1,0 +1,26 @@
+// Text normalisation shared by the classifiers and the cue lexicons: both see the same canonical
+// text, so a lexicon entry written "kia tum akeli ho" matches "KYA tm akeliii ho??".
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "text/language.h"
+
+namespace ngb::text {
+
+// Returns the canonical form of UTF-8 text (invalid bytes become U+FFFD):
+//  - Unicode NFKC and case folding; Urdu letter variants unified (ي→ی, ك→ک, ه→ہ, ...), Arabic
+//    diacritics (harakat) and tatweel removed, Arabic-Indic digits → ASCII digits;
+//  - elongations squeezed to at most two ("pleeeease" → "pleease", "!!!!" → "!!");
+//  - leetspeak letters inside words undone ("s3nd p1cs" → "send pics") — digits standing alone
+//    stay digits ("i am 14");
+//  - Roman Urdu spelling variants mapped to one form (kia/kya → kya, hai/he/hay → hai, mujhe/mjhe → mujhe, ...);
+//  - emoji kept, each as its own token; runs of whitespace → one space; trimmed.
+// Deterministic, thread-safe, no locale dependence. Fast path for ASCII input.
+std::string Normalise(std::string_view utf8);
+
+// Which language a (normalised) text is in: Arabic script → kUrdu; Latin script → kRomanUrdu or
+// kEnglish by common-word evidence; kUnknown when there is nothing to go on.
+Lang DetectLanguage(std::string_view normalised);
+
+}  // namespace ngb::text
