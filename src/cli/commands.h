@@ -25,6 +25,8 @@ void AddExportCommand(CLI::App& app, Context& ctx);
 void AddHashCommand(CLI::App& app, Context& ctx);
 void AddMatchCommand(CLI::App& app, Context& ctx);
 void AddHashsetCommand(CLI::App& app, Context& ctx);
+void AddTextCommand(CLI::App& app, Context& ctx);   // cmd_text.cpp: text classify|train|eval
+void AddChatCommand(CLI::App& app, Context& ctx);   // cmd_chat.cpp: chat analyze
 
 // "64M", "1G", "1T", "4096" → bytes (powers of 1024). Returns false when malformed.
 bool ParseSize(const std::string& text, uint64_t& out);

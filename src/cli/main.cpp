@@ -53,6 +53,8 @@ int main(int argc, char** argv) {
   ngb::cli::AddHashCommand(app, ctx);
   ngb::cli::AddMatchCommand(app, ctx);
   ngb::cli::AddHashsetCommand(app, ctx);
+  ngb::cli::AddTextCommand(app, ctx);
+  ngb::cli::AddChatCommand(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
