@@ -1,0 +1,98 @@
+#include "app/chat_analyze.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "chat/risk/signals.h"
+#include "source/evidence_file.h"
+
+namespace ngb::app {
+
+Result<std::shared_ptr<const ChatModels>> ChatModels::Load(const std::string& models_dir,
+                                                           const std::string& lexicons_dir) {
+  auto models = std::make_shared<ChatModels>();
+  Result<text::AbuseClassifier> classifier = text::AbuseClassifier::Load(models_dir);
+  if (!classifier.ok()) return classifier.status();
+  models->classifier = std::move(*classifier);
+  Result<std::shared_ptr<const text::CueMatcher>> cues = text::CueMatcher::Load(lexicons_dir);
+  if (!cues.ok()) return cues.status();
+  models->cues = std::move(*cues);
+  return std::shared_ptr<const ChatModels>(std::move(models));
+}
+
+namespace {
+
+void Analyze(AnalyzedConversation& a, const chat::SignalExtractor& extractor, const chat::DetectorOptions& options,
+             unsigned threads) {
+  std::vector<chat::MessageSignals> signals = chat::ExtractSignals(a.conversation, extractor, threads);
+  a.risk = chat::DetectRisks(a.conversation, signals, options);
+}
+
+}  // namespace
+
+ChatFileResult AnalyzeChatBytes(std::string_view bytes, const std::string& source, const ChatModels& models,
+                                const ChatAnalyzeOptions& options) {
+  ChatFileResult result;
+  result.source = source;
+  Result<std::vector<chat::Conversation>> parsed = chat::ParseChat(bytes, source, options.parse);
+  if (!parsed.ok()) {
+    result.error = parsed.status();
+    return result;
+  }
+  result.conversations.resize(parsed->size());
+  for (size_t i = 0; i < parsed->size(); ++i) {
+    result.conversations[i].conversation = std::move((*parsed)[i]);
+    result.conversations[i].conversation.source = source;
+  }
+  const chat::SignalExtractor extractor(models.classifier, *models.cues);
+  const unsigned threads = std::max(1u, options.threads);
+  std::vector<AnalyzedConversation>& convs = result.conversations;
+  if (convs.size() == 1 || threads == 1) {
+    for (AnalyzedConversation& a : convs) Analyze(a, extractor, options.detector, threads);
+    return result;
+  }
+  // Many conversations (a full Telegram export, PAN-2012): one conversation per thread at a time.
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < convs.size();) Analyze(convs[i], extractor, options.detector, 1);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  return result;
+}
+
+ChatFileResult AnalyzeChatFile(const std::string& path, const ChatModels& models, const ChatAnalyzeOptions& options) {
+  Result<source::EvidenceFile> file = source::EvidenceFile::Open(path);
+  if (!file.ok()) {
+    ChatFileResult r;
+    r.source = path;
+    r.error = file.status();
+    return r;
+  }
+  if (file->size() > options.max_file_bytes) {
+    ChatFileResult r;
+    r.source = path;
+    r.error = Status::Error("too_large", "chat export larger than " + std::to_string(options.max_file_bytes) + " bytes");
+    return r;
+  }
+  std::string bytes(file->size(), '\0');
+  size_t got = 0;
+  while (got < bytes.size()) {
+    Result<size_t> n = file->ReadAt(got, reinterpret_cast<uint8_t*>(bytes.data()) + got, bytes.size() - got);
+    if (!n.ok()) {
+      ChatFileResult r;
+      r.source = path;
+      r.error = n.status();
+      return r;
+    }
+    if (*n == 0) break;
+    got += *n;
+  }
+  bytes.resize(got);
+  return AnalyzeChatBytes(bytes, path, models, options);
+}
+
+}  // namespace ngb::app

@@ -1,0 +1,334 @@
+#include "chat/risk/detector.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+namespace ngb::chat {
+namespace {
+
+using text::Cue;
+constexpr size_t kCues = static_cast<size_t>(Cue::kCount);
+constexpr size_t kNoIndex = static_cast<size_t>(-1);
+
+// How much a cue counts when the message it is in talks about school work or the news: a teacher
+// asking to turn the camera on, or an article about sextortion, is not the act itself.
+constexpr float kInContext = 0.25f;
+
+constexpr CueMask kHurtfulCues = Bit(Cue::kInsult) | Bit(Cue::kThreat) | Bit(Cue::kHumiliation);
+constexpr CueMask kSchoolSensitive = Bit(Cue::kPhotoRequest) | Bit(Cue::kVideoCallPressure) |
+                                     Bit(Cue::kMeetingProposal) | Bit(Cue::kAgeProbe) | Bit(Cue::kLocationProbe);
+constexpr CueMask kVictimCues = Bit(Cue::kMinorIndicator) | Bit(Cue::kRefusal) | Bit(Cue::kDistress);
+
+// The cues that make each label, said by the offender.
+constexpr std::array<CueMask, kLabelCount> kOffenderCues{
+    /*grooming*/ Bit(Cue::kFlattery) | Bit(Cue::kGiftOffer) | Bit(Cue::kAgeProbe) | Bit(Cue::kLocationProbe) |
+        Bit(Cue::kAloneProbe) | Bit(Cue::kSecrecy) | Bit(Cue::kPlatformMove) | Bit(Cue::kPhotoRequest) |
+        Bit(Cue::kVideoCallPressure) | Bit(Cue::kSexualTalk) | Bit(Cue::kMeetingProposal),
+    /*sextortion*/ Bit(Cue::kImagePossession) | Bit(Cue::kThreatToShare) | Bit(Cue::kMoneyDemand) |
+        Bit(Cue::kImageDemand) | Bit(Cue::kThreat),
+    /*sexting*/ Bit(Cue::kSexualTalk) | Bit(Cue::kPhotoRequest) | Bit(Cue::kImageDemand),
+    /*livestreaming*/ Bit(Cue::kVideoCallPressure) | Bit(Cue::kAloneProbe) | Bit(Cue::kSecrecy) |
+        Bit(Cue::kSexualTalk),
+    /*cyberbullying*/ kHurtfulCues,
+};
+
+// Logistic calibration per label: score = 1 / (1 + exp(-(kScale * z + kBias))). The raw z of each
+// rule below is built so that z = 0 is the point where a careful reviewer would want to look.
+constexpr std::array<float, kLabelCount> kScale{1.6f, 1.6f, 1.6f, 1.6f, 1.6f};
+constexpr std::array<float, kLabelCount> kBias{0, 0, 0, 0, 0};
+
+float Sigmoid(float x) { return 1.0f / (1.0f + std::exp(-x)); }
+
+struct AuthorState {
+  std::array<float, kCues> w{};  // messages with each cue, context-weighted
+  int messages = 0;
+  int hurtful = 0;
+  int hurtful_joking = 0;  // hurtful messages that also carry a joking marker
+  int school_context = 0;  // messages in a school context
+  std::unordered_map<int, int> addressed;  // addressee → messages with any cue or hurtful
+  std::unordered_map<int, int> hurt;       // addressee → hurtful messages
+  std::array<size_t, kLabelCount> first_alert;
+  std::array<float, kLabelCount> score{};
+
+  AuthorState() { first_alert.fill(kNoIndex); }
+  bool Has(Cue c) const { return w[static_cast<size_t>(c)] >= 0.5f; }
+  float Count(Cue c) const { return w[static_cast<size_t>(c)]; }
+  int Target() const {
+    int best = -1, best_n = 0;
+    for (const auto& [who, n] : addressed) {
+      if (n > best_n || (n == best_n && who < best)) best = who, best_n = n;
+    }
+    return best;
+  }
+  // The person this author sent the most hurtful messages to; -1 when none.
+  int MostHurt() const {
+    int best = -1, best_n = 0;
+    for (const auto& [who, n] : hurt) {
+      if (n > best_n || (n == best_n && who < best)) best = who, best_n = n;
+    }
+    return best;
+  }
+  int HurtTo(int who) const {
+    auto it = hurt.find(who);
+    return it == hurt.end() ? 0 : it->second;
+  }
+};
+
+bool Hurtful(const MessageSignals& s) {
+  return (s.cues & kHurtfulCues) != 0 || (s.abusive && s.abuse >= 0.8f);
+}
+
+class Reasoner {
+ public:
+  Reasoner(const Conversation& c, std::span<const MessageSignals> s) : conv_(c), sig_(s) {}
+
+  ConversationRisk Run(const DetectorOptions& options);
+
+ private:
+  int AuthorId(const std::string& name);
+  int Addressee(size_t i, int author) const;
+  float RawScore(Label label, int o, int t) const;
+  void Evaluate(int o, size_t index, float threshold);
+  LabelFinding Finding(Label label, int o, const DetectorOptions& options) const;
+
+  const Conversation& conv_;
+  std::span<const MessageSignals> sig_;
+  std::vector<std::string> names_;
+  std::vector<std::string> name_keys_;  // lower-cased first name, for mentions in group chats
+  std::unordered_map<std::string, int> ids_;
+  std::vector<AuthorState> authors_;
+  std::vector<int> message_author_;     // -1 for system messages
+  std::vector<int> message_addressee_;  // -1 when not worked out
+  std::unordered_map<int, int> hurt_received_;  // target → hurtful messages from anyone
+};
+
+int Reasoner::AuthorId(const std::string& name) {
+  auto [it, inserted] = ids_.try_emplace(name, static_cast<int>(names_.size()));
+  if (inserted) {
+    names_.push_back(name);
+    std::string key;
+    for (char ch : name) {
+      if (ch == ' ' || ch == '_' || ch == '.') break;
+      key.push_back(static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch));
+    }
+    name_keys_.push_back(key.size() >= 3 ? key : std::string());
+    authors_.emplace_back();
+  }
+  return it->second;
+}
+
+// Whom message i speaks to: in a two-person chat the other one; in a group the participant it
+// names, else the last other person who spoke.
+int Reasoner::Addressee(size_t i, int author) const {
+  if (names_.size() == 2) return 1 - author;
+  const std::string& text = conv_.messages[i].text;
+  if (names_.size() > 2 && text.size() < 4096) {
+    std::string lower(text);
+    for (char& ch : lower) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    for (size_t a = 0; a < name_keys_.size(); ++a) {
+      if (static_cast<int>(a) == author || name_keys_[a].empty()) continue;
+      size_t pos = lower.find(name_keys_[a]);
+      if (pos == std::string::npos) continue;
+      bool start_ok = pos == 0 || !std::isalnum(static_cast<unsigned char>(lower[pos - 1]));
+      size_t end = pos + name_keys_[a].size();
+      bool end_ok = end >= lower.size() || !std::isalnum(static_cast<unsigned char>(lower[end]));
+      if (start_ok && end_ok) return static_cast<int>(a);
+    }
+  }
+  for (size_t j = i; j-- > 0;) {
+    int a = message_author_[j];
+    if (a >= 0 && a != author) return a;
+  }
+  return -1;
+}
+
+// The rules. `o` is the candidate offender, `t` their main addressee (-1: none known).
+float Reasoner::RawScore(Label label, int o, int t) const {
+  const AuthorState& O = authors_[o];
+  static const AuthorState kNobody;
+  const AuthorState& T = t >= 0 ? authors_[t] : kNobody;
+  auto b = [](bool v) { return v ? 1.0f : 0.0f; };
+  const bool t_minor = T.Has(Cue::kMinorIndicator);
+  const bool t_resists = T.Has(Cue::kRefusal) || T.Has(Cue::kDistress);
+  switch (label) {
+    case Label::kGrooming: {
+      // Stages: rapport, probing, isolation, escalation, contact. Probing and rapport alone are
+      // what relatives and friends do too; grooming needs isolation or escalation on top.
+      int stages = (O.Has(Cue::kFlattery) || O.Has(Cue::kGiftOffer)) +
+                   (O.Has(Cue::kAgeProbe) || O.Has(Cue::kLocationProbe) || O.Has(Cue::kAloneProbe)) +
+                   (O.Has(Cue::kSecrecy) || O.Has(Cue::kPlatformMove)) +
+                   (O.Has(Cue::kPhotoRequest) || O.Has(Cue::kVideoCallPressure) || O.Has(Cue::kSexualTalk)) +
+                   O.Has(Cue::kMeetingProposal);
+      bool escalation = O.Has(Cue::kSecrecy) || O.Has(Cue::kPlatformMove) || O.Has(Cue::kPhotoRequest) ||
+                        O.Has(Cue::kVideoCallPressure) || O.Has(Cue::kSexualTalk) || O.Has(Cue::kGiftOffer);
+      float cues = 0;
+      for (size_t c = 0; c < kCues; ++c) {
+        if (kOffenderCues[0] & (CueMask{1} << c)) cues += O.w[c];
+      }
+      float z = 1.1f * stages + 0.7f * b(O.Has(Cue::kSecrecy)) + 0.4f * b(O.Has(Cue::kAloneProbe)) +
+                0.4f * b(O.Has(Cue::kGiftOffer)) + 0.9f * b(t_minor) + 0.15f * std::min(cues, 6.0f) - 4.3f;
+      return escalation ? z : std::min(z, -0.5f);
+    }
+    case Label::kSextortion: {
+      bool has_images = O.Has(Cue::kImagePossession);
+      bool threat = O.Has(Cue::kThreatToShare);
+      bool demand = O.Has(Cue::kMoneyDemand) || O.Has(Cue::kImageDemand);
+      float pressure = O.Count(Cue::kThreatToShare) + O.Count(Cue::kMoneyDemand) + O.Count(Cue::kImageDemand);
+      return 1.4f * b(has_images) + 2.0f * b(threat) + 1.7f * b(demand) + 0.5f * b(t_resists) +
+             0.3f * std::clamp(pressure - 1.0f, 0.0f, 3.0f) - 3.2f;
+    }
+    case Label::kSexting: {
+      float sexual = O.Count(Cue::kSexualTalk);
+      float z = 1.0f * std::min(sexual, 4.0f) + 0.9f * b(O.Has(Cue::kPhotoRequest) && sexual >= 0.5f) +
+                0.6f * b(O.Has(Cue::kImageDemand)) + 0.8f * b(t_minor) + 0.6f * b(t_resists) - 2.6f;
+      // Two adults flirting back and forth with no sign of a child or of pressure: not our harm.
+      if (T.Count(Cue::kSexualTalk) >= 0.5f * sexual && !t_minor && !t_resists) z -= 1.0f;
+      return z;
+    }
+    case Label::kLivestreaming: {
+      float video = O.Count(Cue::kVideoCallPressure);
+      float z = 1.2f * std::min(video, 3.0f) + 0.7f * b(t_resists) +
+                0.6f * b(O.Has(Cue::kAloneProbe) || O.Has(Cue::kSecrecy)) + 0.8f * b(O.Has(Cue::kSexualTalk)) +
+                0.6f * b(t_minor) - 3.0f;
+      // Online classes and consultations ask for cameras too.
+      if (O.school_context + T.school_context > 0 && !O.Has(Cue::kSexualTalk) && !O.Has(Cue::kSecrecy)) z -= 1.5f;
+      return video >= 0.5f ? z : std::min(z, -0.5f);
+    }
+    case Label::kCyberbullying: {
+      if (t < 0) return -5.0f;
+      auto it = hurt_received_.find(t);
+      float received = it == hurt_received_.end() ? 0.0f : static_cast<float>(it->second);
+      int bullies = 0;
+      for (const AuthorState& a : authors_) bullies += a.HurtTo(t) > 0;
+      float own = static_cast<float>(O.HurtTo(t));
+      float z = 0.9f * std::min(received, 6.0f) + 0.6f * b(O.Has(Cue::kThreat)) +
+                0.5f * b(O.Has(Cue::kHumiliation)) + 0.6f * b(t_resists) + 0.3f * std::min(bullies - 1, 3) - 2.6f;
+      // Banter: hurtful words wrapped in jokes, or traded back and forth equally, are not bullying.
+      if (O.hurtful > 0) z -= 1.2f * static_cast<float>(O.hurtful_joking) / static_cast<float>(O.hurtful);
+      if (own > 0 && static_cast<float>(T.HurtTo(o)) >= 0.6f * own) z -= 1.2f;
+      return own > 0 ? z : -5.0f;
+    }
+  }
+  return -5.0f;
+}
+
+void Reasoner::Evaluate(int o, size_t index, float threshold) {
+  AuthorState& O = authors_[o];
+  int t = O.Target();
+  for (Label label : kAllLabels) {
+    size_t l = static_cast<size_t>(label);
+    int target = label == Label::kCyberbullying ? O.MostHurt() : t;
+    O.score[l] = Sigmoid(kScale[l] * RawScore(label, o, target) + kBias[l]);
+    if (O.score[l] >= threshold && O.first_alert[l] == kNoIndex) O.first_alert[l] = index;
+  }
+}
+
+LabelFinding Reasoner::Finding(Label label, int o, const DetectorOptions& options) const {
+  const size_t l = static_cast<size_t>(label);
+  const AuthorState& O = authors_[o];
+  LabelFinding f;
+  f.label = label;
+  f.score = O.score[l];
+  f.offender = names_[o];
+  int t = label == Label::kCyberbullying ? O.MostHurt() : O.Target();
+  if (t >= 0) f.target = names_[t];
+  f.first_alert_index = O.first_alert[l] == kNoIndex ? 0 : O.first_alert[l];
+  for (size_t i = 0; i < sig_.size() && f.evidence.size() < options.max_evidence; ++i) {
+    int a = message_author_[i];
+    if (a < 0) continue;
+    const MessageSignals& s = sig_[i];
+    bool relevant = false;
+    if (label == Label::kCyberbullying) {
+      relevant = (Hurtful(s) && message_addressee_[i] == t) || (a == t && (s.cues & kVictimCues));
+    } else {
+      relevant = (a == o && (s.cues & kOffenderCues[l])) || (a == t && (s.cues & kVictimCues));
+    }
+    if (!relevant) continue;
+    EvidenceRef ref;
+    ref.index = i;
+    for (size_t c = 0; c < kCues; ++c) {
+      if (s.cues & (CueMask{1} << c)) ref.cues.push_back(text::CueName(static_cast<Cue>(c)));
+    }
+    if (s.abusive) ref.cues.push_back("abusive_language");
+    f.evidence.push_back(std::move(ref));
+  }
+  return f;
+}
+
+ConversationRisk Reasoner::Run(const DetectorOptions& options) {
+  ConversationRisk risk;
+  const size_t n = conv_.messages.size();
+  message_author_.assign(n, -1);
+  message_addressee_.assign(n, -1);
+  // Participants listed by the export count as people in the chat even before they speak.
+  for (const std::string& p : conv_.participants) AuthorId(p);
+  std::array<size_t, 4> lang_count{};
+  for (size_t i = 0; i < n; ++i) {
+    const Message& m = conv_.messages[i];
+    if (m.system || m.author.empty()) continue;
+    message_author_[i] = AuthorId(m.author);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const int a = message_author_[i];
+    if (a < 0) continue;
+    const MessageSignals& s = sig_[i];
+    lang_count[static_cast<size_t>(s.lang)]++;
+    AuthorState& A = authors_[a];
+    A.messages++;
+    const bool hurtful = Hurtful(s);
+    if (s.cues == 0 && !hurtful) continue;  // nothing changes: most messages stop here
+    const bool news = s.cues & Bit(Cue::kNewsContext);
+    const bool school = s.cues & Bit(Cue::kSchoolContext);
+    A.school_context += school;
+    for (size_t c = 0; c < kCues; ++c) {
+      if (!(s.cues & (CueMask{1} << c))) continue;
+      float weight = 1.0f;
+      if (news && !(kVictimCues & (CueMask{1} << c))) weight = kInContext;
+      if (school && (kSchoolSensitive & (CueMask{1} << c))) weight = kInContext;
+      A.w[c] += weight;
+    }
+    const int to = Addressee(i, a);
+    message_addressee_[i] = to;
+    if (to >= 0) {
+      A.addressed[to]++;
+      if (hurtful && !news) {
+        A.hurt[to]++;
+        A.hurtful++;
+        A.hurtful_joking += (s.cues & Bit(Cue::kJoking)) != 0;
+        hurt_received_[to]++;
+      }
+    }
+    Evaluate(a, i, options.threshold);
+    if (to >= 0) Evaluate(to, i, options.threshold);
+  }
+  // Final state: each label's highest-scoring author.
+  for (Label label : kAllLabels) {
+    const size_t l = static_cast<size_t>(label);
+    int best = -1;
+    for (size_t a = 0; a < authors_.size(); ++a) {
+      if (best < 0 || authors_[a].score[l] > authors_[best].score[l]) best = static_cast<int>(a);
+    }
+    if (best < 0) continue;
+    risk.scores[l] = authors_[best].score[l];
+    if (risk.scores[l] >= options.threshold) risk.findings.push_back(Finding(label, best, options));
+  }
+  std::stable_sort(risk.findings.begin(), risk.findings.end(),
+                   [](const LabelFinding& x, const LabelFinding& y) { return x.score > y.score; });
+  size_t best_lang = 3;
+  for (size_t k = 0; k < 3; ++k) {
+    if (lang_count[k] > 0 && (best_lang == 3 || lang_count[k] > lang_count[best_lang])) best_lang = k;
+  }
+  risk.lang = static_cast<text::Lang>(best_lang);
+  return risk;
+}
+
+}  // namespace
+
+ConversationRisk DetectRisks(const Conversation& conversation, std::span<const MessageSignals> signals,
+                             const DetectorOptions& options) {
+  if (signals.size() != conversation.messages.size()) return {};
+  return Reasoner(conversation, signals).Run(options);
+}
+
+}  // namespace ngb::chat
