@@ -112,12 +112,22 @@ Result<int64_t> DeleteUnfinishedUnits(Db& db, int64_t scan_id) {
   const char* kUnfinished =
       "SELECT DISTINCT top_id FROM items i WHERE scan_id = ?1 AND NOT EXISTS "
       "(SELECT 1 FROM items t WHERE t.id = i.top_id)";
-  Result<Stmt> a = db.Prepare(std::string("DELETE FROM item_attrs WHERE item_id IN (SELECT id FROM "
-                                          "items WHERE scan_id = ?1 AND top_id IN (") +
-                              kUnfinished + "))");
-  if (!a.ok()) return a.status();
-  a->Bind(1, scan_id);
-  if (Status s = a->Run(); !s.ok()) return s;
+  // Rows that hang off those items go first (their item ids are found through the items).
+  const std::string items_of_unfinished =
+      std::string("SELECT id FROM items WHERE scan_id = ?1 AND top_id IN (") + kUnfinished + ")";
+  const std::string dependents[] = {
+      "DELETE FROM item_attrs WHERE item_id IN (" + items_of_unfinished + ")",
+      "DELETE FROM matches WHERE item_id IN (" + items_of_unfinished + ")",
+      "DELETE FROM chat_findings WHERE conversation_id IN (SELECT id FROM conversations WHERE item_id IN (" +
+          items_of_unfinished + "))",
+      "DELETE FROM conversations WHERE item_id IN (" + items_of_unfinished + ")",
+  };
+  for (const std::string& sql : dependents) {
+    Result<Stmt> a = db.Prepare(sql);
+    if (!a.ok()) return a.status();
+    a->Bind(1, scan_id);
+    if (Status s = a->Run(); !s.ok()) return s;
+  }
   Result<Stmt> d = db.Prepare(std::string("DELETE FROM items WHERE scan_id = ?1 AND top_id IN (") +
                               kUnfinished + ")");
   if (!d.ok()) return d.status();

@@ -230,6 +230,26 @@ TEST_F(ScanRecordTest, DeleteUnfinishedUnitsRemovesOnlyUnitsWithoutTopRow) {
   EXPECT_EQ(Ids(db_, "SELECT item_id FROM item_attrs ORDER BY item_id"), (std::vector<int64_t>{2}));
 }
 
+TEST_F(ScanRecordTest, DeleteUnfinishedUnitsAlsoRemovesTheirMatchesAndConversations) {
+  // Regression: hash-set matches (and chat findings) of an interrupted unit's members stayed
+  // behind as orphans after a resume deleted the members themselves.
+  Insert(db_, {1, 1, 1, "ev/a.zip"});
+  Insert(db_, {11, 1, 10, "ev/b.zip!/x"});  // unit 10 interrupted
+  for (int64_t item : {1, 11}) {
+    ASSERT_TRUE(db_.Exec("INSERT INTO matches(item_id, set_name, set_kind, match_type, hash, distance) VALUES(" +
+                         std::to_string(item) + ", 's', 'alert', 'md5', 'aa', 0)").ok());
+    ASSERT_TRUE(db_.Exec("INSERT INTO conversations(id, item_id, conv_index, format, participants, message_count, "
+                         "parse_errors, risk, scores) VALUES(" + std::to_string(item) + ", " + std::to_string(item) +
+                         ", 0, 'whatsapp', '[]', 1, 0, 0.9, '{}')").ok());
+    ASSERT_TRUE(db_.Exec("INSERT INTO chat_findings(conversation_id, label, score, first_alert_index, evidence) "
+                         "VALUES(" + std::to_string(item) + ", 'grooming', 0.9, 0, '[]')").ok());
+  }
+  ASSERT_TRUE(DeleteUnfinishedUnits(db_, 1).ok());
+  EXPECT_EQ(Ids(db_, "SELECT item_id FROM matches"), (std::vector<int64_t>{1}));
+  EXPECT_EQ(Ids(db_, "SELECT item_id FROM conversations"), (std::vector<int64_t>{1}));
+  EXPECT_EQ(Ids(db_, "SELECT conversation_id FROM chat_findings"), (std::vector<int64_t>{1}));
+}
+
 TEST_F(ScanRecordTest, FinishedTopPaths) {
   Insert(db_, {2, 1, 1, "ev/a.zip!/x"});
   Insert(db_, {1, 1, 1, "ev/a.zip"});
