@@ -1,4 +1,4 @@
-#include "app/chat_analyze.h"
+#include "chat/analyze.h"
 
 #include <algorithm>
 #include <atomic>
@@ -7,7 +7,7 @@
 #include "chat/risk/signals.h"
 #include "source/evidence_file.h"
 
-namespace ngb::app {
+namespace ngb::chat {
 
 Result<std::shared_ptr<const ChatModels>> ChatModels::Load(const std::string& models_dir,
                                                            const std::string& lexicons_dir) {
@@ -23,10 +23,10 @@ Result<std::shared_ptr<const ChatModels>> ChatModels::Load(const std::string& mo
 
 namespace {
 
-void Analyze(AnalyzedConversation& a, const chat::SignalExtractor& extractor, const chat::DetectorOptions& options,
+void Analyze(AnalyzedConversation& a, const SignalExtractor& extractor, const DetectorOptions& options,
              unsigned threads) {
-  std::vector<chat::MessageSignals> signals = chat::ExtractSignals(a.conversation, extractor, threads);
-  a.risk = chat::DetectRisks(a.conversation, signals, options);
+  std::vector<MessageSignals> signals = ExtractSignals(a.conversation, extractor, threads);
+  a.risk = DetectRisks(a.conversation, signals, options);
 }
 
 }  // namespace
@@ -35,7 +35,7 @@ ChatFileResult AnalyzeChatBytes(std::string_view bytes, const std::string& sourc
                                 const ChatAnalyzeOptions& options) {
   ChatFileResult result;
   result.source = source;
-  Result<std::vector<chat::Conversation>> parsed = chat::ParseChat(bytes, source, options.parse);
+  Result<std::vector<Conversation>> parsed = ParseChat(bytes, source, options.parse);
   if (!parsed.ok()) {
     result.error = parsed.status();
     return result;
@@ -45,7 +45,7 @@ ChatFileResult AnalyzeChatBytes(std::string_view bytes, const std::string& sourc
     result.conversations[i].conversation = std::move((*parsed)[i]);
     result.conversations[i].conversation.source = source;
   }
-  const chat::SignalExtractor extractor(models.classifier, *models.cues);
+  const SignalExtractor extractor(models.classifier, *models.cues);
   const unsigned threads = std::max(1u, options.threads);
   std::vector<AnalyzedConversation>& convs = result.conversations;
   if (convs.size() == 1 || threads == 1) {
@@ -95,4 +95,4 @@ ChatFileResult AnalyzeChatFile(const std::string& path, const ChatModels& models
   return AnalyzeChatBytes(bytes, path, models, options);
 }
 
-}  // namespace ngb::app
+}  // namespace ngb::chat

@@ -1,4 +1,4 @@
-// `chat analyze` as a library call: read a chat export (read-only), parse it, extract message
+// Chat analysis as a library call (`chat analyze`, and the scan's ChatAnalyser): read a chat export (read-only), parse it, extract message
 // signals and reason over each conversation. Used by the CLI and by the scan's chat analyser.
 #pragma once
 #include <memory>
@@ -12,7 +12,7 @@
 #include "text/classifier.h"
 #include "text/cues.h"
 
-namespace ngb::app {
+namespace ngb::chat {
 
 // The models chat analysis needs, loaded once and shared by all threads.
 struct ChatModels {
@@ -24,8 +24,8 @@ struct ChatModels {
 };
 
 struct AnalyzedConversation {
-  chat::Conversation conversation;
-  chat::ConversationRisk risk;
+  Conversation conversation;
+  ConversationRisk risk;
 };
 
 struct ChatFileResult {
@@ -35,8 +35,8 @@ struct ChatFileResult {
 };
 
 struct ChatAnalyzeOptions {
-  chat::ParseOptions parse;
-  chat::DetectorOptions detector;
+  ParseOptions parse;
+  DetectorOptions detector;
   unsigned threads = 2;
   uint64_t max_file_bytes = uint64_t{2} << 30;  // larger exports are refused ("too_large")
 };
@@ -47,4 +47,4 @@ ChatFileResult AnalyzeChatBytes(std::string_view bytes, const std::string& sourc
 // A file on disk, opened read-only with O_NOATIME.
 ChatFileResult AnalyzeChatFile(const std::string& path, const ChatModels& models, const ChatAnalyzeOptions& options);
 
-}  // namespace ngb::app
+}  // namespace ngb::chat

@@ -9,7 +9,7 @@
 #include <map>
 #include <thread>
 
-#include "app/chat_analyze.h"
+#include "chat/analyze.h"
 #include "chat/risk/risk_json.h"
 #include "cli/commands.h"
 #include "core/json_text.h"
@@ -76,7 +76,7 @@ std::string Shorten(const std::string& text, size_t max) {
   return s.substr(0, cut) + "…";
 }
 
-void PrintText(const app::AnalyzedConversation& a) {
+void PrintText(const chat::AnalyzedConversation& a) {
   const chat::Conversation& c = a.conversation;
   std::cout << DisplayPath(c.source);
   if (!c.title.empty()) std::cout << "  \"" << Shorten(c.title, 60) << "\"";
@@ -111,7 +111,7 @@ void PrintText(const app::AnalyzedConversation& a) {
 }
 
 int Run(const Flags& f) {
-  app::ChatAnalyzeOptions options;
+  chat::ChatAnalyzeOptions options;
   if (!f.format.empty()) {
     options.parse.format = chat::FormatFromName(f.format);
     if (options.parse.format == chat::Format::kUnknown) {
@@ -131,7 +131,7 @@ int Run(const Flags& f) {
   options.detector.max_evidence = f.max_evidence;
   options.threads = f.threads > 0 ? f.threads : std::max(1u, std::thread::hardware_concurrency());
 
-  Result<std::shared_ptr<const app::ChatModels>> models = app::ChatModels::Load(f.models_dir, f.lexicons_dir);
+  Result<std::shared_ptr<const chat::ChatModels>> models = chat::ChatModels::Load(f.models_dir, f.lexicons_dir);
   if (!models.ok()) {
     PrintError("cannot load models: " + models.status().ToString());
     return kExitFatal;
@@ -141,9 +141,9 @@ int Run(const Flags& f) {
   const double start = MonotonicSeconds();
   size_t conversations = 0, messages = 0, failed = 0, damaged = 0;
   std::map<std::string, size_t> flagged;
-  std::vector<app::AnalyzedConversation> for_text;
+  std::vector<chat::AnalyzedConversation> for_text;
   for (const std::string& path : files) {
-    app::ChatFileResult r = app::AnalyzeChatFile(path, **models, options);
+    chat::ChatFileResult r = chat::AnalyzeChatFile(path, **models, options);
     if (!r.error.ok()) {
       ++failed;
       if (f.json) {
@@ -157,7 +157,7 @@ int Run(const Flags& f) {
       }
       continue;
     }
-    for (app::AnalyzedConversation& a : r.conversations) {
+    for (chat::AnalyzedConversation& a : r.conversations) {
       a.conversation.source = DisplayPath(path);
       ++conversations;
       messages += a.conversation.messages.size();
@@ -178,7 +178,7 @@ int Run(const Flags& f) {
       float sy = y.risk.findings.empty() ? 0 : y.risk.findings[0].score;
       return sx > sy;
     });
-    for (const app::AnalyzedConversation& a : for_text) PrintText(a);
+    for (const chat::AnalyzedConversation& a : for_text) PrintText(a);
     std::cout << files.size() << " files, " << conversations << " conversations, " << messages << " messages in "
               << FormatDuration(elapsed) << "; flagged:";
     if (flagged.empty()) std::cout << " none";

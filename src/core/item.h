@@ -40,6 +40,26 @@ struct HashMatch {
   bool operator==(const HashMatch&) const = default;
 };
 
+// A conversation found in a chat export and what the risk detector made of it (stored in the
+// conversations and chat_findings tables; see docs/case-store.md).
+struct ChatFindingRecord {
+  std::string label;   // grooming, sextortion, sexting, livestreaming, cyberbullying
+  double score = 0;
+  std::string offender, target;
+  int64_t first_alert_index = 0;
+  std::string evidence_json;  // [{index, time, author, text, cues}]
+};
+
+struct ConversationRecord {
+  std::string format, title, conversation_id, language;
+  std::string participants_json;  // JSON array of names
+  uint64_t message_count = 0;
+  uint64_t parse_errors = 0;
+  double risk = 0;                // highest label score
+  std::string scores_json;        // {"grooming": 0.01, ...}
+  std::vector<ChatFindingRecord> findings;
+};
+
 struct ItemRecord {
   int64_t id = 0;         // unique within the case (assigned by the pipeline)
   int64_t parent_id = 0;  // 0 for items directly under a source
@@ -73,6 +93,8 @@ struct ItemRecord {
   std::vector<std::array<uint8_t, 32>> pdq_variants;
   // Hash-set hits (stored in the matches table).
   std::vector<HashMatch> matches;
+  // Chat exports: the conversations in the file and their risk findings.
+  std::vector<ConversationRecord> conversations;
 
   std::string error;            // "" or a stable reason code (see docs/case-store.md)
   std::string error_detail;     // human-readable detail

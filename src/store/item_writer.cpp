@@ -17,6 +17,31 @@ constexpr const char* kInsertItem =
 constexpr const char* kInsertMatch =
     "INSERT INTO matches(item_id, set_name, set_kind, match_type, hash, distance, category) "
     "VALUES(?,?,?,?,?,?,?)";
+
+constexpr const char* kInsertConversation =
+    "INSERT INTO conversations(item_id, conv_index, format, title, conversation_id, language, participants, "
+    "message_count, parse_errors, risk, scores) VALUES(?,?,?,?,?,?,?,?,?,?,?)";
+constexpr const char* kInsertFinding =
+    "INSERT INTO chat_findings(conversation_id, label, score, offender, target, first_alert_index, evidence) "
+    "VALUES(?,?,?,?,?,?,?)";
+
+Status InsertConversations(Db& db, const ItemRecord& r, Stmt& conv, Stmt& finding) {
+  for (size_t i = 0; i < r.conversations.size(); ++i) {
+    const ConversationRecord& c = r.conversations[i];
+    conv.Bind(1, r.id).Bind(2, static_cast<int64_t>(i)).BindStatic(3, c.format).BindStaticOrNull(4, c.title)
+        .BindStaticOrNull(5, c.conversation_id).BindStaticOrNull(6, c.language).BindStatic(7, c.participants_json)
+        .Bind(8, static_cast<int64_t>(c.message_count)).Bind(9, static_cast<int64_t>(c.parse_errors))
+        .Bind(10, c.risk).BindStatic(11, c.scores_json);
+    if (Status s = conv.Run(); !s.ok()) return s;
+    const int64_t conversation_id = db.LastInsertRowId();
+    for (const ChatFindingRecord& f : c.findings) {
+      finding.Bind(1, conversation_id).BindStatic(2, f.label).Bind(3, f.score).BindStaticOrNull(4, f.offender)
+          .BindStaticOrNull(5, f.target).Bind(6, f.first_alert_index).BindStatic(7, f.evidence_json);
+      if (Status s = finding.Run(); !s.ok()) return s;
+    }
+  }
+  return Status::Ok();
+}
 }  // namespace
 
 ItemWriter::ItemWriter(Db& db) : db_(db) { thread_ = std::thread([this] { Run(); }); }
@@ -88,6 +113,10 @@ Status ItemWriter::WriteBatch(std::vector<ItemRecord>& batch) {
   if (!attr.ok()) return attr.status();
   Result<Stmt> match = db_.Prepare(kInsertMatch);
   if (!match.ok()) return match.status();
+  Result<Stmt> conv = db_.Prepare(kInsertConversation);
+  if (!conv.ok()) return conv.status();
+  Result<Stmt> finding = db_.Prepare(kInsertFinding);
+  if (!finding.ok()) return finding.status();
   Stmt& st = *ins;
   // Values are bound without copying: each record outlives its row's Run().
   std::string display;
@@ -116,6 +145,9 @@ Status ItemWriter::WriteBatch(std::vector<ItemRecord>& batch) {
       match->Bind(1, r.id).BindStatic(2, m.set).BindStatic(3, m.kind).BindStatic(4, m.type)
           .BindStatic(5, m.hash).Bind(6, int64_t{m.distance}).BindOpt(7, m.category);
       if (Status s = match->Run(); !s.ok()) return s;
+    }
+    if (!r.conversations.empty()) {
+      if (Status s = InsertConversations(db_, r, *conv, *finding); !s.ok()) return s;
     }
     for (const auto& [k, v] : r.attrs) {
       attr->Bind(1, r.id).Bind(2, k).Bind(3, v);

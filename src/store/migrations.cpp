@@ -8,7 +8,7 @@
 namespace ngb::store {
 namespace {
 
-constexpr std::array<Migration, 3> kMigrations = {{
+constexpr std::array<Migration, 4> kMigrations = {{
     {1, "case, scans, sources, items, audit log",
      R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -112,6 +112,35 @@ CREATE TABLE scan_hashsets(
   imported_at   TEXT,
   PRIMARY KEY (scan_id, name)
 );
+)sql"},
+    {4, "chat exports: conversations and their risk findings",
+     R"sql(
+CREATE TABLE conversations(
+  id              INTEGER PRIMARY KEY,
+  item_id         INTEGER NOT NULL,
+  conv_index      INTEGER NOT NULL,
+  format          TEXT NOT NULL,
+  title           TEXT,
+  conversation_id TEXT,
+  language        TEXT,
+  participants    TEXT NOT NULL,
+  message_count   INTEGER NOT NULL,
+  parse_errors    INTEGER NOT NULL,
+  risk            REAL NOT NULL,
+  scores          TEXT NOT NULL,
+  UNIQUE (item_id, conv_index)
+);
+CREATE TABLE chat_findings(
+  conversation_id   INTEGER NOT NULL REFERENCES conversations(id),
+  label             TEXT NOT NULL CHECK (label IN ('grooming', 'sextortion', 'sexting', 'livestreaming', 'cyberbullying')),
+  score             REAL NOT NULL,
+  offender          TEXT,
+  target            TEXT,
+  first_alert_index INTEGER NOT NULL,
+  evidence          TEXT NOT NULL
+);
+CREATE INDEX chat_findings_by_label ON chat_findings(label, score);
+CREATE INDEX conversations_by_item ON conversations(item_id);
 )sql"},
 }};
 
