@@ -16,6 +16,9 @@
 namespace ngb::hashset {
 class Matcher;
 }
+namespace ngb::chat {
+struct ChatModels;
+}
 
 namespace ngb::analyse {
 
@@ -31,6 +34,9 @@ struct AnalyserConfig {
   bool pdq_variants = false;      // and their 8 rotations/mirrors (set when matching PDQ sets)
   // Hash sets to match every item against (shared, thread-safe); null: no matching.
   const hashset::Matcher* matcher = nullptr;
+  // Models for chat exports (shared, thread-safe); null: chat exports are not analysed.
+  const chat::ChatModels* chat = nullptr;
+  uint64_t max_chat_bytes = 512ull << 20;  // larger chat exports are recorded with chat.error
 };
 
 class Analyser {

@@ -1,5 +1,6 @@
 // The analyser registry: every per-item analyser is listed here, once, in run order.
 #include "analyse/analyser.h"
+#include "analyse/chat_analyser.h"
 #include "analyse/digest_analyser.h"
 #include "analyse/filetype_analyser.h"
 #include "analyse/hashmatch_analyser.h"
@@ -15,6 +16,7 @@ AnalyserList CreateAnalysers(const AnalyserConfig& config) {
   pdq.enabled = config.pdq;
   pdq.variants = config.pdq_variants;
   list.push_back(std::make_unique<PdqAnalyser>(pdq));
+  if (config.chat) list.push_back(std::make_unique<ChatAnalyser>(*config.chat, config.max_chat_bytes));
   // Last: it reads the digests and PDQ hashes the analysers above have set.
   if (config.matcher) list.push_back(std::make_unique<HashMatchAnalyser>(*config.matcher));
   return list;

@@ -46,9 +46,9 @@ nlohmann::json LimitsJson(const pipeline::ScanOptions& o) {
           {"libmagic_fallback", o.processor.analysers.libmagic_fallback}};
 }
 
-Result<std::map<std::string, int64_t>> ErrorsByReason(store::Db& db, int64_t scan_id) {
-  Result<store::Stmt> q = db.Prepare(
-      "SELECT error, count(*) FROM items WHERE scan_id = ? AND error IS NOT NULL GROUP BY error");
+// (key, count) rows of a query whose one parameter is the scan id.
+Result<std::map<std::string, int64_t>> CountsByKey(store::Db& db, int64_t scan_id, const char* sql) {
+  Result<store::Stmt> q = db.Prepare(sql);
   if (!q.ok()) return q.status();
   q->Bind(1, scan_id);
   std::map<std::string, int64_t> out;
@@ -59,6 +59,11 @@ Result<std::map<std::string, int64_t>> ErrorsByReason(store::Db& db, int64_t sca
     out[q->Text(0)] = q->Int(1);
   }
   return out;
+}
+
+Result<std::map<std::string, int64_t>> ErrorsByReason(store::Db& db, int64_t scan_id) {
+  return CountsByKey(db, scan_id,
+                     "SELECT error, count(*) FROM items WHERE scan_id = ? AND error IS NOT NULL GROUP BY error");
 }
 
 }  // namespace
@@ -212,25 +217,31 @@ Result<ScanJobResult> RunScanJob(store::CaseStore& cs, const ScanJobOptions& opt
   result.errors = totals->errors;
   result.errors_by_reason = *reasons;
   result.manifest_sha256 = *manifest;
-  {
-    // Items with at least one hash-set hit, by the set kind (alert, known-good, watch).
-    Result<store::Stmt> q = db.Prepare(
-        "SELECT m.set_kind, count(DISTINCT m.item_id) FROM matches m JOIN items i ON i.id = m.item_id "
-        "WHERE i.scan_id = ? GROUP BY m.set_kind");
-    if (!q.ok()) return q.status();
-    q->Bind(1, scan.id);
-    for (;;) {
-      Result<bool> row = q->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      result.matched_items_by_kind[q->Text(0)] = q->Int(1);
-    }
-  }
+  // Items with at least one hash-set hit, by the set kind (alert, known-good, watch).
+  Result<std::map<std::string, int64_t>> hits = CountsByKey(
+      db, scan.id,
+      "SELECT m.set_kind, count(DISTINCT m.item_id) FROM matches m JOIN items i ON i.id = m.item_id "
+      "WHERE i.scan_id = ? GROUP BY m.set_kind");
+  if (!hits.ok()) return hits.status();
+  result.matched_items_by_kind = std::move(*hits);
+  // Conversations found in chat exports, and those flagged, by label.
+  Result<std::map<std::string, int64_t>> chats = CountsByKey(
+      db, scan.id,
+      "SELECT 'conversations', count(*) FROM conversations c JOIN items i ON i.id = c.item_id WHERE i.scan_id = ?1 "
+      "UNION ALL SELECT f.label, count(DISTINCT f.conversation_id) FROM chat_findings f "
+      "JOIN conversations c ON c.id = f.conversation_id JOIN items i ON i.id = c.item_id "
+      "WHERE i.scan_id = ?1 GROUP BY f.label");
+  if (!chats.ok()) return chats.status();
+  result.conversations = (*chats)["conversations"];
+  chats->erase("conversations");
+  result.flagged_conversations_by_label = std::move(*chats);
   result.seconds = MonotonicSeconds() - t0;
   nlohmann::json d = {{"scan_id", scan.id},         {"items", result.items},
                       {"bytes", result.bytes},      {"errors", result.errors},
                       {"errors_by_reason", result.errors_by_reason},
                       {"matched_items_by_kind", result.matched_items_by_kind},
+                      {"conversations", result.conversations},
+                      {"flagged_conversations_by_label", result.flagged_conversations_by_label},
                       {"manifest_sha256", *manifest}, {"ended_at", NowIso8601()}};
   nlohmann::json per_source = nlohmann::json::array();
   Result<store::ScanRecord> final_scan = store::LoadScan(db, scan.id);

@@ -28,7 +28,9 @@ struct ScanJobResult {
   int64_t units_this_run = 0, skipped_units = 0;
   int64_t bytes_read_this_run = 0;
   std::map<std::string, int64_t> errors_by_reason;  // whole scan
-  std::map<std::string, int64_t> matched_items_by_kind;  // "alert"/"known-good"/"watch" → items hit
+  std::map<std::string, int64_t> matched_items_by_kind;
+  int64_t conversations = 0;  // conversations found in chat exports
+  std::map<std::string, int64_t> flagged_conversations_by_label;  // "grooming" → conversations flagged  // "alert"/"known-good"/"watch" → items hit
   double seconds = 0;
   std::string manifest_sha256;
 };

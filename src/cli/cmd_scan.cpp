@@ -5,6 +5,7 @@
 
 #include "app/scan_job.h"
 #include "cli/commands.h"
+#include "chat/analyze.h"
 #include "hashset/matcher.h"
 #include "core/json_text.h"
 #include "core/time_util.h"
@@ -27,6 +28,7 @@ struct ScanFlags {
   int max_distance = 31;
   bool no_match = false;
   bool no_pdq = false;
+  bool no_chat = false;
   bool quiet = false;
   bool json = false;
 };
@@ -47,6 +49,11 @@ void PrintSummary(const app::ScanJobResult& r) {
   }
   for (const auto& [kind, n] : r.matched_items_by_kind) {
     std::cout << "  hash-set hits (" << kind << "): " << n << " items\n";
+  }
+  if (r.conversations > 0) {
+    std::cout << "  chat exports: " << r.conversations << " conversations";
+    for (const auto& [label, n] : r.flagged_conversations_by_label) std::cout << ", " << label << " " << n;
+    std::cout << "\n";
   }
   std::cout << "  manifest sha256 " << r.manifest_sha256 << "\n";
 }
@@ -70,6 +77,7 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--max-distance", f->max_distance, "Largest PDQ Hamming distance that matches (default 31)")->check(CLI::Range(0, 256));
   cmd->add_flag("--no-match", f->no_match, "Do not match against hash sets");
   cmd->add_flag("--no-pdq", f->no_pdq, "Do not compute PDQ hashes of images");
+  cmd->add_flag("--no-chat", f->no_chat, "Do not analyse chat exports for grooming, sextortion and other risks");
   cmd->add_flag("-q,--quiet", f->quiet, "No progress bar and no summary");
   cmd->add_flag("--json", f->json, "Print the summary as one JSON object");
   cmd->callback([f, &ctx] {
@@ -110,6 +118,17 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
         o.scan.processor.analysers.pdq_variants = matcher->has_pdq() && !f->no_pdq;
       }
     }
+    std::shared_ptr<const chat::ChatModels> chat_models;
+    if (!f->no_chat) {
+      Result<std::shared_ptr<const chat::ChatModels>> m = chat::ChatModels::Load();
+      if (!m.ok()) {
+        PrintError("chat models: " + m.status().ToString());
+        ctx.exit_code = kExitFatal;
+        return;
+      }
+      chat_models = std::move(*m);
+      o.scan.processor.analysers.chat = chat_models.get();
+    }
     o.show_progress = !f->quiet && !f->json && isatty(STDERR_FILENO);
 
     Result<store::CaseStore> cs = store::CaseStore::Open(f->case_dir);
@@ -134,6 +153,8 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
                           {"errors", r->errors},
                           {"errors_by_reason", r->errors_by_reason},
                           {"matched_items_by_kind", r->matched_items_by_kind},
+                          {"conversations", r->conversations},
+                          {"flagged_conversations_by_label", r->flagged_conversations_by_label},
                           {"units_this_run", r->units_this_run},
                           {"skipped_units", r->skipped_units},
                           {"bytes_read_this_run", r->bytes_read_this_run},

@@ -1,0 +1,112 @@
+#include "analyse/chat_analyser.h"
+
+#include <cstring>
+
+#include "chat/risk/risk_json.h"
+#include "core/json_text.h"
+
+namespace ngb::analyse {
+namespace {
+constexpr size_t kSniffBytes = 4096;
+
+std::string_view BaseName(std::string_view path) {
+  size_t slash = path.find_last_of('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+// Binary content (NUL bytes early on) is never a chat export: skip the format detector.
+bool LooksBinary(std::string_view head) { return std::memchr(head.data(), 0, std::min<size_t>(head.size(), 512)); }
+}  // namespace
+
+void ChatAnalyser::Begin(const ItemRecord& item, source::RandomAccess* content) {
+  content_ = content;
+  name_ = std::string(BaseName(item.path));
+  bytes_.clear();
+  decided_ = chat_ = too_big_ = false;
+}
+
+void ChatAnalyser::Consume(std::span<const uint8_t> chunk) {
+  const std::string_view data(reinterpret_cast<const char*>(chunk.data()), chunk.size());
+  if (!decided_) {
+    bytes_.append(data);
+    if (bytes_.size() < kSniffBytes) return;
+    decided_ = true;
+    chat_ = !LooksBinary(bytes_) && chat::DetectFormat(bytes_, name_) != chat::Format::kUnknown;
+    if (!chat_ || content_) bytes_.clear();
+    return;
+  }
+  if (!chat_ || content_ || too_big_) return;
+  if (bytes_.size() + data.size() > max_bytes_) {
+    too_big_ = true;
+    bytes_ = std::string();
+    return;
+  }
+  bytes_.append(data);
+}
+
+void ChatAnalyser::Finish(ItemRecord& item, bool complete) {
+  if (!decided_) {  // shorter than the sniff window: bytes_ holds all of it
+    decided_ = true;
+    chat_ = !bytes_.empty() && !LooksBinary(bytes_) && chat::DetectFormat(bytes_, name_) != chat::Format::kUnknown;
+    content_ = nullptr;
+  }
+  if (!chat_ || !complete) {
+    bytes_.clear();
+    return;
+  }
+  if (too_big_ || (content_ && content_->size() > max_bytes_)) {
+    item.attrs.emplace_back("chat.error", "too_large: chat export over " + std::to_string(max_bytes_ >> 20) + " MiB");
+    return;
+  }
+  if (content_) {
+    bytes_.resize(static_cast<size_t>(content_->size()));
+    size_t got = 0;
+    while (got < bytes_.size()) {
+      Result<size_t> n = content_->ReadAt(got, reinterpret_cast<uint8_t*>(bytes_.data()) + got, bytes_.size() - got);
+      if (!n.ok() || *n == 0) break;
+      got += *n;
+    }
+    bytes_.resize(got);
+  }
+  chat::ChatAnalyzeOptions options;
+  options.threads = 1;  // the scan's workers are the parallelism
+  chat::ChatFileResult r = chat::AnalyzeChatBytes(bytes_, item.path, models_, options);
+  if (bytes_.capacity() > (8u << 20)) bytes_ = std::string();
+  else bytes_.clear();
+  if (!r.error.ok()) {
+    item.attrs.emplace_back("chat.error", r.error.ToString());
+    return;
+  }
+  if (!r.conversations.empty()) {
+    item.attrs.emplace_back("chat.format", std::string(chat::FormatName(r.conversations[0].conversation.format)));
+  }
+  for (const chat::AnalyzedConversation& a : r.conversations) item.conversations.push_back(ToRecord(a));
+}
+
+ConversationRecord ToRecord(const chat::AnalyzedConversation& a) {
+  const chat::Conversation& c = a.conversation;
+  nlohmann::ordered_json j = chat::RiskJson(c, a.risk);
+  ConversationRecord rec;
+  rec.format = std::string(chat::FormatName(c.format));
+  rec.title = c.title;
+  rec.conversation_id = c.id;
+  rec.language = j["language"].get<std::string>();
+  rec.participants_json = JsonText(j["participants"]);
+  rec.message_count = c.messages.size();
+  rec.parse_errors = c.errors.size();
+  rec.risk = j["risk"].get<double>();
+  rec.scores_json = JsonText(j["scores"]);
+  for (const auto& l : j["labels"]) {
+    ChatFindingRecord f;
+    f.label = l["label"].get<std::string>();
+    f.score = l["score"].get<double>();
+    if (l["offender"].is_string()) f.offender = l["offender"].get<std::string>();
+    if (l["target"].is_string()) f.target = l["target"].get<std::string>();
+    f.first_alert_index = l["first_alert_index"].get<int64_t>();
+    f.evidence_json = JsonText(l["evidence"]);
+    rec.findings.push_back(std::move(f));
+  }
+  return rec;
+}
+
+}  // namespace ngb::analyse
