@@ -137,6 +137,8 @@ def build_messages(conv, rng):
                 msg.media = tag
         msgs.append(msg)
     add_fill(conv["fill"][1])
+    while len(msgs) < 7:  # even the shortest chats have a few messages around the point
+        add_fill(1)
     return msgs
 
 
@@ -544,7 +546,9 @@ def main():
     for idx, c in enumerate(convs):
         rng = random.Random(stable_int(c["id"]))
         if idx % LONG_EVERY == 3:
-            c = dict(c, fill=(c["fill"][0] + rng.randrange(12, 95), c["fill"][1] + rng.randrange(0, 20)))
+            extra = rng.randrange(12, 95)  # first-contact chats (no filler before) get theirs after
+            before, after = c["fill"]
+            c = dict(c, fill=(before + extra, after) if before else (0, after + extra))
         msgs = build_messages(c, rng)
         fmt = c["fmt"]
         name, data, kept = render(c, msgs, fmt, rng)
@@ -569,6 +573,7 @@ def main():
                  "labels": sorted(c["labels"]), "offender": who(c.get("off")), "target": who(c.get("tgt")),
                  "other_offenders": [who(x) for x in c.get("offs", [])],
                  "first_harm_index": harm if c["labels"] else None,
+                 "first_harm_excerpt": kept[harm].text[:60] if c["labels"] else None,
                  "message_count": len(kept), "system_count": sum(1 for m in kept if m.system or m.call is not None),
                  "participants": len(c["people"]), "note": c.get("note", ""), "id": c["id"]}
         if fmt == "discord":

@@ -65,7 +65,7 @@ A: and delete this chat too ok, my ex used to go thru my phone and i dont want d
 B: ok
 """),
 dict(id="en_groom_tutor_slow", labels=["grooming"], people={"A": "Mr Kevin (tutor)", "B": "Hannah"}, off="A", tgt="B",
-     note="private tutor, long slow progression, isolating from friends, meeting alone", fill=(10, 6), script="""
+     note="private tutor, long slow progression, isolating from friends, meeting alone", fill=(0, 6), script="""
 A: Hi Hannah, it's Kevin, your new chemistry tutor. Looking forward to Thursday.
 B: hi! yes see you thursday
 ~3d
@@ -112,7 +112,7 @@ B: ok
 A: do you get the house to yourself after school?
 """),
 dict(id="en_groom_uncle_friend", labels=["grooming"], people={"A": "+44 7700 900123", "B": "Sophie"}, off="A", tgt="B",
-     note="unsaved number, dad's 'friend', phone top-up gifts, asks if alone, secrecy, meet", fill=(3, 0), script="""
+     note="unsaved number, dad's 'friend', phone top-up gifts, asks if alone, secrecy, meet", fill=(0, 0), script="""
 A: hi sophie its dave, your dad's mate from work. got your number from the bbq
 B: oh hi
 A: your dad says you want a new phone for your birthday
@@ -130,7 +130,7 @@ A: i could pop round at 4 with the phone. we'll have a chat, just you and me
 A: and delete these messages after yeah? our little secret
 """),
 dict(id="en_sextortion_fake_girl", labels=["sextortion"], people={"A": "Emily ✨", "B": "Tom"}, off="A", tgt="B",
-     note="classic sextortion of teen boy: has images, threatens to send to followers, demands money, deadline", fill=(5, 0), script="""
+     note="classic sextortion of teen boy: has images, threatens to send to followers, demands money, deadline", fill=(0, 0), script="""
 A: hey cutie
 B: hey who's this
 A: saw you at the party, you're in my friends list lol
@@ -176,7 +176,7 @@ B: please give me more time
 A: 12 hours. no police or it's over
 """),
 dict(id="en_sextortion_videocall", labels=["sextortion", "livestreaming"], people={"A": "Anna", "B": "Zayn"}, off="A", tgt="B",
-     note="video call recorded then blackmail: livestream pressure + sextortion", fill=(4, 0), script="""
+     note="video call recorded then blackmail: livestream pressure + sextortion", fill=(0, 0), script="""
 A: heyy you're cute, video call?
 B: now?
 A: yes, i'm bored and alone in my room. switch your cam on, i want to see you

@@ -85,7 +85,7 @@ B: tum ne promise kia tha delete kar doge
 A: aaj raat tak. warna facebook pe dal dunga
 """),
 dict(id="rur_sextortion_girl_profile", labels=["sextortion", "sexting"], people={"A": "Hania 💋", "B": "Zohaib"}, off="A", tgt="B",
-     note="fake girl profile: sexting then sextortion for money", fill=(3, 0), script="""
+     note="fake girl profile: sexting then sextortion for money", fill=(0, 0), script="""
 A: hi handsome
 B: hi kon?
 A: dost bana lo na 😘
