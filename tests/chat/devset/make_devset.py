@@ -46,7 +46,11 @@ LANG_OF_PREFIX = {"en": "en", "ur": "ur", "rur": "ur-Latn"}
 FORMAT_CYCLE = ["whatsapp:android24", "telegram", "instagram", "whatsapp:ios", "messenger", "discord",
                 "whatsapp:android12", "csv", "jsonl", "pan2012", "whatsapp:android12", "whatsapp:ios"]
 GROUP_TITLES = ["Besties 💕", "the squad", "class 8 B", "Friends", "🔥🔥🔥", "lunch table", "gc"]
-LONG_EVERY = 7  # every 7th conversation gets a long benign stretch (so lengths reach ~300 messages)
+LONG_EVERY = 7
+# Notes of polite/business chats: their filler comes from filler.FORMAL, not friends' small talk.
+FORMAL_HINTS = re.compile(r"\b(shop|store|studio|photographer|doctor|paediatrician|nurse|bank|HR|courier|rider|"
+                          r"landlord|teacher|tutor schedules|coach logistics|academy|school logistics|PTA|NGO|"
+                          r"police|interview|trainer|office|university|volunteers|agency)\b", re.I)  # every 7th conversation gets a long benign stretch (so lengths reach ~300 messages)
 
 
 def stable_int(text):
@@ -74,7 +78,7 @@ def build_messages(conv, rng):
     people = conv["people"]
     letters = list(people)
     lang = conv["lang"]
-    pool = filler.FILL[lang]
+    pool = (filler.FORMAL if conv.get("formal") else filler.FILL)[lang]
     t = dt.datetime(2022, 1, 3, 8, 0, 0) + dt.timedelta(days=rng.randrange(0, 1280),
                                                          hours=rng.randrange(0, 13),
                                                          minutes=rng.randrange(60))
@@ -510,6 +514,8 @@ def load_convs():
             c = dict(c)
             c.setdefault("labels", [])
             c.setdefault("fill", (3, 3))
+            if FORMAL_HINTS.search(c.get("note", "")):
+                c["formal"] = True
             c["lang"] = LANG_OF_PREFIX[c["id"].split("_", 1)[0]]
             if len(c["people"]) > 2 and not c.get("title"):
                 c["title"] = GROUP_TITLES[stable_int(c["id"]) % len(GROUP_TITLES)]
@@ -546,8 +552,9 @@ def main():
     for idx, c in enumerate(convs):
         rng = random.Random(stable_int(c["id"]))
         if idx % LONG_EVERY == 3:
-            extra = rng.randrange(12, 95)  # first-contact chats (no filler before) get theirs after
             before, after = c["fill"]
+            extra = min(rng.randrange(12, 95), max(0, 90 - before - after))  # stay under ~300 messages
+            # first-contact chats (no filler before) get theirs after
             c = dict(c, fill=(before + extra, after) if before else (0, after + extra))
         msgs = build_messages(c, rng)
         fmt = c["fmt"]

@@ -88,3 +88,40 @@ FILL = {
     ["lol", "😂😂"],
 ],
 }
+
+# Register of polite/business chats (shops, clinics, schools, offices): used instead of FILL when a
+# conversation's note marks it as such (see make_devset.py FORMAL_HINTS).
+FORMAL = {
+"en": [
+    ["Thank you", "You're welcome"],
+    ["Noted 👍"],
+    ["Please confirm you received this", "Received, thanks"],
+    ["Sorry for the late reply", "No problem at all"],
+    ["Will do", "Thanks"],
+    ["Good morning", "Good morning, how can I help?"],
+    ["Is tomorrow still okay?", "Yes, same time"],
+    ["Just a reminder about Friday", "Thanks for the reminder"],
+    ["Have a good weekend", "You too"],
+    ["Can I call you in 10 minutes?", "Sure"],
+],
+"ur": [
+    ["شکریہ", "کوئی بات نہیں"],
+    ["جی ٹھیک ہے 👍"],
+    ["براہ کرم تصدیق کر دیں", "جی موصول ہو گیا، شکریہ"],
+    ["دیر سے جواب کے لیے معذرت", "کوئی مسئلہ نہیں"],
+    ["السلام علیکم", "وعلیکم السلام، جی فرمائیے"],
+    ["کل کا وقت ٹھیک ہے؟", "جی، وہی وقت"],
+    ["جزاک اللہ", "وایاک"],
+    ["دس منٹ میں کال کر سکتا ہوں؟", "جی ضرور"],
+],
+"ur-Latn": [
+    ["shukriya", "koi baat nahi"],
+    ["ji theek hai 👍"],
+    ["please confirm kar dein", "ji mil gaya, thank you"],
+    ["late reply ke liye sorry", "koi masla nahi"],
+    ["AOA", "walaikum salam, ji batayein"],
+    ["kal ka time theek hai?", "ji same time"],
+    ["jazakAllah", "waiyyak"],
+    ["10 min me call kar sakta hun?", "ji zaroor"],
+],
+}
