@@ -57,6 +57,10 @@ def stable_int(text):
     return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big")
 
 
+def opaque(conv_id):
+    return "chat_" + hashlib.sha256(("devset:" + conv_id).encode("utf-8")).hexdigest()[:8]
+
+
 def md5_hex(text):
     return hashlib.md5(text.encode("utf-8")).hexdigest()
 
@@ -468,7 +472,7 @@ def render_jsonl(conv, msgs, rng):
             continue
         o = {}
         if with_conv:
-            o["conversation"] = conv["id"].split("_", 1)[1]
+            o["conversation"] = opaque(conv["id"])
         o["timestamp"] = int(m.t.replace(tzinfo=dt.timezone.utc).timestamp()) if epoch else \
             m.t.strftime("%Y-%m-%dT%H:%M:%SZ")
         o["sender"] = m.author
@@ -559,7 +563,7 @@ def main():
         msgs = build_messages(c, rng)
         fmt = c["fmt"]
         name, data, kept = render(c, msgs, fmt, rng)
-        rel = f"files/{c['id']}/{name}"
+        rel = f"files/{opaque(c['id'])}/{name}"  # opaque folder: the path must not leak the label
         files[rel] = data
         pan = fmt == "pan2012"
 
