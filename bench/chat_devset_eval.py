@@ -18,6 +18,7 @@ printed, those files counted as producing nothing).
 import argparse
 import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -138,7 +139,7 @@ def merge_outputs(entries, convs):
 
 
 def evaluate(entries, pred, threshold):
-    res = {"n": len(entries), "per_label": {}, "groups": {}}
+    res = {"n": len(entries), "groups": {}}
     rows = []  # one row per (entry, label) decision, for every breakdown
     for e in entries:
         p = pred[e["id"]]
@@ -176,7 +177,7 @@ def evaluate(entries, pred, threshold):
                               for v in sorted({e["split"] for e in entries})}
 
     # roles, early warning, evidence, calibration on true-positive labels
-    off_ok = tgt_ok = role_n = tgt_n = 0
+    role_hits = {"offender": [0, 0], "target": [0, 0]}  # [n, correct]
     delays, ev_ok, ev_n, ev_bad_index = [], 0, 0, 0
     role_misses = []
     bins = {b: [0, 0, 0.0] for b in ("<0.5", "0.5-0.7", "0.7-0.9", ">=0.9")}  # n, correct, score sum
@@ -189,18 +190,13 @@ def evaluate(entries, pred, threshold):
             bins[b][2] += s
             if lab not in truth:
                 continue
-            if e["offender"]:
-                role_n += 1
-                ok = norm_name(obj.get("offender")) in names_of(e, "offender")
-                off_ok += ok
-                if not ok:
-                    role_misses.append((e["id"], lab, "offender", obj.get("offender"), e["offender"]))
-            if e["target"]:
-                tgt_n += 1
-                ok = norm_name(obj.get("target")) in names_of(e, "target")
-                tgt_ok += ok
-                if not ok:
-                    role_misses.append((e["id"], lab, "target", obj.get("target"), e["target"]))
+            for role in ("offender", "target"):
+                if e[role]:
+                    ok = norm_name(obj.get(role)) in names_of(e, role)
+                    role_hits[role][0] += 1
+                    role_hits[role][1] += ok
+                    if not ok:
+                        role_misses.append((e["id"], lab, role, obj.get(role), e[role]))
             fa = obj.get("first_alert_index")
             if isinstance(fa, int) and e["first_harm_index"] is not None:
                 delays.append(fa - e["first_harm_index"])
@@ -209,8 +205,10 @@ def evaluate(entries, pred, threshold):
             ev_ok += bool(ev)
             mc = p["message_count"] if p else 0
             ev_bad_index += sum(1 for x in ev if not isinstance(x.get("index"), int) or not 0 <= x["index"] < max(mc, 1))
-    res["roles"] = {"offender_accuracy": round(off_ok / role_n, 4) if role_n else None, "offender_n": role_n,
-                    "target_accuracy": round(tgt_ok / tgt_n, 4) if tgt_n else None, "target_n": tgt_n}
+    res["roles"] = {}
+    for role, (n, ok) in role_hits.items():
+        res["roles"][f"{role}_accuracy"] = round(ok / n, 4) if n else None
+        res["roles"][f"{role}_n"] = n
     res["first_alert"] = {
         "n": len(delays),
         "median_delay": statistics.median(delays) if delays else None,
@@ -337,6 +335,7 @@ def main():
     ap.add_argument("--verbose", "-v", action="store_true")
     ap.add_argument("--json", action="store_true", help="machine-readable result on stdout")
     args = ap.parse_args()
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `| head` ends the report quietly
     entries = read_manifest(args.devset, args.split)
     if not entries:
         print("no manifest entries for that split", file=sys.stderr)
