@@ -532,17 +532,33 @@ def load_convs():
 
 
 def assign(convs):
-    """Format and split per conversation, balanced over (language, first label or negative)."""
+    """Format per conversation (cycled within each language and first label), then the split:
+    greedily, in a fixed pseudo-random order, each conversation goes where the holdout share stays
+    closest to 1/3 in all of its strata (label, language, format, label x language)."""
     groups = {}
     for c in convs:
         groups.setdefault((c["lang"], c["labels"][0] if c["labels"] else "none"), []).append(c)
     counters = {}
     for key in sorted(groups):
-        for k, c in enumerate(sorted(groups[key], key=lambda c: stable_int(c["id"]))):
+        for c in sorted(groups[key], key=lambda c: stable_int(c["id"])):
             n = counters.get(c["lang"], 0)
             counters[c["lang"]] = n + 1
             c["fmt"] = c.get("fmt") or FORMAT_CYCLE[(n * 5 + stable_int(c["lang"])) % len(FORMAT_CYCLE)]
-            c["split"] = "holdout" if k % 3 == 1 else "dev"
+    seen = {}  # stratum -> [total, holdout]
+    for c in sorted(convs, key=lambda c: stable_int("split:" + c["id"])):
+        lab = c["labels"][0] if c["labels"] else "none"
+        strata = [("label", lab), ("lang", c["lang"]), ("format", c["fmt"].split(":")[0]),
+                  ("label-lang", lab, c["lang"]), ("label-format", bool(c["labels"]), c["fmt"].split(":")[0])]
+        strata += [("label", x) for x in c["labels"][1:]]
+
+        def cost(hold):
+            return sum((seen.get(s, [0, 0])[1] + hold - (seen.get(s, [0, 0])[0] + 1) / 3) ** 2 for s in strata)
+
+        c["split"] = "holdout" if cost(1) < cost(0) else "dev"
+        for s in strata:
+            seen.setdefault(s, [0, 0])
+            seen[s][0] += 1
+            seen[s][1] += c["split"] == "holdout"
     return convs
 
 
