@@ -202,6 +202,10 @@ def render_whatsapp(conv, msgs, variant, rng):
                          else f"{stamp(m.t)} - {m.text}")
             kept.append(m)
             continue
+        if not m.harm and m.author and rng.random() < 0.015:  # someone deleted a message here
+            gone = "\u200eThis message was deleted." if variant == "ios" else "This message was deleted"
+            lines.append(f"{stamp(m.t)} {m.author}: {gone}" if variant == "ios" else f"{stamp(m.t)} - {m.author}: {gone}")
+            kept.append(Msg(m.t, m.author, gone))
         if m.media:
             if variant == "ios":
                 body = (f"\u200e<attached: {attach_name(m, i, 'ios')}>" if attachments_included
@@ -213,6 +217,8 @@ def render_whatsapp(conv, msgs, variant, rng):
                 body += "\n" + m.text
         else:
             body = m.text
+            if variant != "ios" and rng.random() < 0.01:
+                body += " <This message was edited>"
         if variant == "ios":
             lines.append(f"{chr(0x200e) if m.media else ''}{stamp(m.t)} {m.author}: {body}")
         else:
@@ -284,6 +290,12 @@ def render_telegram(conv, msgs, rng):
             base.update({"text": "", "text_entities": []})
         else:
             base.update({"from": m.author, "from_id": f"user{ids[m.author]}"})
+            if out and rng.random() < 0.08:
+                base["reply_to_message_id"] = out[-1]["id"]
+            if rng.random() < 0.03:
+                edited = m.t + dt.timedelta(seconds=rng.randrange(5, 300))
+                base["edited"] = edited.strftime("%Y-%m-%dT%H:%M:%S")
+                base["edited_unixtime"] = str(int(edited.replace(tzinfo=dt.timezone.utc).timestamp()))
             if m.media == "image":
                 base.update({"photo": f"photos/photo_{i}@{m.t:%d-%m-%Y_%H-%M-%S}.jpg",
                              "width": 1280, "height": 960})
@@ -364,6 +376,9 @@ def render_meta(conv, msgs, rng, kind):
             e["bumped_message_metadata"] = {"bumped_message": "", "is_bumped": False}
         else:
             e["is_geoblocked_for_viewer"] = False
+        if rng.random() < 0.05 and len(people) > 1:
+            other = people[1] if m.author == people[0] else people[0]
+            e["reactions"] = [{"reaction": mojibake(rng.choice(["❤", "😂", "👍", "😮"])), "actor": mojibake(other)}]
             if kind == "instagram":
                 e["is_unsent_image_by_messenger_kid_parent"] = False
         out.append(e)
@@ -423,6 +438,10 @@ def render_discord(conv, msgs, rng):
             fname = m.attach or attach_name(m, i, "ios").replace("-", "_")
             e["attachments"] = [{"id": str(base_id + i), "url": f"https://cdn.discordapp.com/attachments/{base_id}/{base_id + i}/{fname}",
                                  "fileName": fname, "fileSizeBytes": 20000 + stable_int(fname) % 900000}]
+        if out and not m.system and m.call is None and rng.random() < 0.06:
+            e["type"] = "Reply"
+            e["reference"] = {"messageId": out[-1]["id"], "channelId": str(base_id - 1),
+                              "guildId": None if not is_group else str(10**17 + stable_int(conv["title"]) % 10**17)}
         if re.search(r"@\w", m.text):
             for tag in re.findall(r"@(\w+)", m.text):
                 for p in people:
