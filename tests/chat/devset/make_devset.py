@@ -581,11 +581,43 @@ def assign(convs):
     return convs
 
 
+def print_stats(manifest_path):
+    with open(manifest_path, encoding="utf-8") as f:
+        m = [json.loads(line) for line in f]
+    labels = ["grooming", "sextortion", "sexting", "livestreaming", "cyberbullying", None]
+    langs = ["en", "ur", "ur-Latn"]
+    print("| label | " + " | ".join(langs) + " | dev | holdout | total |\n|---|---|---|---|---|---|---|")
+    for lab in labels:
+        rows = [e for e in m if (lab in e["labels"] if lab else not e["labels"])]
+        cells = [sum(1 for e in rows if e["lang"] == g) for g in langs]
+        cells += [sum(1 for e in rows if e["split"] == s) for s in ("dev", "holdout")] + [len(rows)]
+        print(f"| {lab or '(none: negatives)'} | " + " | ".join(map(str, cells)) + " |")
+    print("\n| format | conversations | positive | negative | dev | holdout |\n|---|---|---|---|---|---|")
+    for fmt in sorted({e["format"] for e in m}):
+        rows = [e for e in m if e["format"] == fmt]
+        cells = [len(rows), sum(1 for e in rows if e["labels"]), sum(1 for e in rows if not e["labels"]),
+                 sum(1 for e in rows if e["split"] == "dev"), sum(1 for e in rows if e["split"] == "holdout")]
+        print(f"| {fmt} | " + " | ".join(map(str, cells)) + " |")
+    counts = sorted(e["message_count"] for e in m)
+    variants = {}
+    for e in m:
+        if e["variant"]:
+            variants[e["variant"]] = variants.get(e["variant"], 0) + 1
+    print(f"\n{len(m)} conversations, {sum(1 for e in m if e['labels'])} positive, "
+          f"{sum(1 for e in m if len(e['labels']) > 1)} multi-label, {sum(1 for e in m if e['participants'] > 2)} groups, "
+          f"{sum(1 for e in m if e['code_mixed'])} code-mixed; messages {counts[0]}..{counts[-1]} "
+          f"(median {counts[len(counts) // 2]}, total {sum(counts)}); whatsapp variants {variants}")
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", default=HERE, help="devset folder (default: this script's folder)")
     ap.add_argument("--check", action="store_true", help="verify committed output is up to date")
+    ap.add_argument("--stats", action="store_true", help="print the manifest's counts as markdown tables")
     args = ap.parse_args()
+    if args.stats:
+        return print_stats(os.path.join(args.out, "manifest.jsonl"))
     convs = assign(load_convs())
     files, manifest = {}, []
     for idx, c in enumerate(convs):

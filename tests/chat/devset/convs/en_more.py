@@ -288,3 +288,81 @@ B: that's not funny delete it
 A: monday. and if you grass me up to sir i'll send it to your girlfriend too
 """),
 ]
+CONVS += [
+dict(id="en_groom_no_age_stated", labels=["grooming"], people={"A": "Rick", "B": "Dylan"}, off="A", tgt="B",
+     note="grooming with no age stated: school life cues only, gifts, secrecy, isolating, meeting", fill=(8, 2), script="""
+A: how was the spelling test little man
+B: got 18 out of 20
+A: legend. your teacher must love you
+~1d
+A: your mum still on nights?
+B: yeah she sleeps all day
+A: must be lonely. i'm always around if you need someone to talk to
+~fill 2
+* A: i've got the new fifa, you can come play at mine after school. your mum doesn't need to know, she'd only worry
+A: i'll get you a phone of your own so we can talk without her checking
+A: come on your own though, your mates are too loud
+"""),
+dict(id="en_groom_no_age_online", labels=["grooming"], people={"A": "mentor_matt", "B": "Ellie"}, off="A", tgt="B",
+     note="grooming via 'mentoring', no age given, dependency and secrecy, photo request", fill=(6, 2), script="""
+A: you write so well for someone still at school
+B: thanks, my english teacher says that too
+A: she doesn't push you enough though. i can help you get published
+~2d
+A: you can tell me anything, i'm not like your parents
+* A: but keep our chats between us. people wouldn't understand a friendship like ours
+A: send me a photo so i can picture who i'm talking to. something casual, in your room
+A: and delete it from your phone after, for privacy
+"""),
+dict(id="en_live_omegle_style", labels=["livestreaming", "sexting"], people={"A": "stranger", "B": "you"}, off="A", tgt="B",
+     note="random video-chat site log: stranger asks child to show themselves on cam, sexual requests", fill=(0, 0), script="""
+A: hi
+B: hi
+A: age?
+B: 13
+* A: turn your cam on, i want to see you
+A: stand up so i can see all of you
+A: take your hoodie off, it's hot isn't it
+B: no
+A: do it or i'll skip. you're lucky someone wants to watch you
+"""),
+dict(id="en_bully_voice_notes", labels=["cyberbullying"], people={"A": "Kian", "B": "Rhys", "C": "Ollie"}, off="A", offs=["B"], tgt="C",
+     note="repeated mocking voice notes and messages at one boy over a week", fill=(3, 0), script="""
+* A: [audio] ollie's voice when he answered in class lmaooo
+B: he sounds like a squeaky toy
+C: can you stop sending that
+~2d
+A: [audio] remix version
+B: ollie you're the funniest thing at this school and not in a good way
+~3d
+A: saw your mum drop you off. even she looked embarrassed
+C: leave my mum out of it
+A: make us. oh wait you can't, you're tiny
+"""),
+dict(id="en_neg_health_class", people={"A": "Ms Ward (PSHE)", "B": "Year 10 parents"}, title="Year 10 PSHE", note="hard negative: teacher tells parents about upcoming lesson on sexting law and nudes", fill=(0, 2), script="""
+A: Next week's PSHE lessons cover sexting and the law: why sharing nudes of under-18s is illegal even between teenagers, and what to do if someone asks for them.
+A: If you'd like to see the materials, reply here and I'll send them.
+B: Thank you, very important topic
+"""),
+dict(id="en_neg_dark_humour_friends", people={"A": "Jake", "B": "Sam"}, note="hard negative: friends' dark humour 'i will kill you', one-off", fill=(6, 6), script="""
+A: you told my mum about the party didn't you
+B: it slipped out sorry 😭
+A: i'm going to kill you. slowly. with a spoon
+B: lmao fair
+A: you owe me chips for life
+"""),
+dict(id="en_neg_snapchat_classmates", people={"A": "Priya", "B": "Hollie"}, note="hard negative: classmates move to Snapchat and swap outfit pics", fill=(4, 4), script="""
+A: add me on snap, it's easier
+B: what's your username
+A: priya.p22
+B: added! send me what you're wearing to the disco
+A: [image]
+B: cute!!
+"""),
+dict(id="en_neg_brother_car_secret", people={"A": "Tom", "B": "Lucy"}, note="hard negative: adult siblings, 'don't tell mum' about a car scratch", fill=(3, 3), script="""
+A: don't tell mum but i scratched her car in the car park
+B: omg tom
+A: i'm getting it fixed tomorrow, she'll never know
+B: your secret's safe, but you owe me
+"""),
+]

@@ -260,3 +260,39 @@ B: coach sahab tournament kab hai?
 A: agle mahine, forms kal denge
 """),
 ]
+CONVS += [
+dict(id="rur_live_tiktok_codemixed", labels=["livestreaming"], people={"A": "gifts_wala", "B": "Anaya"}, off="A", tgt="B",
+     note="code-mixed: viewer asks 13yo to go live late night, perform, 'door lock karo'", fill=(0, 2), script="""
+A: tumhara live amazing tha yaar
+B: thanksss
+* A: aaj raat 12 baje live aao jab sab so jayen, main galaxy gift karunga
+A: wo outfit pehenna jo tuesday ko pehna tha, aur bed pe leti hui live karna
+A: door lock kar lena, ammi ko pata na chale
+"""),
+dict(id="rur_sextortion_snap_boy", labels=["sextortion"], people={"A": "Unknown Snap", "B": "Haris"}, off="A", tgt="B",
+     note="snapchat sextortion of 15yo boy, demands money and threatens to tag school", fill=(0, 0), script="""
+A: [image]
+A: ye tum ho na?
+* A: 25k bhejo kal subah tak warna tumhare school ke page pe tag kar ke daal dunga
+B: please main 15 saal ka hun mere pas paise nahi
+A: abbu ke wallet se nikalo. kal 10 baje tak
+A: kisi ko bataya to sab se pehle tumhari behn ko bhejunga
+"""),
+dict(id="rur_sexting_teen_pressure_girl", labels=["sexting"], people={"A": "Rohail", "B": "Mishal"}, off="A", tgt="B",
+     note="teen boy pressures girlfriend for bathroom pics, shames refusal", fill=(6, 2), script="""
+A: kal tum school me bohat pyari lag rahi thi
+B: aww
+* A: ek pic bhejo na washroom ke mirror wali, kapre thore kam 😏
+B: nahi rohail
+A: sab karti hain, tum hi itni sharmeeli ho
+A: agar pyar karti ho to bhejo
+"""),
+dict(id="rur_neg_sisters_outfit", people={"A": "Baji", "B": "Choti"}, note="hard negative: sisters send outfit pics for wedding", fill=(3, 3), script="""
+A: mehndi ke liye konsa suit pehnun
+A: [image]
+A: [image]
+B: pehla wala 100%
+A: shoes ki pic bhi bhejo apni
+B: [image]
+"""),
+]

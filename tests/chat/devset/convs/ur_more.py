@@ -220,3 +220,48 @@ A: ماشاءاللہ! تمہارے لیے پانچ سو بھیج رہی ہوں�
 B: شکریہ نانی اماں، دعا کیجیے گا
 """),
 ]
+CONVS += [
+dict(id="ur_sexting_stranger_boy", labels=["sexting"], people={"A": "اجنبی", "B": "حسن"}, off="A", tgt="B",
+     note="stranger asks 14yo boy sexual questions and for body photos", fill=(0, 0), script="""
+A: ہیلو دوستی کرو گے؟
+B: آپ کون
+A: ایک دوست۔ تمہاری عمر؟
+B: چودہ
+* A: کبھی کسی لڑکی کے ساتھ کچھ کیا ہے؟ سب بتاؤ
+A: شرٹ اتار کر تصویر بھیجو، دیکھوں کتنے فٹ ہو
+B: نہیں
+"""),
+dict(id="ur_live_audition", labels=["livestreaming"], people={"A": "اسٹار ماڈلنگ ایجنسی", "B": "ماہا"}, off="A", tgt="B",
+     note="fake agency demands private live video audition, parents excluded", fill=(0, 0), script="""
+A: آپ کی تصویریں ہمیں پسند آئیں، ڈرامے میں کام مل سکتا ہے
+B: سچ میں؟
+* A: آج رات ویڈیو کال پر آڈیشن ہو گا، کمرے میں اکیلی ہونا، امی ابو کو ابھی مت بتانا
+A: جو پوز ہم کہیں وہ کیمرے کے سامنے کرنے ہوں گے
+A: دروازہ بند کر لینا تاکہ کوئی ڈسٹرب نہ کرے
+"""),
+dict(id="ur_neg_exam_group", people={"A": "مس ثمینہ", "B": "طالبات"}, title="میٹرک سائنس", note="hard negative: exam logistics with photo of date sheet", fill=(2, 5), script="""
+A: ڈیٹ شیٹ آ گئی ہے
+A: [image]
+B: شکریہ مس، پریکٹیکل کب ہیں؟
+A: اگلے مہینے، بعد میں بتاؤں گی
+"""),
+dict(id="ur_neg_mother_son_money", people={"A": "امی", "B": "بیٹا عثمان"}, note="hard negative: mother sends money, asks for bill photo", fill=(3, 3), script="""
+A: فیس کے پیسے بھیج دیے ہیں
+B: شکریہ امی
+A: رسید کی تصویر بھیج دینا
+B: [image]
+A: ٹھیک ہے، خیال رکھنا
+"""),
+dict(id="ur_neg_friends_tease_girls", people={"A": "رمشا", "B": "ہما"}, note="hard negative: girls tease affectionately once", fill=(5, 5), script="""
+A: تم پاگل ہو پوری
+B: تمہاری دوست جو ہوں 😂
+A: اچھا کل کالج آ رہی ہو؟
+B: ہاں، تمہارے لیے سموسے لاؤں گی
+"""),
+dict(id="ur_neg_cousins_video_call", people={"A": "کزن حرا", "B": "انعم"}, note="hard negative: cousins video call for family gathering", fill=(4, 4), script="""
+A: ویڈیو کال پر آؤ، سب خالہ کے گھر جمع ہیں
+B: دو منٹ
+B: [call 800]
+A: نانی کو تمہیں دیکھ کر بہت خوشی ہوئی
+"""),
+]
