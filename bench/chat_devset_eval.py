@@ -266,8 +266,10 @@ def print_report(res, verbose):
           f"({res['messages_per_second']:.0f} msg/s incl. process start-up)")
     if res["failures"]:
         print(f"!! binary FAILED on {len(res['failures'])} file(s):")
-        for f, why in res["failures"]:
+        for f, why in res["failures"][:20]:
             print(f"   {f}: {why}")
+        if len(res["failures"]) > 20:
+            print(f"   ... and {len(res['failures']) - 20} more (--json lists all)")
     print("\nper label:")
     for lab, d in o["labels"].items():
         print(f"  {lab:<14} {fmt_prf(d)}")
