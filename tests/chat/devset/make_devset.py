@@ -231,9 +231,9 @@ def render_whatsapp(conv, msgs, variant, rng):
 ENTITY_RE = re.compile(r"(https?://\S+|@\w+|\+92[\d ]{9,13}\d|#\w+)")
 
 
-def telegram_text(text, rng):
+def telegram_text(text, rng, force=False):
     parts = ENTITY_RE.split(text)
-    if len(parts) == 1 and (len(text.split()) < 4 or rng.random() > 0.08):
+    if len(parts) == 1 and not force and (len(text.split()) < 4 or rng.random() > 0.08):
         return text, ([{"type": "plain", "text": text}] if text else [])
     if len(parts) == 1:  # a word in bold, as people do
         words = text.split(" ")
@@ -269,10 +269,11 @@ def render_telegram(conv, msgs, rng):
     is_group = len(people) > 2
     out, kept = [], []
     mid = 1000 + rng.randrange(50000)
+    zone = dt.timezone(dt.timedelta(hours=0 if conv["lang"] == "en" else 5))
     for i, m in enumerate(msgs):
         mid += 1 + (rng.random() < 0.1)
         base = {"id": mid, "type": "message", "date": m.t.strftime("%Y-%m-%dT%H:%M:%S"),
-                "date_unixtime": str(int(m.t.replace(tzinfo=dt.timezone.utc).timestamp()))}
+                "date_unixtime": str(int(m.t.replace(tzinfo=zone).timestamp()))}  # `date` is local time
         if m.system:
             actor = people[0]
             base.update({"type": "service", "actor": actor, "actor_id": f"user{ids[actor]}"})
@@ -295,7 +296,7 @@ def render_telegram(conv, msgs, rng):
             if rng.random() < 0.03:
                 edited = m.t + dt.timedelta(seconds=rng.randrange(5, 300))
                 base["edited"] = edited.strftime("%Y-%m-%dT%H:%M:%S")
-                base["edited_unixtime"] = str(int(edited.replace(tzinfo=dt.timezone.utc).timestamp()))
+                base["edited_unixtime"] = str(int(edited.replace(tzinfo=zone).timestamp()))
             if m.media == "image":
                 base.update({"photo": f"photos/photo_{i}@{m.t:%d-%m-%Y_%H-%M-%S}.jpg",
                              "width": 1280, "height": 960})
@@ -310,7 +311,10 @@ def render_telegram(conv, msgs, rng):
                     base["media_type"] = mt[1]
                 if m.media == "sticker":
                     base["sticker_emoji"] = "😂"
-            text, ents = telegram_text(m.text, rng)
+            # every file gets at least one entity array: the last chance is the last plain message
+            last_chance = not any(isinstance(o.get("text"), list) for o in out) and \
+                all(x.system or x.call is not None or not x.text for x in msgs[i + 1:])
+            text, ents = telegram_text(m.text, rng, force=last_chance)
             base.update({"text": text, "text_entities": ents})
         out.append(base)
         kept.append(m)
