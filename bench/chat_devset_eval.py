@@ -198,8 +198,9 @@ def evaluate(entries, pred, threshold):
                     if not ok:
                         role_misses.append((e["id"], lab, role, obj.get(role), e[role]))
             fa = obj.get("first_alert_index")
-            if isinstance(fa, int) and e["first_harm_index"] is not None:
-                delays.append(fa - e["first_harm_index"])
+            harm = (e.get("first_harm_by_label") or {}).get(lab, e["first_harm_index"])
+            if isinstance(fa, int) and harm is not None:
+                delays.append(fa - harm)
             ev = obj.get("evidence") or []
             ev_n += 1
             ev_ok += bool(ev)
@@ -215,7 +216,8 @@ def evaluate(entries, pred, threshold):
         "mean_delay": round(statistics.mean(delays), 2) if delays else None,
         "early": sum(1 for d in delays if d < 0), "on_time": sum(1 for d in delays if d == 0),
         "within_5": sum(1 for d in delays if 0 <= d <= 5), "late_over_20": sum(1 for d in delays if d > 20),
-        "note": "delay = first_alert_index - first_harm_index, in messages; negative = fired before the harm"}
+        "note": "delay = first_alert_index - first_harm_by_label[label] (else first_harm_index), in messages; "
+                "negative = fired before the harm"}
     res["evidence"] = {"labels_with_evidence": ev_ok, "true_positive_labels": ev_n,
                        "evidence_index_out_of_range": ev_bad_index}
     res["reliability"] = {b: {"n": v[0], "precision": round(v[1] / v[0], 4) if v[0] else None,

@@ -47,7 +47,7 @@ def main(argv):
             if not fire:
                 continue
             off = e["offender"] if truth and coin(e["id"], "off") < 0.85 else "someone else"
-            harm = e["first_harm_index"] or 0
+            harm = e["first_harm_by_label"].get(lab, e["first_harm_index"] or 0)
             alert = max(0, harm + int(coin(e["id"], lab, "d") * 12) - 3)
             labels.append({"label": lab, "score": round(0.5 + 0.5 * coin(e["id"], lab, "s"), 3),
                            "offender": off, "target": e["target"], "first_alert_index": alert,

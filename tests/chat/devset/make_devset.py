@@ -12,6 +12,7 @@ Conversation DSL (the `script` field of each dict in convs/*.py), one line per e
     A: text              a message by person A (people={"A": "display name", ...})
       more text          a line starting with two spaces continues the previous message (multi-line)
     * A: text            the first message where a careful human would already be worried
+    *sextortion A: text  the same for one label only (mixed conversations: where the later harm starts)
     A: [image] caption   media: [image] [video] [audio] [sticker] [file:name.pdf]; caption optional
     A: [call 300]        a video call of 300 s by A ([call 0] = missed); only exports that record
                          calls show it (Telegram, Messenger, Instagram, Discord)
@@ -67,6 +68,7 @@ def md5_hex(text):
 
 # ------------------------------------------------------------------------------------------ model
 class Msg:
+    # harm: False, "*" (first worrying message for every label not marked on its own) or a label name
     __slots__ = ("t", "author", "text", "media", "attach", "call", "system", "harm")
 
     def __init__(self, t, author, text="", media=None, attach="", call=None, system=False, harm=False):
@@ -75,7 +77,7 @@ class Msg:
 
 
 MEDIA_RE = re.compile(r"^\[(image|video|audio|sticker|file:[^\]]+|call \d+)\]\s*")
-LINE_RE = re.compile(r"^(\*\s*)?([A-Z]):\s?(.*)$")
+LINE_RE = re.compile(r"^(\*([a-z]+)?\s*)?([A-Z]):\s?(.*)$")
 
 
 def build_messages(conv, rng):
@@ -131,8 +133,10 @@ def build_messages(conv, rng):
         m = LINE_RE.match(line)
         if not m:
             raise SystemExit(f"{conv['id']}: bad script line: {raw!r}")
-        star, who, text = m.groups()
-        msg = Msg(tick(), people[who], text, harm=bool(star))
+        star, star_label, who, text = m.groups()
+        if star_label and star_label not in conv["labels"]:
+            raise SystemExit(f"{conv['id']}: *{star_label} is not one of its labels")
+        msg = Msg(tick(), people[who], text, harm=(star_label or "*") if star else False)
         mm = MEDIA_RE.match(text)
         if mm:
             tag = mm.group(1)
@@ -585,6 +589,21 @@ def assign(convs):
     return convs
 
 
+def first_harm_by_label(conv, msgs, kept):
+    """{label: index in `kept`} of the first worrying message per label: `*label` lines, else `*`."""
+    position = {id(m): i for i, m in enumerate(msgs)}
+    out = {}
+    for label in conv["labels"]:
+        star = next((i for i, m in enumerate(msgs) if m.harm == label), None)
+        if star is None:
+            star = next((i for i, m in enumerate(msgs) if m.harm == "*"), None)
+        if star is None:
+            raise SystemExit(f"{conv['id']}: no '*' line for {label}")
+        # the starred message may be absent from this format (media-only lines in PAN): take the next
+        out[label] = next(i for i, m in enumerate(kept) if position.get(id(m), -1) >= star)
+    return out
+
+
 def print_stats(manifest_path):
     with open(manifest_path, encoding="utf-8") as f:
         m = [json.loads(line) for line in f]
@@ -644,18 +663,15 @@ def main():
             n = c["people"][letter]
             return md5_hex(n) if pan else n
 
-        harm = next((i for i, m in enumerate(kept) if m.harm), None)
-        if c["labels"] and harm is None:  # starred message not in this format (e.g. media-only in PAN)
-            star = next(i for i, m in enumerate(msgs) if m.harm)
-            harm = next(i for i, m in enumerate(kept) if msgs.index(m) >= star)
-        if c["labels"] and harm is None:
-            raise SystemExit(f"{c['id']}: positive without a '*' line")
+        by_label = first_harm_by_label(c, msgs, kept)
+        harm = min(by_label.values()) if by_label else None
         entry = {"file": rel, "format": fmt.split(":")[0], "variant": fmt.split(":")[1] if ":" in fmt else None,
                  "lang": c["lang"], "code_mixed": "code-mixed" in c.get("note", ""), "split": c["split"],
                  "labels": sorted(c["labels"]), "offender": who(c.get("off")), "target": who(c.get("tgt")),
                  "other_offenders": [who(x) for x in c.get("offs", [])],
                  "first_harm_index": harm if c["labels"] else None,
                  "first_harm_excerpt": kept[harm].text[:60] if c["labels"] else None,
+                 "first_harm_by_label": by_label,
                  "message_count": len(kept), "system_count": sum(1 for m in kept if m.system or m.call is not None),
                  "participants": len(c["people"]), "note": c.get("note", ""), "id": c["id"]}
         if fmt == "discord":

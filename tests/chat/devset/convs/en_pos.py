@@ -179,7 +179,7 @@ dict(id="en_sextortion_videocall", labels=["sextortion", "livestreaming"], peopl
      note="video call recorded then blackmail: livestream pressure + sextortion", fill=(0, 0), script="""
 A: heyy you're cute, video call?
 B: now?
-A: yes, i'm bored and alone in my room. switch your cam on, i want to see you
+*livestreaming A: yes, i'm bored and alone in my room. switch your cam on, i want to see you
 B: ok
 B: [call 190]
 * A: [video] look what i recorded
@@ -351,7 +351,7 @@ A: thanks babe ❤️
 ~2d
 A: now i want a proper one. you know what i mean
 B: no i don't want to
-A: then i'll send the one you already sent to your whole school, your brother too
+*sextortion A: then i'll send the one you already sent to your whole school, your brother too
 A: you have until tonight. send three more or everyone sees
 B: please i trusted you
 """),

@@ -146,7 +146,7 @@ A: kitne saal ki ho gayi ho? 12?
 B: ji
 * A: ammi ko mat batana ke uncle chocolate dete hain, ye hamara secret hai
 ~2d
-A: raat ko kya pehen ke soti ho?
+*sexting A: raat ko kya pehen ke soti ho?
 A: kabhi kisi ne kiss kiya hai?
 A: ek pic bhejo sirf uncle ke liye, kisi ko mat dikhana
 """),

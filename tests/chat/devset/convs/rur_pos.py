@@ -89,9 +89,9 @@ dict(id="rur_sextortion_girl_profile", labels=["sextortion", "sexting"], people=
 A: hi handsome
 B: hi kon?
 A: dost bana lo na 😘
-A: apni shirt utar ke pic bhejo, main bhi bhejungi
-* B: [image]
-A: ab suno. ye pic tumhari family ko bhejne lagi hun
+*sexting A: apni shirt utar ke pic bhejo, main bhi bhejungi
+B: [image]
+*sextortion A: ab suno. ye pic tumhari family ko bhejne lagi hun
 A: 10 hazar easypaisa karo 1 ghante me
 B: please mat karo main sirf 16 ka hun
 A: mujhe fark nahi parta. time chal raha hai
@@ -188,7 +188,7 @@ B: [image]
 ~3d
 A: ab wo wali pics bhejo jo maine kahi thi
 B: nahi
-A: phir tumhari ye pic tumhare abbu ko bhej dunga aur kahunga tum mujhse milti ho
+*sextortion A: phir tumhari ye pic tumhare abbu ko bhej dunga aur kahunga tum mujhse milti ho
 A: kal tak ka time hai
 """),
 dict(id="rur_bully_anon_threats", labels=["cyberbullying"], people={"A": "+92 345 0001122", "B": "Usman"}, off="A", tgt="B",
