@@ -16,11 +16,11 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
     int64_t scan = 0;
   };
   auto f = std::make_shared<Flags>();
-  CLI::App* cmd = app.add_subcommand("export", "Export the case's items (jsonl, csv, dfxml, hashdeep, vics)");
+  CLI::App* cmd = app.add_subcommand("export", "Export the case's items (jsonl, csv, dfxml, hashdeep, vics, chats)");
   cmd->add_option("--case", f->case_dir, "Case folder")->required();
-  cmd->add_option("--format", f->format, "jsonl | csv | dfxml | hashdeep | vics")
+  cmd->add_option("--format", f->format, "jsonl | csv | dfxml | hashdeep | vics | chats (conversations and their risk findings)")
       ->required()
-      ->check(CLI::IsMember({"jsonl", "csv", "dfxml", "hashdeep", "vics"}));
+      ->check(CLI::IsMember({"jsonl", "csv", "dfxml", "hashdeep", "vics", "chats"}));
   cmd->add_option("--out", f->out, "Output file (default: standard output)");
   cmd->add_option("--scan", f->scan, "Only this scan (default: all scans)");
   cmd->callback([f, &ctx] {

@@ -8,6 +8,7 @@ std::optional<ExportFormat> ParseExportFormat(std::string_view name) {
   if (name == "dfxml") return ExportFormat::kDfxml;
   if (name == "hashdeep") return ExportFormat::kHashdeep;
   if (name == "vics") return ExportFormat::kVics;
+  if (name == "chats") return ExportFormat::kChats;
   return std::nullopt;
 }
 
@@ -19,6 +20,7 @@ Result<ExportStats> Export(store::Db& db, ExportFormat format, const ExportOptio
     case ExportFormat::kDfxml: return ExportDfxml(db, options, out);
     case ExportFormat::kHashdeep: return ExportHashdeep(db, options, out);
     case ExportFormat::kVics: return ExportVics(db, options, out);
+    case ExportFormat::kChats: return ExportChats(db, options, out);
   }
   return Status::Error("usage", "unknown format");
 }

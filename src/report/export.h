@@ -6,6 +6,8 @@
 //              with `hashdeep -a -k EXPORT -r SOURCE`
 //   vics     — Project VIC VICS 2.0 case file of the case's media (MD5, SHA-1, PDQ, category of
 //              alert hits, MediaFiles with provenance paths), for sharing back with other agencies
+//   chats    — one JSON object per conversation found in chat exports, with its risk findings (the
+//              `chat analyze --json` shape; see docs/chat-risk.md)
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -19,7 +21,7 @@
 
 namespace ngb::report {
 
-enum class ExportFormat { kJsonl, kCsv, kDfxml, kHashdeep, kVics };
+enum class ExportFormat { kJsonl, kCsv, kDfxml, kHashdeep, kVics, kChats };
 
 std::optional<ExportFormat> ParseExportFormat(std::string_view name);
 
@@ -43,5 +45,6 @@ Result<ExportStats> ExportCsv(store::Db& db, const ExportOptions& options, std::
 Result<ExportStats> ExportDfxml(store::Db& db, const ExportOptions& options, std::ostream& out);
 Result<ExportStats> ExportHashdeep(store::Db& db, const ExportOptions& options, std::ostream& out);
 Result<ExportStats> ExportVics(store::Db& db, const ExportOptions& options, std::ostream& out);
+Result<ExportStats> ExportChats(store::Db& db, const ExportOptions& options, std::ostream& out);
 
 }  // namespace ngb::report

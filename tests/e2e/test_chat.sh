@@ -82,3 +82,10 @@ assert_eq 2 "$(sql "$T/case" "SELECT count(*) FROM chat_findings WHERE label = '
 sql "$T/case" "SELECT path FROM items i JOIN conversations c ON c.item_id = i.id" | grep -q 'chats.zip!/WhatsApp Chat with Sam.txt' \
   || fail "zip member conversation has no provenance"
 pass "scan stores conversations and findings"
+
+# 6. The case's conversations and findings come back out with `export --format chats`.
+"$NGB" export --case "$T/case" --format chats >"$T/chats.jsonl"
+assert_eq 4 "$(wc -l <"$T/chats.jsonl")" "exported conversations"
+jq -s -e 'map(select(.labels | any(.label == "grooming"))) | length == 2' "$T/chats.jsonl" >/dev/null \
+  || fail "exported grooming findings"
+pass "export --format chats"
