@@ -23,10 +23,11 @@ Result<std::shared_ptr<const ChatModels>> ChatModels::Load(const std::string& mo
 
 namespace {
 
-void Analyze(AnalyzedConversation& a, const SignalExtractor& extractor, const DetectorOptions& options,
+void Analyze(AnalyzedConversation& a, const SignalExtractor& extractor, const ChatAnalyzeOptions& options,
              unsigned threads) {
   std::vector<MessageSignals> signals = ExtractSignals(a.conversation, extractor, threads);
-  a.risk = DetectRisks(a.conversation, signals, options);
+  a.risk = DetectRisks(a.conversation, signals, options.detector);
+  if (options.keep_signals) a.signals = std::move(signals);
 }
 
 }  // namespace
@@ -49,13 +50,13 @@ ChatFileResult AnalyzeChatBytes(std::string_view bytes, const std::string& sourc
   const unsigned threads = std::max(1u, options.threads);
   std::vector<AnalyzedConversation>& convs = result.conversations;
   if (convs.size() == 1 || threads == 1) {
-    for (AnalyzedConversation& a : convs) Analyze(a, extractor, options.detector, threads);
+    for (AnalyzedConversation& a : convs) Analyze(a, extractor, options, threads);
     return result;
   }
   // Many conversations (a full Telegram export, PAN-2012): one conversation per thread at a time.
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < convs.size();) Analyze(convs[i], extractor, options.detector, 1);
+    for (size_t i; (i = next.fetch_add(1)) < convs.size();) Analyze(convs[i], extractor, options, 1);
   };
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);

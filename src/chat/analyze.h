@@ -8,6 +8,7 @@
 
 #include "chat/parse.h"
 #include "chat/risk/detector.h"
+#include "chat/risk/signals.h"
 #include "core/status.h"
 #include "text/classifier.h"
 #include "text/cues.h"
@@ -26,6 +27,7 @@ struct ChatModels {
 struct AnalyzedConversation {
   Conversation conversation;
   ConversationRisk risk;
+  std::vector<MessageSignals> signals;  // per message (for --trace); empty unless kept
 };
 
 struct ChatFileResult {
@@ -39,6 +41,7 @@ struct ChatAnalyzeOptions {
   DetectorOptions detector;
   unsigned threads = 2;
   uint64_t max_file_bytes = uint64_t{2} << 30;  // larger exports are refused ("too_large")
+  bool keep_signals = false;  // keep every message's signals in AnalyzedConversation::signals
 };
 
 // Bytes already in memory (an archive member, a test).

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -30,6 +31,7 @@ struct Flags {
   std::string models_dir;
   std::string lexicons_dir;
   size_t max_evidence = 20;
+  bool trace = false;
 };
 
 // Files to analyse: given files as they are; folders searched (symlinks not followed) for files
@@ -76,6 +78,23 @@ std::string Shorten(const std::string& text, size_t max) {
   return s.substr(0, cut) + "…";
 }
 
+// --trace: every message with its cues and abuse score, to see why a conversation was (not) flagged.
+void PrintTrace(const chat::AnalyzedConversation& a) {
+  const chat::Conversation& c = a.conversation;
+  for (size_t i = 0; i < c.messages.size() && i < a.signals.size(); ++i) {
+    const chat::Message& m = c.messages[i];
+    const chat::MessageSignals& s = a.signals[i];
+    std::string cues;
+    for (size_t k = 0; k < static_cast<size_t>(text::Cue::kCount); ++k) {
+      if (s.cues & (chat::CueMask{1} << k)) cues += (cues.empty() ? "" : ",") + std::string(text::CueName(static_cast<text::Cue>(k)));
+    }
+    char abuse[16];
+    std::snprintf(abuse, sizeof abuse, "%.2f", s.abuse);
+    std::cout << "    #" << i << " " << (m.system ? "(system)" : m.author) << ": " << Shorten(m.text, 90) << "  ["
+              << cues << "] " << text::LangCode(s.lang) << " abuse " << abuse << (s.abusive ? "!" : "") << "\n";
+  }
+}
+
 void PrintText(const chat::AnalyzedConversation& a) {
   const chat::Conversation& c = a.conversation;
   std::cout << DisplayPath(c.source);
@@ -85,6 +104,7 @@ void PrintText(const chat::AnalyzedConversation& a) {
             << c.messages.size() << " messages, language " << text::LangCode(a.risk.lang);
   if (!c.errors.empty()) std::cout << ", " << c.errors.size() << " unreadable lines (first at line " << c.errors[0].line << ")";
   std::cout << "\n";
+  if (!a.signals.empty()) PrintTrace(a);
   if (a.risk.findings.empty()) {
     std::cout << "  no risk found\n\n";
     return;
@@ -129,6 +149,7 @@ int Run(const Flags& f) {
   }
   options.detector.threshold = f.threshold;
   options.detector.max_evidence = f.max_evidence;
+  options.keep_signals = f.trace && !f.json;
   options.threads = f.threads > 0 ? f.threads : std::max(1u, std::thread::hardware_concurrency());
 
   Result<std::shared_ptr<const chat::ChatModels>> models = chat::ChatModels::Load(f.models_dir, f.lexicons_dir);
@@ -211,6 +232,7 @@ void AddChatCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--threshold", f->threshold, "Score at which a label is reported (default 0.5)")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--max-evidence", f->max_evidence, "Evidence messages per label (default 20)");
+  cmd->add_flag("--trace", f->trace, "Also list every message with its cues, language and abuse score (text output)");
   cmd->add_option("--threads", f->threads, "Worker threads (default: all cores)");
   cmd->add_option("--models", f->models_dir, "Folder with abuse-*.ngbm models (default: built in)");
   cmd->add_option("--lexicons", f->lexicons_dir, "Folder with cues-*.tsv lexicons (default: built in)");
