@@ -10,6 +10,7 @@ namespace {
 
 constexpr uint32_t kNone = 0xFFFFFFFFu;
 constexpr uint32_t kPrefixBit = 0x40000000u;  // label of a prefix: kPrefixBit | prefix id
+constexpr uint32_t kEndLabel = 0x7FFFFFFDu;     // delivered once, after the last token
 constexpr uint32_t kNumberLabel = 0x7FFFFFFEu;
 constexpr uint32_t kAnyLabel = 0x7FFFFFFFu;   // sorts last in a follow group
 
@@ -104,6 +105,7 @@ struct CueNfa::Impl {
   std::vector<std::vector<uint32_t>> first_by_word, first_by_prefix;
   std::vector<uint32_t> first_by_number;
   std::vector<Cue> cue_of;                // per pattern
+  bool has_end = false;                   // some pattern uses '$'
   // Build-time only.
   std::vector<std::vector<uint32_t>> follow_tmp;
   std::vector<std::vector<uint32_t>> groups_tmp;
@@ -133,8 +135,13 @@ struct CueNfa::Impl {
         return f;
       }
       case CueNode::Kind::kNumber:
-      case CueNode::Kind::kAny: {
-        uint32_t p = NewPos(n.kind == CueNode::Kind::kAny ? kAnyLabel : kNumberLabel, pattern);
+      case CueNode::Kind::kAny:
+      case CueNode::Kind::kEnd: {
+        uint32_t lab = n.kind == CueNode::Kind::kAny      ? kAnyLabel
+                       : n.kind == CueNode::Kind::kNumber ? kNumberLabel
+                                                          : kEndLabel;
+        uint32_t p = NewPos(lab, pattern);
+        has_end = has_end || lab == kEndLabel;
         f.first = f.last = {p};
         return f;
       }
@@ -272,7 +279,7 @@ Result<std::unique_ptr<const CueNfa>> CueNfa::Build(const std::vector<CuePattern
   impl->first_by_word.resize(impl->words.size());
   impl->first_by_prefix.resize(impl->prefixes.size());
   for (auto [lab, p] : starts) {
-    if (lab == kAnyLabel) continue;  // gaps never start a pattern
+    if (lab == kAnyLabel || lab == kEndLabel) continue;  // never start a pattern
     if (lab == kNumberLabel) {
       impl->first_by_number.push_back(p);
     } else if (lab & kPrefixBit) {
@@ -299,26 +306,24 @@ void CueNfa::Match(std::string_view text, std::vector<CueHit>& out) const {
   CueTokenize(text, w.tokens);
   w.cur.clear();
   size_t first_hit = out.size();
-  for (size_t i = 0; i < w.tokens.size(); ++i) {
-    const CueToken tok = w.tokens[i];
-    w.symbols.clear();
-    m.Symbols(text.substr(tok.begin, tok.end - tok.begin), w.symbols);
-    if (w.symbols.empty() && w.cur.empty()) continue;
+  auto activate = [&](uint32_t p, uint32_t start) {
+    if (w.stamp[p] == w.generation) {
+      Live& l = w.next[w.slot[p]];
+      l.start = std::min(l.start, start);
+      return;
+    }
+    w.stamp[p] = w.generation;
+    w.slot[p] = static_cast<uint32_t>(w.next.size());
+    w.next.push_back({p, start});
+  };
+  // Moves the live partial matches over one symbol set (`w.symbols`), then starts new ones at
+  // token `i` (none for the end of text), and reports the matches that end here.
+  auto step = [&](size_t i, bool at_end) {
     if (++w.generation == 0) {  // wrapped: old stamps could collide
       std::fill(w.stamp.begin(), w.stamp.end(), 0);
       w.generation = 1;
     }
     w.next.clear();
-    auto activate = [&](uint32_t p, uint32_t start) {
-      if (w.stamp[p] == w.generation) {
-        Live& l = w.next[w.slot[p]];
-        l.start = std::min(l.start, start);
-        return;
-      }
-      w.stamp[p] = w.generation;
-      w.slot[p] = static_cast<uint32_t>(w.next.size());
-      w.next.push_back({p, start});
-    };
     for (const Live& l : w.cur) {
       for (uint32_t k = m.follow_begin[l.pos]; k < m.follow_begin[l.pos + 1]; ++k) {
         uint32_t g = m.follow_groups[k];
@@ -329,20 +334,34 @@ void CueNfa::Match(std::string_view text, std::vector<CueHit>& out) const {
           for (; it != end && it->first == lab; ++it) activate(it->second, l.start);
         };
         for (uint32_t s : w.symbols) take(s);
-        if (begin != end && (end - 1)->first == kAnyLabel) take(kAnyLabel);
+        if (!at_end && begin != end && (end - 1)->first == kAnyLabel) take(kAnyLabel);
       }
     }
-    for (uint32_t s : w.symbols) {
-      if (const std::vector<uint32_t>* firsts = m.FirstOf(s)) {
-        for (uint32_t p : *firsts) activate(p, static_cast<uint32_t>(i));
+    if (!at_end) {
+      for (uint32_t s : w.symbols) {
+        if (const std::vector<uint32_t>* firsts = m.FirstOf(s)) {
+          for (uint32_t p : *firsts) activate(p, static_cast<uint32_t>(i));
+        }
       }
     }
+    uint32_t end_byte = w.tokens[at_end ? w.tokens.size() - 1 : i].end;
     for (const Live& l : w.next) {
       if (m.is_last[l.pos]) {
-        out.push_back({m.cue_of[m.pattern_of[l.pos]], w.tokens[l.start].begin, tok.end});
+        out.push_back({m.cue_of[m.pattern_of[l.pos]], w.tokens[l.start].begin, end_byte});
       }
     }
     std::swap(w.cur, w.next);
+  };
+  for (size_t i = 0; i < w.tokens.size(); ++i) {
+    const CueToken tok = w.tokens[i];
+    w.symbols.clear();
+    m.Symbols(text.substr(tok.begin, tok.end - tok.begin), w.symbols);
+    if (w.symbols.empty() && w.cur.empty()) continue;
+    step(i, false);
+  }
+  if (!w.cur.empty() && m.has_end) {
+    w.symbols.assign(1, kEndLabel);
+    step(w.tokens.size(), true);
   }
   // One hit per (cue, end): the leftmost.
   std::sort(out.begin() + first_hit, out.end(), [](const CueHit& a, const CueHit& b) {

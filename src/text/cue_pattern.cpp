@@ -218,6 +218,9 @@ class Parser {
     } else if (c == '#') {
       ++pos_;
       item.node = Leaf(CueNode::Kind::kNumber);
+    } else if (c == '$') {
+      ++pos_;
+      item.node = Leaf(CueNode::Kind::kEnd);
     } else if (c == '@') {
       ++pos_;
       size_t start = pos_;
@@ -332,6 +335,7 @@ size_t CuePositionCount(const CueNode& node, size_t cap) {
     case CueNode::Kind::kWord:
     case CueNode::Kind::kNumber:
     case CueNode::Kind::kAny:
+    case CueNode::Kind::kEnd:
       return 1;
     default:
       break;

@@ -7,6 +7,7 @@
 //   word?   (a|b)?   @macro?      optional item
 //   ~N                            a gap of 0..N arbitrary words (1 <= N <= 9), between items only
 //   #                             a number (1..7 digits)
+//   $                             the end of the message ("i'm 13 (years|yo|$)")
 //   @name                         a macro defined earlier in the same lexicon file
 //
 // Text and patterns are compared token by token (CueTokenize): a token is a run of word
@@ -43,6 +44,7 @@ struct CueNode {
     kWord,    // one token: `text` exactly, or any token starting with `text` when `prefix`
     kNumber,  // a token of 1..7 ASCII digits
     kAny,     // any one token (gaps)
+    kEnd,     // the end of the text (consumes no token)
     kSeq,     // children in order
     kAlt,     // one of the children
     kOpt,     // the single child or nothing
