@@ -67,6 +67,10 @@ class StringIds {
   size_t mask_ = 0;
 };
 
+uint64_t LabelBit(uint32_t label) {
+  return uint64_t{1} << ((label * 0x9E3779B97F4A7C15ull) >> 58);
+}
+
 struct Frag {
   bool nullable = false;
   std::vector<uint32_t> first, last;
@@ -80,9 +84,10 @@ struct Live {
 // Per-thread matching state, reused across calls (and across matchers).
 struct Work {
   std::vector<CueToken> tokens;
-  std::vector<uint32_t> symbols;
+  std::vector<uint32_t> symbols, prev;  // this token's symbols, the previous token's
   std::vector<Live> cur, next;
-  std::vector<uint32_t> stamp, slot;
+  std::vector<uint32_t> stamp, slot;          // per position
+  std::vector<uint32_t> group_stamp, group_start;  // per follow group: done this step from start
   uint32_t generation = 0;
 };
 
@@ -101,9 +106,16 @@ struct CueNfa::Impl {
   // Groups: sorted (label, position) pairs, CSR.
   std::vector<uint32_t> group_begin;
   std::vector<std::pair<uint32_t, uint32_t>> group_items;
-  // Where a match may start, by symbol.
-  std::vector<std::vector<uint32_t>> first_by_word, first_by_prefix;
-  std::vector<uint32_t> first_by_number;
+  std::vector<uint64_t> group_mask;       // per group: Bloom bits of its labels (any-word excluded)
+  std::vector<uint8_t> group_any;         // per group: holds an any-word (gap) position
+  // Patterns' first words folded by symbol (CSR by SymIndex): the (label, position) pairs that
+  // may follow a first word with that symbol, and the cues of one-word patterns it completes.
+  // Starting a match thus costs a lookup, not the activation of every pattern's first word.
+  std::vector<uint32_t> start_begin;
+  std::vector<std::pair<uint32_t, uint32_t>> start_follow;
+  std::vector<uint8_t> start_any;         // by SymIndex: an any-word (gap) may follow
+  std::vector<uint32_t> single_begin;
+  std::vector<Cue> single_cue;
   std::vector<Cue> cue_of;                // per pattern
   bool has_end = false;                   // some pattern uses '$'
   // Build-time only.
@@ -206,6 +218,14 @@ struct CueNfa::Impl {
       items.erase(std::unique(items.begin(), items.end()), items.end());
       group_items.insert(group_items.end(), items.begin(), items.end());
       group_begin.push_back(static_cast<uint32_t>(group_items.size()));
+      uint64_t mask = 0;
+      bool any = false;
+      for (const auto& [lab, p] : items) {
+        if (lab == kAnyLabel) any = true;
+        else mask |= LabelBit(lab);
+      }
+      group_mask.push_back(mask);
+      group_any.push_back(any ? 1 : 0);
     }
     follow_tmp = {};
     groups_tmp = {};
@@ -245,13 +265,39 @@ struct CueNfa::Impl {
     }
   }
 
-  const std::vector<uint32_t>* FirstOf(uint32_t sym) const {
-    if (sym == kNumberLabel) return &first_by_number;
-    if (sym & kPrefixBit) {
-      uint32_t id = sym & ~kPrefixBit;
-      return id < first_by_prefix.size() ? &first_by_prefix[id] : nullptr;
+  size_t SymIndex(uint32_t sym) const {
+    if (sym == kNumberLabel) return words.size() + prefixes.size();
+    if (sym & kPrefixBit) return words.size() + (sym & ~kPrefixBit);
+    return sym;
+  }
+
+  void FoldStarts(const std::vector<std::pair<uint32_t, uint32_t>>& starts) {
+    size_t nsym = words.size() + prefixes.size() + 1;
+    std::vector<std::vector<std::pair<uint32_t, uint32_t>>> follow(nsym);
+    std::vector<std::vector<Cue>> singles(nsym);
+    for (auto [lab, p] : starts) {
+      if (lab == kAnyLabel || lab == kEndLabel) continue;  // never start a pattern
+      size_t idx = SymIndex(lab);
+      if (is_last[p]) singles[idx].push_back(cue_of[pattern_of[p]]);
+      for (uint32_t k = follow_begin[p]; k < follow_begin[p + 1]; ++k) {
+        uint32_t g = follow_groups[k];
+        follow[idx].insert(follow[idx].end(), group_items.begin() + group_begin[g],
+                           group_items.begin() + group_begin[g + 1]);
+      }
     }
-    return sym < first_by_word.size() ? &first_by_word[sym] : nullptr;
+    start_begin.assign(1, 0);
+    single_begin.assign(1, 0);
+    for (size_t i = 0; i < nsym; ++i) {
+      std::sort(follow[i].begin(), follow[i].end());
+      follow[i].erase(std::unique(follow[i].begin(), follow[i].end()), follow[i].end());
+      start_any.push_back(!follow[i].empty() && follow[i].back().first == kAnyLabel);
+      start_follow.insert(start_follow.end(), follow[i].begin(), follow[i].end());
+      start_begin.push_back(static_cast<uint32_t>(start_follow.size()));
+      std::sort(singles[i].begin(), singles[i].end());
+      singles[i].erase(std::unique(singles[i].begin(), singles[i].end()), singles[i].end());
+      single_cue.insert(single_cue.end(), singles[i].begin(), singles[i].end());
+      single_begin.push_back(static_cast<uint32_t>(single_cue.size()));
+    }
   }
 };
 
@@ -276,19 +322,8 @@ Result<std::unique_ptr<const CueNfa>> CueNfa::Build(const std::vector<CuePattern
     for (uint32_t p : f.first) starts.emplace_back(impl->label[p], p);
     for (uint32_t p : f.last) impl->is_last[p] = 1;
   }
-  impl->first_by_word.resize(impl->words.size());
-  impl->first_by_prefix.resize(impl->prefixes.size());
-  for (auto [lab, p] : starts) {
-    if (lab == kAnyLabel || lab == kEndLabel) continue;  // never start a pattern
-    if (lab == kNumberLabel) {
-      impl->first_by_number.push_back(p);
-    } else if (lab & kPrefixBit) {
-      impl->first_by_prefix[lab & ~kPrefixBit].push_back(p);
-    } else {
-      impl->first_by_word[lab].push_back(p);
-    }
-  }
   impl->Finish();
+  impl->FoldStarts(starts);
   return std::unique_ptr<const CueNfa>(new CueNfa(std::move(impl)));
 }
 
@@ -301,6 +336,10 @@ void CueNfa::Match(std::string_view text, std::vector<CueHit>& out) const {
   if (w.stamp.size() < m.label.size()) {
     w.stamp.resize(m.label.size(), 0);
     w.slot.resize(m.label.size(), 0);
+  }
+  if (w.group_stamp.size() < m.group_mask.size()) {
+    w.group_stamp.resize(m.group_mask.size(), 0);
+    w.group_start.resize(m.group_mask.size(), 0);
   }
   w.tokens.clear();
   CueTokenize(text, w.tokens);
@@ -316,35 +355,56 @@ void CueNfa::Match(std::string_view text, std::vector<CueHit>& out) const {
     w.slot[p] = static_cast<uint32_t>(w.next.size());
     w.next.push_back({p, start});
   };
-  // Moves the live partial matches over one symbol set (`w.symbols`), then starts new ones at
-  // token `i` (none for the end of text), and reports the matches that end here.
+  // Moves the live partial matches, and the matches begun at the previous token (`w.prev`),
+  // over this token's symbols (`w.symbols`; for the end of text, kEndLabel), and reports the
+  // matches that end here.
   auto step = [&](size_t i, bool at_end) {
     if (++w.generation == 0) {  // wrapped: old stamps could collide
       std::fill(w.stamp.begin(), w.stamp.end(), 0);
+      std::fill(w.group_stamp.begin(), w.group_stamp.end(), 0);
       w.generation = 1;
     }
     w.next.clear();
+    auto take = [&](auto begin, auto end, uint32_t lab, uint32_t start) {
+      auto it = std::lower_bound(begin, end, std::make_pair(lab, 0u));
+      for (; it != end && it->first == lab; ++it) activate(it->second, start);
+    };
+    uint64_t sym_mask = 0;
+    for (uint32_t s : w.symbols) sym_mask |= LabelBit(s);
     for (const Live& l : w.cur) {
       for (uint32_t k = m.follow_begin[l.pos]; k < m.follow_begin[l.pos + 1]; ++k) {
         uint32_t g = m.follow_groups[k];
+        bool any = !at_end && m.group_any[g];
+        if (!any && (m.group_mask[g] & sym_mask) == 0) continue;  // nothing here can follow
+        // Several live positions (the alternatives of one item) share their follow groups:
+        // a group already stepped from an earlier-or-equal start adds nothing.
+        if (w.group_stamp[g] == w.generation && w.group_start[g] <= l.start) continue;
+        w.group_stamp[g] = w.generation;
+        w.group_start[g] = l.start;
         auto begin = m.group_items.begin() + m.group_begin[g];
         auto end = m.group_items.begin() + m.group_begin[g + 1];
-        auto take = [&](uint32_t lab) {
-          auto it = std::lower_bound(begin, end, std::make_pair(lab, 0u));
-          for (; it != end && it->first == lab; ++it) activate(it->second, l.start);
-        };
-        for (uint32_t s : w.symbols) take(s);
-        if (!at_end && begin != end && (end - 1)->first == kAnyLabel) take(kAnyLabel);
+        for (uint32_t s : w.symbols) take(begin, end, s, l.start);
+        if (any) take(begin, end, kAnyLabel, l.start);
       }
     }
+    for (uint32_t p : w.prev) {
+      size_t idx = m.SymIndex(p);
+      auto begin = m.start_follow.begin() + m.start_begin[idx];
+      auto end = m.start_follow.begin() + m.start_begin[idx + 1];
+      if (begin == end) continue;
+      auto start = static_cast<uint32_t>(i - 1);
+      for (uint32_t s : w.symbols) take(begin, end, s, start);
+      if (!at_end && m.start_any[idx]) take(begin, end, kAnyLabel, start);
+    }
+    uint32_t end_byte = w.tokens[at_end ? w.tokens.size() - 1 : i].end;
     if (!at_end) {
       for (uint32_t s : w.symbols) {
-        if (const std::vector<uint32_t>* firsts = m.FirstOf(s)) {
-          for (uint32_t p : *firsts) activate(p, static_cast<uint32_t>(i));
+        size_t idx = m.SymIndex(s);
+        for (uint32_t k = m.single_begin[idx]; k < m.single_begin[idx + 1]; ++k) {
+          out.push_back({m.single_cue[k], w.tokens[i].begin, end_byte});
         }
       }
     }
-    uint32_t end_byte = w.tokens[at_end ? w.tokens.size() - 1 : i].end;
     for (const Live& l : w.next) {
       if (m.is_last[l.pos]) {
         out.push_back({m.cue_of[m.pattern_of[l.pos]], w.tokens[l.start].begin, end_byte});
@@ -352,14 +412,16 @@ void CueNfa::Match(std::string_view text, std::vector<CueHit>& out) const {
     }
     std::swap(w.cur, w.next);
   };
+  w.prev.clear();
   for (size_t i = 0; i < w.tokens.size(); ++i) {
     const CueToken tok = w.tokens[i];
     w.symbols.clear();
     m.Symbols(text.substr(tok.begin, tok.end - tok.begin), w.symbols);
-    if (w.symbols.empty() && w.cur.empty()) continue;
+    if (w.symbols.empty() && w.cur.empty() && w.prev.empty()) continue;
     step(i, false);
+    std::swap(w.prev, w.symbols);
   }
-  if (!w.cur.empty() && m.has_end) {
+  if ((!w.cur.empty() || !w.prev.empty()) && m.has_end) {
     w.symbols.assign(1, kEndLabel);
     step(w.tokens.size(), true);
   }
