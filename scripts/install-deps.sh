@@ -13,7 +13,7 @@ PACKAGES=(
   libjpeg62-turbo-dev libturbojpeg0-dev libpng-dev libwebp-dev libgif-dev libtiff-dev libheif-dev
   libsimdjson-dev liburing-dev
   # chat and text analysis
-  libicu-dev libhyperscan-dev libpugixml-dev liblinear-dev
+  libicu-dev libpugixml-dev liblinear-dev
   # tests and benchmarks: archive tools to build fixtures, hashdeep as the oracle, sqlite3 to inspect
   sqlite3 hashdeep zip unzip p7zip-full zstd xz-utils bzip2 genisoimage libxml2-utils time util-linux file
   imagemagick libjpeg-turbo-progs webp jq

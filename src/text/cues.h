@@ -51,8 +51,8 @@ struct CueHit {
   uint32_t end;
 };
 
-// All lexicons compiled into one matcher (Hyperscan). Immutable; Match is thread-safe (scratch
-// space is per thread).
+// All lexicons compiled into one word-level automaton (cue_nfa.h; Hyperscan could not track match
+// starts fast enough for these lexicons). Immutable; Match is thread-safe (work space is per thread).
 class CueMatcher {
  public:
   // Built-in lexicons (data/lexicons, compiled into the binary), or every cues-*.tsv in `dir`.
