@@ -1,0 +1,187 @@
+#include "chat/parse/json.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace ngb::chat::parse {
+
+namespace {
+
+// For a top-level object or array that is not closed: the prefix up to the last '}' outside
+// strings, plus the closers of the brackets still open there. Empty when not applicable.
+std::string CompleteTruncated(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\n' || s[b] == '\r' || s[b] == '\t')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '\r' || s[e - 1] == '\t')) --e;
+  if (b == e || (s[b] != '{' && s[b] != '[')) return {};
+  constexpr size_t kMaxDepth = 256;
+  std::string stack, stack_at_cut;
+  size_t cut = 0;
+  bool in_string = false;
+  for (size_t i = b; i < e; ++i) {
+    const char c = s[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (stack.size() >= kMaxDepth) return {};
+      stack.push_back(c == '{' ? '}' : ']');
+    } else if (c == '}' || c == ']') {
+      if (stack.empty() || stack.back() != c) return {};  // not a truncation: let simdjson report
+      stack.pop_back();
+      if (stack.empty()) return {};                        // complete document
+      if (c == '}') {
+        cut = i + 1;
+        stack_at_cut = stack;
+      }
+    }
+  }
+  if (cut == 0) return {};
+  std::string out(s.substr(0, cut));
+  out.append(stack_at_cut.rbegin(), stack_at_cut.rend());
+  return out;
+}
+
+}  // namespace
+
+JsonInput::JsonInput(std::string_view bytes, bool complete) : bytes_(bytes) {
+  std::string completed;
+  if (complete) completed = CompleteTruncated(bytes);
+  if (completed.empty()) {
+    padded_ = simdjson::padded_string(bytes);
+  } else {
+    truncated_ = true;
+    padded_ = simdjson::padded_string(completed);
+  }
+}
+
+bool JsonInput::Begin(od::document* doc, std::string* error) {
+  const auto err = parser_.iterate(padded_).get(*doc);
+  if (err) {
+    *error = simdjson::error_message(err);
+    return false;
+  }
+  return true;
+}
+
+uint64_t JsonInput::LineOf(const char* ptr) {
+  const char* base = padded_.data();
+  if (ptr < base || ptr > base + std::min(bytes_.size(), padded_.size())) return 0;
+  const auto pos = static_cast<size_t>(ptr - base);
+  if (pos < last_pos_) {
+    last_pos_ = 0;
+    last_line_ = 1;
+  }
+  last_line_ += static_cast<uint64_t>(std::count(base + last_pos_, base + pos, '\n'));
+  last_pos_ = pos;
+  return last_line_;
+}
+
+uint64_t JsonInput::LineAt(od::document& doc) {
+  const char* ptr = nullptr;
+  if (doc.current_location().get(ptr)) return 0;
+  return LineOf(ptr);
+}
+
+namespace {
+
+bool StoppedAtJsonError(const Conversations& convs) {
+  for (const Conversation& c : convs) {
+    for (const ParseError& e : c.errors) {
+      if (e.reason == "malformed_json") return true;
+    }
+  }
+  return false;
+}
+
+size_t MessageCount(const Conversations& convs) {
+  size_t n = 0;
+  for (const Conversation& c : convs) n += c.messages.size();
+  return n;
+}
+
+Result<Conversations> Attempt(std::string_view bytes, bool complete, JsonReaderFn run, const void* ctx) {
+  JsonInput in(bytes, complete);
+  if (complete && !in.truncated()) return Status::Error("malformed_json", "not a cut-off file");
+  od::document doc;
+  std::string error;
+  if (!in.Begin(&doc, &error)) return Status::Error("malformed_json", error);
+  Result<Conversations> result = run(in, doc, ctx);
+  if (in.truncated() && result.ok() && !result->empty()) {
+    AddError(result->back(), in.LastLine(), "truncated_json",
+             "the file ends before its closing brackets; read up to the last complete object");
+  }
+  return result;
+}
+
+}  // namespace
+
+Result<Conversations> ParseJsonDocument(std::string_view bytes, JsonReaderFn run, const void* ctx) {
+  Result<Conversations> first = Attempt(bytes, false, run, ctx);
+  if (first.ok() && !StoppedAtJsonError(*first)) return first;
+  if (!first.ok() && first.status().reason() != "malformed_json") return first;
+  Result<Conversations> second = Attempt(bytes, true, run, ctx);
+  if (second.ok() && (!first.ok() || MessageCount(*second) >= MessageCount(*first))) return second;
+  return first;
+}
+
+bool ReadString(od::value v, std::string* out) {
+  out->clear();
+  od::json_type type;
+  if (v.type().get(type)) return false;
+  switch (type) {
+    case od::json_type::string: {
+      std::string_view s;
+      if (v.get_string().get(s)) return false;
+      out->assign(s);
+      return true;
+    }
+    case od::json_type::number:
+    case od::json_type::boolean: {
+      std::string_view raw = v.raw_json_token();
+      while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' ||
+                              raw.back() == '\t')) {
+        raw.remove_suffix(1);
+      }
+      out->assign(raw);
+      return true;
+    }
+    default:
+      return true;  // null, arrays, objects: skipped by the caller moving on
+  }
+}
+
+bool ReadInt(od::value v, int64_t* out) {
+  od::json_type type;
+  if (v.type().get(type)) return false;
+  if (type == od::json_type::number) {
+    od::number n;
+    if (v.get_number().get(n)) return false;
+    if (n.is_int64()) {
+      *out = n.get_int64();
+    } else if (n.is_uint64()) {
+      *out = n.get_uint64() > 9'000'000'000'000'000'000ULL ? 0 : static_cast<int64_t>(n.get_uint64());
+    } else {
+      const double d = n.get_double();
+      if (!(d > -9.2e18 && d < 9.2e18)) return false;
+      *out = static_cast<int64_t>(d);
+    }
+    return true;
+  }
+  if (type == od::json_type::string) {
+    std::string_view s;
+    if (v.get_string().get(s)) return false;
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), *out);
+    return r.ec == std::errc() && r.ptr == s.data() + s.size();
+  }
+  return false;
+}
+
+}  // namespace ngb::chat::parse
