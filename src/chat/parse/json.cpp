@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
+#include <memory>
 
 namespace ngb::chat::parse {
 
@@ -51,19 +53,54 @@ std::string CompleteTruncated(std::string_view s) {
 
 }  // namespace
 
-JsonInput::JsonInput(std::string_view bytes, bool complete) : bytes_(bytes) {
+struct JsonInput::Scratch {
+  std::unique_ptr<char[]> buffer;
+  size_t capacity = 0;
+  od::parser parser;
+  bool busy = false;
+};
+
+namespace {
+constexpr size_t kKeepScratchBytes = size_t{64} << 20;
+thread_local JsonInput::Scratch t_scratch;
+}  // namespace
+
+JsonInput::JsonInput(std::string_view bytes, bool complete) : bytes_(bytes), scratch_(&t_scratch) {
+  if (scratch_->busy) {
+    scratch_ = new Scratch;
+    owned_ = true;
+  }
+  scratch_->busy = true;
   std::string completed;
   if (complete) completed = CompleteTruncated(bytes);
-  if (completed.empty()) {
-    padded_ = simdjson::padded_string(bytes);
-  } else {
-    truncated_ = true;
-    padded_ = simdjson::padded_string(completed);
+  truncated_ = !completed.empty();
+  const std::string_view text = truncated_ ? std::string_view(completed) : bytes;
+  const size_t need = text.size() + simdjson::SIMDJSON_PADDING;
+  if (scratch_->capacity < need) {
+    scratch_->buffer.reset(new char[need]);
+    scratch_->capacity = need;
+  }
+  std::memcpy(scratch_->buffer.get(), text.data(), text.size());
+  std::memset(scratch_->buffer.get() + text.size(), 0, simdjson::SIMDJSON_PADDING);
+  data_ = scratch_->buffer.get();
+  size_ = text.size();
+}
+
+JsonInput::~JsonInput() {
+  if (owned_) {
+    delete scratch_;
+    return;
+  }
+  scratch_->busy = false;
+  if (scratch_->capacity > kKeepScratchBytes) {
+    scratch_->buffer.reset();
+    scratch_->capacity = 0;
+    scratch_->parser = od::parser();
   }
 }
 
 bool JsonInput::Begin(od::document* doc, std::string* error) {
-  const auto err = parser_.iterate(padded_).get(*doc);
+  const auto err = scratch_->parser.iterate(data_, size_, size_ + simdjson::SIMDJSON_PADDING).get(*doc);
   if (err) {
     *error = simdjson::error_message(err);
     return false;
@@ -72,8 +109,8 @@ bool JsonInput::Begin(od::document* doc, std::string* error) {
 }
 
 uint64_t JsonInput::LineOf(const char* ptr) {
-  const char* base = padded_.data();
-  if (ptr < base || ptr > base + std::min(bytes_.size(), padded_.size())) return 0;
+  const char* base = data_;
+  if (ptr < base || ptr > base + std::min(bytes_.size(), size_)) return 0;
   const auto pos = static_cast<size_t>(ptr - base);
   if (pos < last_pos_) {
     last_pos_ = 0;

@@ -20,7 +20,12 @@ class JsonInput {
   // complete=true: a document that stops before its closing brackets (a cut-off download or
   // copy) is read up to its last complete object: the input is cut there and the missing
   // brackets are appended (truncated() tells whether that applied).
+  // The padded copy and the parser are per-thread scratch reused across calls (fresh pages are
+  // what a parse costs most); scratch above 64 MiB is released afterwards.
   JsonInput(std::string_view bytes, bool complete);
+  ~JsonInput();
+  JsonInput(const JsonInput&) = delete;
+  JsonInput& operator=(const JsonInput&) = delete;
   // True when the input was cut off and completed as above (readers add a "truncated_json" row).
   bool truncated() const { return truncated_; }
   // 1-based number of the input's last line.
@@ -32,10 +37,14 @@ class JsonInput {
   uint64_t LineAt(od::document& doc);
   uint64_t LineOf(const char* ptr);
 
+  struct Scratch;
+
  private:
   std::string_view bytes_;
-  simdjson::padded_string padded_;
-  od::parser parser_;
+  Scratch* scratch_;
+  bool owned_ = false;    // scratch_ allocated for this input (the thread's one was busy)
+  const char* data_ = nullptr;  // padded copy
+  size_t size_ = 0;
   bool truncated_ = false;
   size_t last_pos_ = 0;
   uint64_t last_line_ = 1;

@@ -6,6 +6,8 @@
 // pugixml, which never fetches external entities or DTDs; a parse error keeps the tree read so far.
 #include <pugixml.hpp>
 
+#include <algorithm>
+
 #include "chat/parse/parsers.h"
 
 namespace ngb::chat::parse {
@@ -23,6 +25,9 @@ Result<Conversations> ParsePanXml(std::string_view bytes, const ParseOptions& op
     c.format = Format::kPanXml;
     c.id = SanitizeUtf8(conv.attribute("id").as_string());
     uint32_t record = 0;
+    size_t count = 0;
+    for (pugi::xml_node msg = conv.child("message"); msg; msg = msg.next_sibling("message")) ++count;
+    c.messages.reserve(std::min(count, options.max_messages));
     for (pugi::xml_node msg = conv.child("message"); msg; msg = msg.next_sibling("message")) {
       ++record;
       if (total >= options.max_messages) {

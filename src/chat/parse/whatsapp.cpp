@@ -3,6 +3,7 @@
 // One pass over the lines: a line that starts with a date/time header starts a message, any other
 // line continues the previous one. Dates are kept as raw numbers until the end of the file, when
 // the day/month order is decided from all of them at once.
+#include <algorithm>
 #include <cstring>
 
 #include "chat/parse/parsers.h"
@@ -216,6 +217,9 @@ Result<Conversations> ParseWhatsApp(std::string_view bytes, const ParseOptions& 
   Conversation c;
   c.format = Format::kWhatsApp;
   std::vector<Raw> raw;
+  const size_t guess = std::min(options.max_messages, bytes.size() / 128);  // fewer reallocations
+  c.messages.reserve(guess);
+  raw.reserve(guess);
   bool truncated = false;  // current message hit the size cap
   size_t pos = 0;
   uint64_t line_no = 0;
