@@ -9,16 +9,11 @@ namespace ngb::chat::parse {
 
 namespace {
 
-// For a top-level object or array that is not closed: the prefix up to the last '}' outside
-// strings, plus the closers of the brackets still open there. Empty when not applicable.
-std::string CompleteTruncated(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\n' || s[b] == '\r' || s[b] == '\t')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '\r' || s[e - 1] == '\t')) --e;
-  if (b == e || (s[b] != '{' && s[b] != '[')) return {};
+// Scans s[b, e) outside strings keeping the stack of expected closers. Returns false when the
+// brackets do not nest (damage rather than truncation), the depth exceeds 256, or the document
+// closes. *last_close receives the offset just after the last '}' that left the stack non-empty.
+bool ScanBrackets(std::string_view s, size_t b, size_t e, std::string* stack, size_t* last_close) {
   constexpr size_t kMaxDepth = 256;
-  std::string stack, stack_at_cut;
-  size_t cut = 0;
   bool in_string = false;
   for (size_t i = b; i < e; ++i) {
     const char c = s[i];
@@ -33,21 +28,33 @@ std::string CompleteTruncated(std::string_view s) {
     if (c == '"') {
       in_string = true;
     } else if (c == '{' || c == '[') {
-      if (stack.size() >= kMaxDepth) return {};
-      stack.push_back(c == '{' ? '}' : ']');
+      if (stack->size() >= kMaxDepth) return false;
+      stack->push_back(c == '{' ? '}' : ']');
     } else if (c == '}' || c == ']') {
-      if (stack.empty() || stack.back() != c) return {};  // not a truncation: let simdjson report
-      stack.pop_back();
-      if (stack.empty()) return {};                        // complete document
-      if (c == '}') {
-        cut = i + 1;
-        stack_at_cut = stack;
-      }
+      if (stack->empty() || stack->back() != c) return false;
+      stack->pop_back();
+      if (stack->empty()) return false;  // complete document
+      if (c == '}') *last_close = i + 1;
     }
   }
-  if (cut == 0) return {};
+  return true;
+}
+
+// For a top-level object or array that is not closed: the prefix up to the last '}' outside
+// strings, plus the closers of the brackets still open there. Empty when not applicable.
+// Two linear passes: find the cut, then the stack at the cut.
+std::string CompleteTruncated(std::string_view s) {
+  size_t b = 0;
+  while (b < s.size() && (s[b] == ' ' || s[b] == '\n' || s[b] == '\r' || s[b] == '\t')) ++b;
+  if (b == s.size() || (s[b] != '{' && s[b] != '[')) return {};
+  std::string stack;
+  size_t cut = 0;
+  if (!ScanBrackets(s, b, s.size(), &stack, &cut) || cut == 0) return {};
+  stack.clear();
+  size_t unused = 0;
+  if (!ScanBrackets(s, b, cut, &stack, &unused)) return {};
   std::string out(s.substr(0, cut));
-  out.append(stack_at_cut.rbegin(), stack_at_cut.rend());
+  out.append(stack.rbegin(), stack.rend());
   return out;
 }
 

@@ -239,5 +239,20 @@ TEST(ChatJson, MalformedInputs) {
   }
 }
 
+TEST(ChatJson, DeepNestingAndHugeTruncatedInputStayBounded) {
+  const std::string deep = "{\"messages\": [" + std::string(100000, '[') + "1";
+  for (Format f : {Format::kTelegram, Format::kMessenger, Format::kDiscord, Format::kJsonl}) {
+    EXPECT_FALSE(Parse(deep, "", f).ok()) << FormatName(f);
+  }
+  // Many objects deep inside a cut-off file: completion is linear, not quadratic.
+  std::string wide = "{\"messages\": [" + std::string(200, '[');
+  for (int i = 0; i < 200000; ++i) wide += "{},";
+  auto r = Parse(wide, "", Format::kDiscord);
+  if (r.ok()) {
+    EXPECT_TRUE(r->at(0).messages.empty());
+    EXPECT_FALSE(r->at(0).errors.empty());
+  }
+}
+
 }  // namespace
 }  // namespace ngb::chat
