@@ -44,8 +44,8 @@ std::vector<Msg> Messages() {
   uint32_t x = 12345;
   for (int i = 0; i < kMessages; ++i) {
     x = x * 1664525u + 1013904223u;
-    Msg m{1 + (i / 5000) % 28, (i / 60) % 24, i % 60, (i * 7) % 60, kNames[(x >> 8) % 4],
-          kLines[(x >> 12) % kNumLines]};
+    Msg m{1 + (i / 5000) % 28, (i / 60) % 24,        i % 60,
+          (i * 7) % 60,        kNames[(x >> 8) % 4], kLines[(x >> 12) % kNumLines]};
     if ((x >> 20) % 10 == 0) m.text += std::string("\n") + kLines[(x >> 4) % kNumLines];
     out.push_back(std::move(m));
   }
@@ -79,32 +79,40 @@ std::string Build(ngb::chat::Format f) {
   switch (f) {
     case Format::kWhatsApp:
       for (const Msg& m : msgs) {
-        std::snprintf(buf, sizeof buf, "%02d/01/2024, %02d:%02d - %s: ", m.day, m.hour, m.minute, m.author);
+        std::snprintf(buf, sizeof buf, "%02d/01/2024, %02d:%02d - %s: ", m.day, m.hour, m.minute,
+                      m.author);
         s += buf;
         s += m.text;
         s += '\n';
       }
       break;
     case Format::kTelegram:
-      s += "{\n \"name\": \"Bench\",\n \"type\": \"private_group\",\n \"id\": 1,\n \"messages\": [\n";
+      s += "{\n \"name\": \"Bench\",\n \"type\": \"private_group\",\n \"id\": 1,\n \"messages\": "
+           "[\n";
       for (size_t i = 0; i < msgs.size(); ++i) {
         const Msg& m = msgs[i];
         std::snprintf(buf, sizeof buf,
-                      "  {\n   \"id\": %zu,\n   \"type\": \"message\",\n   \"date\": \"2024-01-%02dT%02d:%02d:%02d\",\n"
-                      "   \"date_unixtime\": \"%ld\",\n   \"from\": \"%s\",\n   \"from_id\": \"user%zu\",\n   \"text\": \"",
+                      "  {\n   \"id\": %zu,\n   \"type\": \"message\",\n   \"date\": "
+                      "\"2024-01-%02dT%02d:%02d:%02d\",\n"
+                      "   \"date_unixtime\": \"%ld\",\n   \"from\": \"%s\",\n   \"from_id\": "
+                      "\"user%zu\",\n   \"text\": \"",
                       i + 1, m.day, m.hour, m.minute, m.second, epoch(m), m.author, i % 4);
         s += buf;
         s += Json(m.text);
-        s += "\",\n   \"text_entities\": [{\"type\": \"plain\", \"text\": \"" + Json(m.text) + "\"}]\n  }";
+        s += "\",\n   \"text_entities\": [{\"type\": \"plain\", \"text\": \"" + Json(m.text) +
+             "\"}]\n  }";
         s += i + 1 < msgs.size() ? ",\n" : "\n";
       }
       s += " ]\n}\n";
       break;
     case Format::kInstagram:
-      s += "{\n  \"participants\": [{\"name\": \"Sara\"}, {\"name\": \"Bilal\"}],\n  \"messages\": [\n";
+      s += "{\n  \"participants\": [{\"name\": \"Sara\"}, {\"name\": \"Bilal\"}],\n  \"messages\": "
+           "[\n";
       for (size_t i = msgs.size(); i-- > 0;) {
         const Msg& m = msgs[i];
-        std::snprintf(buf, sizeof buf, "    {\n      \"sender_name\": \"%s\",\n      \"timestamp_ms\": %ld000,\n      \"content\": \"",
+        std::snprintf(buf, sizeof buf,
+                      "    {\n      \"sender_name\": \"%s\",\n      \"timestamp_ms\": %ld000,\n    "
+                      "  \"content\": \"",
                       m.author, epoch(m));
         s += buf;
         s += Json(m.text);  // real exports escape non-ASCII as \u00XX; raw UTF-8 is the harder case
@@ -114,17 +122,20 @@ std::string Build(ngb::chat::Format f) {
       s += "  ],\n  \"title\": \"Sara\",\n  \"thread_path\": \"inbox/sara_1\"\n}\n";
       break;
     case Format::kDiscord:
-      s += "{\n  \"guild\": {\"id\": \"1\", \"name\": \"Club\"},\n  \"channel\": {\"id\": \"2\", \"name\": \"general\"},\n  \"messages\": [\n";
+      s += "{\n  \"guild\": {\"id\": \"1\", \"name\": \"Club\"},\n  \"channel\": {\"id\": \"2\", "
+           "\"name\": \"general\"},\n  \"messages\": [\n";
       for (size_t i = 0; i < msgs.size(); ++i) {
         const Msg& m = msgs[i];
         std::snprintf(buf, sizeof buf,
-                      "    {\n      \"id\": \"%zu\",\n      \"type\": \"Default\",\n      \"timestamp\": \"2024-01-%02dT%02d:%02d:%02d.000+05:00\",\n"
+                      "    {\n      \"id\": \"%zu\",\n      \"type\": \"Default\",\n      "
+                      "\"timestamp\": \"2024-01-%02dT%02d:%02d:%02d.000+05:00\",\n"
                       "      \"isPinned\": false,\n      \"content\": \"",
                       i + 1, m.day, m.hour, m.minute, m.second);
         s += buf;
         s += Json(m.text);
         std::snprintf(buf, sizeof buf,
-                      "\",\n      \"author\": {\"id\": \"%zu\", \"name\": \"%s\", \"nickname\": \"%s\", \"isBot\": false},\n"
+                      "\",\n      \"author\": {\"id\": \"%zu\", \"name\": \"%s\", \"nickname\": "
+                      "\"%s\", \"isBot\": false},\n"
                       "      \"attachments\": [], \"embeds\": [], \"reactions\": []\n    }",
                       i % 4, m.author, m.author);
         s += buf;
@@ -135,7 +146,8 @@ std::string Build(ngb::chat::Format f) {
     case Format::kCsv:
       s += "timestamp,sender,text\n";
       for (const Msg& m : msgs) {
-        std::snprintf(buf, sizeof buf, "2024-01-%02d %02d:%02d:%02d,%s,", m.day, m.hour, m.minute, m.second, m.author);
+        std::snprintf(buf, sizeof buf, "2024-01-%02d %02d:%02d:%02d,%s,", m.day, m.hour, m.minute,
+                      m.second, m.author);
         s += buf;
         if (m.text.find_first_of(",\n\"") != std::string::npos) {
           s += '"';
@@ -149,16 +161,20 @@ std::string Build(ngb::chat::Format f) {
       break;
     case Format::kJsonl:
       for (const Msg& m : msgs) {
-        std::snprintf(buf, sizeof buf, "{\"timestamp\": %ld, \"sender\": \"%s\", \"text\": \"", epoch(m), m.author);
+        std::snprintf(buf, sizeof buf, "{\"timestamp\": %ld, \"sender\": \"%s\", \"text\": \"",
+                      epoch(m), m.author);
         s += buf;
         s += Json(m.text) + "\"}\n";
       }
       break;
     case Format::kPanXml:
-      s += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<conversations>\n  <conversation id=\"bench\">\n";
+      s += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<conversations>\n  <conversation "
+           "id=\"bench\">\n";
       for (size_t i = 0; i < msgs.size(); ++i) {
         const Msg& m = msgs[i];
-        std::snprintf(buf, sizeof buf, "    <message line=\"%zu\">\n      <author>%s</author>\n      <time>%02d:%02d</time>\n      <text>",
+        std::snprintf(buf, sizeof buf,
+                      "    <message line=\"%zu\">\n      <author>%s</author>\n      "
+                      "<time>%02d:%02d</time>\n      <text>",
                       i + 1, m.author, m.hour, m.minute);
         s += buf;
         s += m.text + "</text>\n    </message>\n";
@@ -190,9 +206,10 @@ void BM_ParseChat(benchmark::State& state) {
   state.SetLabel(std::string(ngb::chat::FormatName(format)));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * kMessages);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes.size()));
-  state.counters["msgs_per_s"] =
-      benchmark::Counter(static_cast<double>(kMessages), benchmark::Counter::kIsIterationInvariantRate);
-  state.counters["vs_budget"] = benchmark::Counter(kMessages / 2e6, benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["msgs_per_s"] = benchmark::Counter(static_cast<double>(kMessages),
+                                                    benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["vs_budget"] =
+      benchmark::Counter(kMessages / 2e6, benchmark::Counter::kIsIterationInvariantRate);
 }
 
 using F = ngb::chat::Format;

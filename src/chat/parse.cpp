@@ -131,8 +131,7 @@ Format DetectFormat(std::string_view head, std::string_view name) {
   const std::string_view t = TrimAscii(head);
   if (t.empty()) return Format::kUnknown;
   if (t.front() == '<') {
-    if (Has(t, "<conversation") && Has(t, "<message") &&
-        (Has(t, "<author") || Has(t, "<text"))) {
+    if (Has(t, "<conversation") && Has(t, "<message") && (Has(t, "<author") || Has(t, "<text"))) {
       return Format::kPanXml;
     }
     return Format::kUnknown;
@@ -153,15 +152,23 @@ Result<std::vector<Conversation>> ParseChat(std::string_view bytes, std::string_
       format = MetaKind(bytes.substr(0, 65536), name);
     }
     switch (format) {
-      case Format::kWhatsApp: return parse::ParseWhatsApp(bytes, options);
-      case Format::kTelegram: return parse::ParseTelegram(bytes, options);
+      case Format::kWhatsApp:
+        return parse::ParseWhatsApp(bytes, options);
+      case Format::kTelegram:
+        return parse::ParseTelegram(bytes, options);
       case Format::kInstagram:
-      case Format::kMessenger: return parse::ParseMeta(bytes, format, options);
-      case Format::kDiscord: return parse::ParseDiscord(bytes, options);
-      case Format::kCsv: return parse::ParseCsv(bytes, options);
-      case Format::kJsonl: return parse::ParseJsonl(bytes, options);
-      case Format::kPanXml: return parse::ParsePanXml(bytes, options);
-      case Format::kUnknown: break;
+      case Format::kMessenger:
+        return parse::ParseMeta(bytes, format, options);
+      case Format::kDiscord:
+        return parse::ParseDiscord(bytes, options);
+      case Format::kCsv:
+        return parse::ParseCsv(bytes, options);
+      case Format::kJsonl:
+        return parse::ParseJsonl(bytes, options);
+      case Format::kPanXml:
+        return parse::ParsePanXml(bytes, options);
+      case Format::kUnknown:
+        break;
     }
     return Status::Error("not_a_chat_export", "no known chat export format recognised");
   } catch (const std::bad_alloc&) {

@@ -48,7 +48,8 @@ bool NextRecord(std::string_view s, char sep, size_t* pos, uint64_t* line,
         const size_t q = s.find('"', p);
         const size_t stop = q == std::string_view::npos ? s.size() : q;
         for (size_t i = p; i < stop; ++i) *line += s[i] == '\n';
-        if (f.size() < kMaxMessageBytes + 1) f.append(s.substr(p, std::min(stop - p, kMaxMessageBytes + 1 - f.size())));
+        if (f.size() < kMaxMessageBytes + 1)
+          f.append(s.substr(p, std::min(stop - p, kMaxMessageBytes + 1 - f.size())));
         if (q == std::string_view::npos) {
           *bad = true;
           p = s.size();
@@ -111,8 +112,13 @@ Result<Conversations> ParseCsv(std::string_view bytes, const ParseOptions& optio
       int t = -1, d = -1, c = -1, s = -1, x = -1, v = -1, known = 0;
       for (size_t i = 0; i < n && i < 64; ++i) {
         const char kind = FieldKind(AsciiLower(TrimAscii(fields[i])));
-        int* slot = kind == 't' ? &t : kind == 'd' ? &d : kind == 'c' ? &c : kind == 's' ? &s
-                  : kind == 'x' ? &x : kind == 'v' ? &v : nullptr;
+        int* slot = kind == 't'   ? &t
+                    : kind == 'd' ? &d
+                    : kind == 'c' ? &c
+                    : kind == 's' ? &s
+                    : kind == 'x' ? &x
+                    : kind == 'v' ? &v
+                                  : nullptr;
         if (slot && *slot < 0) *slot = static_cast<int>(i), ++known;
       }
       if (known >= 2 && x >= 0) {
@@ -126,11 +132,13 @@ Result<Conversations> ParseCsv(std::string_view bytes, const ParseOptions& optio
     }
     const int need = std::max({col_time, col_date, col_clock, col_sender, col_text, col_conv});
     if (static_cast<int>(n) <= need) {
-      rows.Error(start_line, "bad_row", "expected " + std::to_string(need + 1) + " fields, found " +
-                                            std::to_string(n));
+      rows.Error(start_line, "bad_row",
+                 "expected " + std::to_string(need + 1) + " fields, found " + std::to_string(n));
       continue;
     }
-    auto take = [&](int col) { return col >= 0 ? std::move(fields[static_cast<size_t>(col)]) : std::string(); };
+    auto take = [&](int col) {
+      return col >= 0 ? std::move(fields[static_cast<size_t>(col)]) : std::string();
+    };
     std::string time = col_time >= 0   ? take(col_time)
                        : col_date >= 0 ? take(col_date) + " " + take(col_clock)
                                        : std::string();

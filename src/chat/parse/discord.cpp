@@ -17,7 +17,8 @@ class DiscordReader {
 
   Result<Conversations> Run() {
     od::object root;
-    if (doc_.get_object().get(root)) return Status::Error("malformed_json", "top level is not an object");
+    if (doc_.get_object().get(root))
+      return Status::Error("malformed_json", "top level is not an object");
     bool seen = false;
     std::string guild, channel;
     for (auto field_result : root) {

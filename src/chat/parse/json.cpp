@@ -107,7 +107,8 @@ JsonInput::~JsonInput() {
 }
 
 bool JsonInput::Begin(od::document* doc, std::string* error) {
-  const auto err = scratch_->parser.iterate(data_, size_, size_ + simdjson::SIMDJSON_PADDING).get(*doc);
+  const auto err =
+      scratch_->parser.iterate(data_, size_, size_ + simdjson::SIMDJSON_PADDING).get(*doc);
   if (err) {
     *error = simdjson::error_message(err);
     return false;
@@ -151,7 +152,8 @@ size_t MessageCount(const Conversations& convs) {
   return n;
 }
 
-Result<Conversations> Attempt(std::string_view bytes, bool complete, JsonReaderFn run, const void* ctx) {
+Result<Conversations> Attempt(std::string_view bytes, bool complete, JsonReaderFn run,
+                              const void* ctx) {
   JsonInput in(bytes, complete);
   if (complete && !in.truncated()) return Status::Error("malformed_json", "not a cut-off file");
   od::document doc;
@@ -211,7 +213,8 @@ bool ReadInt(od::value v, int64_t* out) {
     if (n.is_int64()) {
       *out = n.get_int64();
     } else if (n.is_uint64()) {
-      *out = n.get_uint64() > 9'000'000'000'000'000'000ULL ? 0 : static_cast<int64_t>(n.get_uint64());
+      *out =
+          n.get_uint64() > 9'000'000'000'000'000'000ULL ? 0 : static_cast<int64_t>(n.get_uint64());
     } else {
       const double d = n.get_double();
       if (!(d > -9.2e18 && d < 9.2e18)) return false;

@@ -42,7 +42,7 @@ class JsonInput {
  private:
   std::string_view bytes_;
   Scratch* scratch_;
-  bool owned_ = false;    // scratch_ allocated for this input (the thread's one was busy)
+  bool owned_ = false;          // scratch_ allocated for this input (the thread's one was busy)
   const char* data_ = nullptr;  // padded copy
   size_t size_ = 0;
   bool truncated_ = false;

@@ -181,6 +181,24 @@ TEST(ChatMeta, MessengerDefaultAndRealUnicodeUntouched) {
   EXPECT_TRUE(c.messages[2].author.empty());
 }
 
+TEST(ChatMeta, MessengerEndToEndEncryptedExport) {
+  const std::string json = R"({"participants": ["Ahmed", "Fatima"], "threadName": "Ahmed",
+  "messages": [
+    {"isUnsent": false, "media": [], "reactions": [], "senderName": "Ahmed", "text": "salam, kaise ho?", "timestamp": 1705088400000, "type": "text"},
+    {"isUnsent": false, "media": [{"uri": "media/photo_1.jpg"}], "reactions": [], "senderName": "Fatima", "text": "", "timestamp": 1705088460000, "type": "media"}
+  ]})";
+  EXPECT_EQ(DetectFormat(json, "Ahmed_1.json"), Format::kMessenger);
+  auto r = Parse(json, "Ahmed_1.json");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const Conversation& c = r->at(0);
+  EXPECT_EQ(c.title, "Ahmed");
+  ASSERT_EQ(c.messages.size(), 2u);
+  EXPECT_EQ(c.messages[0].text, "salam, kaise ho?");
+  EXPECT_EQ(c.messages[1].media, MediaKind::kImage);
+  EXPECT_EQ(c.messages[1].attachment, "media/photo_1.jpg");
+  EXPECT_EQ(c.participants, (std::vector<std::string>{"Ahmed", "Fatima"}));
+}
+
 TEST(ChatDiscord, ChatExporterJson) {
   const std::string json = R"({
   "guild": {"id": "1000", "name": "School Coding Club", "iconUrl": "https://cdn.example/icon.png"},
@@ -230,7 +248,8 @@ TEST(ChatJson, MalformedInputs) {
     EXPECT_EQ(k->at(0).messages.size(), 1u);
     EXPECT_EQ(k->at(0).errors.at(0).reason, "bad_message");
     // Damage in the middle: the messages before it are kept.
-    auto m = Parse("{\"messages\": [\n" + good + ",\n" + good + ",\n{\"text\" \"x\"}, " + good + "]}", "", f);
+    auto m = Parse(
+        "{\"messages\": [\n" + good + ",\n" + good + ",\n{\"text\" \"x\"}, " + good + "]}", "", f);
     ASSERT_TRUE(m.ok()) << FormatName(f) << " " << m.status().ToString();
     EXPECT_EQ(m->at(0).messages.size(), 2u);
     EXPECT_EQ(m->at(0).messages[1].line, 3u);

@@ -17,7 +17,8 @@ Result<Conversations> ParseJsonl(std::string_view bytes, const ParseOptions& opt
   size_t pos = 0;
   uint64_t line_no = 0;
   while (pos < bytes.size()) {
-    const char* nl = static_cast<const char*>(std::memchr(bytes.data() + pos, '\n', bytes.size() - pos));
+    const char* nl =
+        static_cast<const char*>(std::memchr(bytes.data() + pos, '\n', bytes.size() - pos));
     const size_t end = nl ? static_cast<size_t>(nl - bytes.data()) : bytes.size();
     const std::string_view line = TrimAscii(bytes.substr(pos, end - pos));
     pos = end + 1;
@@ -45,8 +46,13 @@ Result<Conversations> ParseJsonl(std::string_view bytes, const ParseOptions& opt
         break;
       }
       const char kind = FieldKind(AsciiLower(k));
-      std::string* slot = kind == 't' ? &time : kind == 'd' ? &date : kind == 'c' ? &clock
-                        : kind == 's' ? &sender : kind == 'x' ? &text : kind == 'v' ? &conv : nullptr;
+      std::string* slot = kind == 't'   ? &time
+                          : kind == 'd' ? &date
+                          : kind == 'c' ? &clock
+                          : kind == 's' ? &sender
+                          : kind == 'x' ? &text
+                          : kind == 'v' ? &conv
+                                        : nullptr;
       if (!slot || !slot->empty()) continue;
       if (!ReadString(f.value(), &value)) {
         ok = false;
@@ -58,7 +64,8 @@ Result<Conversations> ParseJsonl(std::string_view bytes, const ParseOptions& opt
       rows.Error(line_no, "malformed_json", "line is not a readable JSON object");
       continue;
     }
-    if (time.empty()) time = clock.empty() ? std::move(date) : date.empty() ? std::move(clock) : date + " " + clock;
+    if (time.empty())
+      time = clock.empty() ? std::move(date) : date.empty() ? std::move(clock) : date + " " + clock;
     if (sender.empty() && text.empty()) {
       rows.Error(line_no, "bad_line", "no sender or text field");
       continue;

@@ -21,7 +21,8 @@ class MetaReader {
 
   Result<Conversations> Run() {
     od::object root;
-    if (doc_.get_object().get(root)) return Status::Error("malformed_json", "top level is not an object");
+    if (doc_.get_object().get(root))
+      return Status::Error("malformed_json", "top level is not an object");
     bool seen = false;
     for (auto field_result : root) {
       od::field field;
@@ -231,7 +232,8 @@ class MetaReader {
 
 }  // namespace
 
-Result<Conversations> ParseMeta(std::string_view bytes, Format format, const ParseOptions& options) {
+Result<Conversations> ParseMeta(std::string_view bytes, Format format,
+                                const ParseOptions& options) {
   struct Ctx {
     const ParseOptions* options;
     Format format;

@@ -4,9 +4,8 @@
 // <time> has no date, so Message::time is kNoTime and document order is kept; Message::line is the
 // message's `line` attribute (its record number in the conversation). Parsed from memory by
 // pugixml, which never fetches external entities or DTDs; a parse error keeps the tree read so far.
-#include <pugixml.hpp>
-
 #include <algorithm>
+#include <pugixml.hpp>
 
 #include "chat/parse/parsers.h"
 
@@ -26,7 +25,8 @@ Result<Conversations> ParsePanXml(std::string_view bytes, const ParseOptions& op
     c.id = SanitizeUtf8(conv.attribute("id").as_string());
     uint32_t record = 0;
     size_t count = 0;
-    for (pugi::xml_node msg = conv.child("message"); msg; msg = msg.next_sibling("message")) ++count;
+    for (pugi::xml_node msg = conv.child("message"); msg; msg = msg.next_sibling("message"))
+      ++count;
     c.messages.reserve(std::min(count, options.max_messages));
     for (pugi::xml_node msg = conv.child("message"); msg; msg = msg.next_sibling("message")) {
       ++record;
@@ -54,9 +54,11 @@ Result<Conversations> ParsePanXml(std::string_view bytes, const ParseOptions& op
     read_conversation(conv);
   }
   if (!res) {
-    const uint64_t line = res.offset >= 0 ? LineOfOffset(bytes, static_cast<size_t>(res.offset)) : 0;
+    const uint64_t line =
+        res.offset >= 0 ? LineOfOffset(bytes, static_cast<size_t>(res.offset)) : 0;
     if (out.empty() || total == 0) {
-      return Status::Error("malformed_xml", std::string(res.description()) + " at line " + std::to_string(line));
+      return Status::Error("malformed_xml",
+                           std::string(res.description()) + " at line " + std::to_string(line));
     }
     AddError(out.back(), line, "malformed_xml",
              std::string(res.description()) + "; document read up to here");

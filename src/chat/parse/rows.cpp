@@ -74,7 +74,8 @@ bool RowCollector::Add(uint64_t line, std::string time, std::string sender, std:
 
 void RowCollector::Error(uint64_t line, std::string_view reason, std::string detail) {
   if (convs_.empty()) {
-    if (pending_.size() <= kMaxErrors) pending_.push_back({line, std::string(reason), std::move(detail)});
+    if (pending_.size() <= kMaxErrors)
+      pending_.push_back({line, std::string(reason), std::move(detail)});
   } else {
     AddError(convs_[last_], line, reason, std::move(detail));
   }
@@ -83,8 +84,9 @@ void RowCollector::Error(uint64_t line, std::string_view reason, std::string det
 Result<Conversations> RowCollector::Finish() {
   if (convs_.empty()) {
     std::string why = "no readable rows";
-    if (!pending_.empty()) why += " (first problem: " + pending_.front().reason + " at line " +
-                                  std::to_string(pending_.front().line) + ")";
+    if (!pending_.empty())
+      why += " (first problem: " + pending_.front().reason + " at line " +
+             std::to_string(pending_.front().line) + ")";
     return Status::Error("not_a_chat_export", why);
   }
   DateOrder order = options_.date_order;
@@ -100,7 +102,8 @@ Result<Conversations> RowCollector::Finish() {
       if (ParseTimestamp(raw_times_[ci][i], order, &t)) {
         m.time = t;
       } else if (!raw_times_[ci][i].empty()) {
-        AddError(c, m.line, "bad_timestamp", "unreadable time: " + SanitizeUtf8(raw_times_[ci][i].substr(0, 40)));
+        AddError(c, m.line, "bad_timestamp",
+                 "unreadable time: " + SanitizeUtf8(raw_times_[ci][i].substr(0, 40)));
       }
     }
     CollectParticipants(c);

@@ -47,8 +47,8 @@ TEST(ChatCsv, SemicolonTabNoHeaderDateOrderAndErrors) {
   auto tab = Parse("date\ttime\tfrom\tmessage\n01/13/2024\t07:40 PM\tAli\thi\n", Format::kCsv);
   ASSERT_TRUE(tab.ok());
   EXPECT_EQ(tab->at(0).messages[0].time, parse::CivilToEpoch(2024, 1, 13, 19, 40, 0));
-  auto plain = Parse("2024-01-12 19:40,Ali,one\nbroken row\n2024-01-12 19:41,Sara,\"unclosed",
-                     Format::kCsv);
+  auto plain =
+      Parse("2024-01-12 19:40,Ali,one\nbroken row\n2024-01-12 19:41,Sara,\"unclosed", Format::kCsv);
   ASSERT_TRUE(plain.ok());
   const Conversation& c = plain->at(0);
   ASSERT_EQ(c.messages.size(), 2u);
@@ -66,12 +66,17 @@ TEST(ChatCsv, SemicolonTabNoHeaderDateOrderAndErrors) {
 
 TEST(ChatJsonl, KeysAliasesAndBadLines) {
   const std::string jsonl =
-      R"({"timestamp": "2024-01-12T19:40:05Z", "sender": "Ali", "text": "kya scene hai?", "conversation": "a"})" "\n"
-      R"({"time": 1705088460, "from": "Sara", "message": "kuch nahi 😄", "conversation": "a"})" "\n"
+      R"({"timestamp": "2024-01-12T19:40:05Z", "sender": "Ali", "text": "kya scene hai?", "conversation": "a"})"
+      "\n"
+      R"({"time": 1705088460, "from": "Sara", "message": "kuch nahi 😄", "conversation": "a"})"
+      "\n"
       "not json at all\n"
-      R"({"date": "2024-01-12 19:42", "user": "Ali", "body": "acha", "chat": "a", "extra": {"deep": [1, 2]}})" "\n"
-      R"({"sender": "Ali", "text": "unterminated)" "\n"
-      R"({"ts": 1705088600, "author": "Bilal", "content": "alag chat", "conversation_id": "b"})" "\n";
+      R"({"date": "2024-01-12 19:42", "user": "Ali", "body": "acha", "chat": "a", "extra": {"deep": [1, 2]}})"
+      "\n"
+      R"({"sender": "Ali", "text": "unterminated)"
+      "\n"
+      R"({"ts": 1705088600, "author": "Bilal", "content": "alag chat", "conversation_id": "b"})"
+      "\n";
   EXPECT_EQ(DetectFormat(jsonl, "export.jsonl"), Format::kJsonl);
   auto r = Parse(jsonl, Format::kJsonl);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
@@ -124,17 +129,19 @@ TEST(ChatPanXml, ConversationsInDocumentOrder) {
 }
 
 TEST(ChatPanXml, TruncatedAndEntities) {
-  auto r = Parse("<conversations><conversation id=\"x\"><message line=\"1\"><author>a</author>"
-                 "<text>one</text></message><message line=\"2\"><author>b</auth",
-                 Format::kPanXml);
+  auto r = Parse(
+      "<conversations><conversation id=\"x\"><message line=\"1\"><author>a</author>"
+      "<text>one</text></message><message line=\"2\"><author>b</auth",
+      Format::kPanXml);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_GE(r->at(0).messages.size(), 1u);
   EXPECT_EQ(r->at(0).errors.back().reason, "malformed_xml");
   // External entities are never fetched (pugixml does not process DTDs).
-  auto x = Parse("<!DOCTYPE c [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><conversations>"
-                 "<conversation id=\"1\"><message line=\"1\"><author>a</author><text>&e;</text>"
-                 "</message></conversation></conversations>",
-                 Format::kPanXml);
+  auto x = Parse(
+      "<!DOCTYPE c [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><conversations>"
+      "<conversation id=\"1\"><message line=\"1\"><author>a</author><text>&e;</text>"
+      "</message></conversation></conversations>",
+      Format::kPanXml);
   ASSERT_TRUE(x.ok()) << x.status().ToString();
   EXPECT_EQ(x->at(0).messages[0].text.find("root:"), std::string::npos);
   EXPECT_FALSE(Parse("not xml", Format::kPanXml).ok());
@@ -161,10 +168,13 @@ TEST(ChatTimestamp, Forms) {
 TEST(ChatDetect, NegativesAreNotChats) {
   const std::vector<std::pair<std::string, std::string>> negatives = {
       {"The quick brown fox jumps over the lazy dog.\nSecond line: with a colon.\n", "notes.txt"},
-      {"# Nigehbaan\n\nA toolkit for examiners.\n\n## Build\n\n    cmake -S . -B build\n", "README.md"},
-      {"#include <stdio.h>\nint main(void) {\n  printf(\"12/01/2024, 19:40 - x\");\n  return 0;\n}\n",
+      {"# Nigehbaan\n\nA toolkit for examiners.\n\n## Build\n\n    cmake -S . -B build\n",
+       "README.md"},
+      {"#include <stdio.h>\nint main(void) {\n  printf(\"12/01/2024, 19:40 - x\");\n  return "
+       "0;\n}\n",
        "main.c"},
-      {R"({"name": "widget", "version": "1.0.0", "dependencies": {"left-pad": "^1.3.0"}})", "package.json"},
+      {R"({"name": "widget", "version": "1.0.0", "dependencies": {"left-pad": "^1.3.0"}})",
+       "package.json"},
       {R"({"messages": {"greeting": "hello"}, "locale": "en"})", "en.json"},
       {"[1, 2, 3]\n", "a.json"},
       {"<html><body><p>message</p></body></html>", "index.html"},
@@ -188,12 +198,16 @@ TEST(ChatDetect, EachFormat) {
   EXPECT_EQ(DetectFormat("\xEF\xBB\xBF\u200E[12/01/2024, 19:40:05] Ali: hi\n", "_chat.txt"),
             Format::kWhatsApp);
   EXPECT_EQ(DetectFormat("1/12/24, 7:40\u202Fpm - Ali: hi\n", ""), Format::kWhatsApp);
-  EXPECT_EQ(DetectFormat(R"({"participants": [{"name": "A"}], "messages": [{"sender_name": "A", "timestamp_ms": 1}]})",
-                         "your_instagram_activity/messages/inbox/a/message_1.json"),
-            Format::kInstagram);
-  EXPECT_EQ(DetectFormat(R"({"participants": [{"name": "A"}], "messages": [{"sender_name": "A", "timestamp_ms": 1}]})",
-                         "message_1.json"),
-            Format::kMessenger);
+  EXPECT_EQ(
+      DetectFormat(
+          R"({"participants": [{"name": "A"}], "messages": [{"sender_name": "A", "timestamp_ms": 1}]})",
+          "your_instagram_activity/messages/inbox/a/message_1.json"),
+      Format::kInstagram);
+  EXPECT_EQ(
+      DetectFormat(
+          R"({"participants": [{"name": "A"}], "messages": [{"sender_name": "A", "timestamp_ms": 1}]})",
+          "message_1.json"),
+      Format::kMessenger);
   EXPECT_EQ(DetectFormat("timestamp,sender,text\n", "x"), Format::kCsv);
   EXPECT_EQ(DetectFormat("2024-01-12 19:40,Ali,hi\n", "x.csv"), Format::kCsv);
   EXPECT_EQ(DetectFormat("{\"about\": \"Telegram\", \"personal_information\": {}}", ""),

@@ -17,14 +17,16 @@ class TelegramReader {
 
   Result<Conversations> Run() {
     od::object root;
-    if (doc_.get_object().get(root)) return Status::Error("malformed_json", "top level is not an object");
+    if (doc_.get_object().get(root))
+      return Status::Error("malformed_json", "top level is not an object");
     Conversation single;
     single.format = Format::kTelegram;
     bool single_seen = false;
     for (auto field_result : root) {
       od::field field;
       std::string_view key;
-      if (std::move(field_result).get(field) || field.unescaped_key().get(key)) return Broken(single, single_seen);
+      if (std::move(field_result).get(field) || field.unescaped_key().get(key))
+        return Broken(single, single_seen);
       od::value v = field.value();
       if (key == "messages") {
         single_seen = true;
@@ -102,7 +104,7 @@ class TelegramReader {
       if (item.get_object().get(obj)) {
         od::json_type t;
         if (item.type().get(t)) return false;
-          AddError(c, line, "bad_message", "message is not an object");
+        AddError(c, line, "bad_message", "message is not an object");
         continue;
       }
       if (total_ >= options_.max_messages) {

@@ -148,9 +148,9 @@ struct Omitted {
   MediaKind kind;
 };
 constexpr Omitted kOmitted[] = {
-    {"<Media omitted>", MediaKind::kOther},   {"image omitted", MediaKind::kImage},
-    {"video omitted", MediaKind::kVideo},     {"audio omitted", MediaKind::kAudio},
-    {"sticker omitted", MediaKind::kSticker}, {"GIF omitted", MediaKind::kVideo},
+    {"<Media omitted>", MediaKind::kOther},      {"image omitted", MediaKind::kImage},
+    {"video omitted", MediaKind::kVideo},        {"audio omitted", MediaKind::kAudio},
+    {"sticker omitted", MediaKind::kSticker},    {"GIF omitted", MediaKind::kVideo},
     {"Contact card omitted", MediaKind::kOther}, {"video note omitted", MediaKind::kVideo},
     {"<Video note omitted>", MediaKind::kVideo}, {"document omitted", MediaKind::kFile},
 };
@@ -164,7 +164,8 @@ void Finish(Message& m) {
   if (t.ends_with("<This message was edited>")) t.remove_suffix(25);
   const size_t nl = t.find('\n');
   const std::string_view first = t.substr(0, nl);
-  const std::string_view rest = nl == std::string_view::npos ? std::string_view() : t.substr(nl + 1);
+  const std::string_view rest =
+      nl == std::string_view::npos ? std::string_view() : t.substr(nl + 1);
   for (const Omitted& o : kOmitted) {
     if (first == o.text || (o.kind == MediaKind::kFile && first.ends_with(o.text))) {
       m.media = o.kind;
@@ -225,7 +226,8 @@ Result<Conversations> ParseWhatsApp(std::string_view bytes, const ParseOptions& 
   uint64_t line_no = 0;
   int day_first_votes = 0, month_first_votes = 0;
   while (pos < bytes.size()) {
-    const char* nlp = static_cast<const char*>(std::memchr(bytes.data() + pos, '\n', bytes.size() - pos));
+    const char* nlp =
+        static_cast<const char*>(std::memchr(bytes.data() + pos, '\n', bytes.size() - pos));
     const size_t end = nlp ? static_cast<size_t>(nlp - bytes.data()) : bytes.size();
     std::string_view line = bytes.substr(pos, end - pos);
     pos = end + 1;
@@ -248,7 +250,8 @@ Result<Conversations> ParseWhatsApp(std::string_view bytes, const ParseOptions& 
       }
       const std::string_view body = line.substr(hd.body);
       const size_t colon = body.find(": ");
-      std::string_view author = colon == std::string_view::npos ? std::string_view() : body.substr(0, colon);
+      std::string_view author =
+          colon == std::string_view::npos ? std::string_view() : body.substr(0, colon);
       author = StripMarks(author);
       if (colon == std::string_view::npos || author.empty() || LooksSystemAuthor(author)) {
         m.system = true;
@@ -280,10 +283,12 @@ Result<Conversations> ParseWhatsApp(std::string_view bytes, const ParseOptions& 
     m.text.append(line);
   }
   if (!c.messages.empty()) Finish(c.messages.back());
-  if (c.messages.empty()) return Status::Error("not_a_chat_export", "no dated WhatsApp message lines");
+  if (c.messages.empty())
+    return Status::Error("not_a_chat_export", "no dated WhatsApp message lines");
 
   bool month_first = options.date_order == DateOrder::kMonthFirst;
-  if (options.date_order == DateOrder::kAuto) month_first = day_first_votes == 0 && month_first_votes > 0;
+  if (options.date_order == DateOrder::kAuto)
+    month_first = day_first_votes == 0 && month_first_votes > 0;
   if (options.date_order == DateOrder::kAuto && day_first_votes > 0 && month_first_votes > 0) {
     AddError(c, 0, "ambiguous_date_order", "both day > 12 and month > 12 seen; read as day-first");
   }

@@ -21,7 +21,8 @@ int64_t Epoch(int y, int mo, int d, int h, int mi, int s = 0) {
 
 TEST(ChatWhatsApp, Android24hWithSystemMultilineAndMedia) {
   const std::string text =
-      "12/01/2024, 19:38 - Messages and calls are end-to-end encrypted. No one outside of this chat, "
+      "12/01/2024, 19:38 - Messages and calls are end-to-end encrypted. No one outside of this "
+      "chat, "
       "not even WhatsApp, can read or listen to them. Tap to learn more.\n"
       "12/01/2024, 19:40 - Ayesha Khan: Assalam o alaikum! kya haal hai?\n"
       "12/01/2024, 19:41 - Bilal: theek hoon 😊\n"
@@ -87,15 +88,16 @@ TEST(ChatWhatsApp, DateOrderDefaultsAndForce) {
 
 TEST(ChatWhatsApp, IosWithMarksAttachmentsAndSystem) {
   const std::string lrm = "\u200E";
-  const std::string text =
-      lrm + "[12/01/2024, 19:40:05] Class 7 Group: " + lrm +
-      "Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, "
-      "can read or listen to them.\n"
-      "[12/01/2024, 19:41:10] Hamza: mujhe kal ka test yaad dilana 🙏\n" +
-      lrm + "[12/01/2024, 19:42:00] Hamza: " + lrm + "image omitted\n" +
-      lrm + "[12/01/2024, 19:43:00] Zainab: " + lrm + "<attached: 00000012-PHOTO-2024-01-12-19-43-00.jpg>\n" +
-      "[12/01/2024, 7:44:00 PM] Zainab: ok: done\n" + lrm + "[12/01/2024, 19:45:00] Hamza: " + lrm +
-      "This message was deleted.\n";
+  const std::string text = lrm + "[12/01/2024, 19:40:05] Class 7 Group: " + lrm +
+                           "Messages and calls are end-to-end encrypted. No one outside of this "
+                           "chat, not even WhatsApp, "
+                           "can read or listen to them.\n"
+                           "[12/01/2024, 19:41:10] Hamza: mujhe kal ka test yaad dilana 🙏\n" +
+                           lrm + "[12/01/2024, 19:42:00] Hamza: " + lrm + "image omitted\n" + lrm +
+                           "[12/01/2024, 19:43:00] Zainab: " + lrm +
+                           "<attached: 00000012-PHOTO-2024-01-12-19-43-00.jpg>\n" +
+                           "[12/01/2024, 7:44:00 PM] Zainab: ok: done\n" + lrm +
+                           "[12/01/2024, 19:45:00] Hamza: " + lrm + "This message was deleted.\n";
   auto convs = Parse(text);
   const auto& m = convs[0].messages;
   ASSERT_EQ(m.size(), 6u);
@@ -113,6 +115,29 @@ TEST(ChatWhatsApp, IosWithMarksAttachmentsAndSystem) {
   EXPECT_EQ(m[5].text, "This message was deleted");
   EXPECT_FALSE(m[5].system);
   EXPECT_EQ(convs[0].participants, (std::vector<std::string>{"Hamza", "Zainab"}));
+}
+
+TEST(ChatWhatsApp, MorePlaceholdersAndSystemLines) {
+  const std::string text =
+      "12/01/2024, 19:40 - Ali added Sara\n"
+      "12/01/2024, 19:41 - Sara: sticker omitted\n"
+      "12/01/2024, 19:42 - Sara: Notes.pdf \u2022 3 pages document omitted\n"
+      "12/01/2024, 19:43 - Ali: You deleted this message\n"
+      "12/01/2024, 19:44 - Ali: VID-20240112-WA0001.mp4 (file attached)\n"
+      "12/01/2024, 19:45 - Ali: PTT-20240112-WA0002.opus (file attached)\n"
+      "12/01/2024, 19:46 - ~\u202FNida: kal milte hain\n";
+  auto convs = Parse(text);
+  const auto& m = convs[0].messages;
+  ASSERT_EQ(m.size(), 7u);
+  EXPECT_TRUE(m[0].system);
+  EXPECT_EQ(m[0].text, "Ali added Sara");
+  EXPECT_EQ(m[1].media, MediaKind::kSticker);
+  EXPECT_EQ(m[2].media, MediaKind::kFile);
+  EXPECT_EQ(m[2].attachment, "Notes.pdf");
+  EXPECT_EQ(m[3].text, "This message was deleted");
+  EXPECT_EQ(m[4].media, MediaKind::kVideo);
+  EXPECT_EQ(m[5].media, MediaKind::kAudio);
+  EXPECT_EQ(m[6].author, "~\u202FNida");
 }
 
 TEST(ChatWhatsApp, MalformedLinesAreReportedAndRestKept) {
@@ -139,7 +164,8 @@ TEST(ChatWhatsApp, LimitsAndNothingReadable) {
   ParseOptions options;
   options.format = Format::kWhatsApp;
   options.max_messages = 2;
-  auto r = ParseChat("1/1/24, 1:00 - A: x\n1/1/24, 1:01 - A: y\n1/1/24, 1:02 - A: z\n", "", options);
+  auto r =
+      ParseChat("1/1/24, 1:00 - A: x\n1/1/24, 1:01 - A: y\n1/1/24, 1:02 - A: z\n", "", options);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->at(0).messages.size(), 2u);
   EXPECT_EQ(r->at(0).errors.back().reason, "too_many_messages");
