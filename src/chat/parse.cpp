@@ -122,12 +122,24 @@ bool LooksWhatsApp(std::string_view head) {
   return headers >= 2;
 }
 
+// Control bytes other than TAB/LF/CR/FF in more than 1 % of the first 4 KiB: binary, compressed,
+// encrypted or UTF-16 data, which no supported export is.
+bool LooksBinary(std::string_view bytes) {
+  const std::string_view start = bytes.substr(0, 4096);
+  size_t control = 0;
+  for (const char ch : start) {
+    const auto c = static_cast<unsigned char>(ch);
+    control += c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
+  }
+  return control * 100 > start.size();
+}
+
 }  // namespace
 
 Format DetectFormat(std::string_view head, std::string_view name) {
   if (head.size() > 65536) head = head.substr(0, 65536);
   if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
-  if (head.find('\0') != std::string_view::npos) return Format::kUnknown;  // binary (or UTF-16)
+  if (LooksBinary(head)) return Format::kUnknown;
   const std::string_view t = TrimAscii(head);
   if (t.empty()) return Format::kUnknown;
   if (t.front() == '<') {
@@ -145,6 +157,7 @@ Format DetectFormat(std::string_view head, std::string_view name) {
 Result<std::vector<Conversation>> ParseChat(std::string_view bytes, std::string_view name,
                                             const ParseOptions& options) {
   try {
+    if (LooksBinary(bytes)) return Status::Error("not_a_chat_export", "binary data (or UTF-16 text)");
     Format format = options.format;
     if (format == Format::kUnknown) format = DetectFormat(bytes.substr(0, 65536), name);
     if ((format == Format::kMessenger || format == Format::kInstagram) &&

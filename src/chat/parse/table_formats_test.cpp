@@ -193,6 +193,25 @@ TEST(ChatDetect, NegativesAreNotChats) {
   }
 }
 
+TEST(ChatDetect, BinaryIsNotAChatEvenWhenForced) {
+  std::string garbage;
+  uint32_t x = 7;
+  for (int i = 0; i < 8192; ++i) {
+    x = x * 1103515245u + 12345u;
+    garbage.push_back(static_cast<char>(x >> 24));
+  }
+  for (Format f : {Format::kUnknown, Format::kWhatsApp, Format::kCsv, Format::kJsonl,
+                   Format::kTelegram, Format::kPanXml}) {
+    ParseOptions options;
+    options.format = f;
+    auto r = ParseChat(garbage, "", options);
+    EXPECT_FALSE(r.ok()) << FormatName(f);
+    if (!r.ok()) {
+      EXPECT_EQ(r.status().reason(), "not_a_chat_export") << FormatName(f);
+    }
+  }
+}
+
 TEST(ChatDetect, EachFormat) {
   EXPECT_EQ(DetectFormat("12/01/2024, 19:40 - Ali: hi\n", ""), Format::kWhatsApp);
   EXPECT_EQ(DetectFormat("\xEF\xBB\xBF\u200E[12/01/2024, 19:40:05] Ali: hi\n", "_chat.txt"),

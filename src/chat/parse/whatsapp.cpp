@@ -63,6 +63,7 @@ struct Header {
   bool ymd = false;
   int h = 0, mi = 0, s = 0;
   size_t body = 0;  // offset of "Name: text" in the line
+  bool ios = false;  // "[date, time] " form
 };
 
 // Parses "[?D/M/Y, H:MM[:SS][ am]]? - " or "[...] " at the start of `line`.
@@ -115,6 +116,7 @@ bool ParseHeader(std::string_view line, Header* hd) {
       p = r;
     }
   }
+  hd->ios = bracket;
   if (bracket) {
     if (p >= line.size() || line[p] != ']') return false;
     ++p;
@@ -156,7 +158,7 @@ constexpr Omitted kOmitted[] = {
 };
 
 // Media placeholders, attachments, "<This message was edited>" and iOS system lines.
-void Finish(Message& m) {
+void Finish(Message& m, bool ios) {
   std::string_view t = m.text;
   const bool marked = t.starts_with(kLrm);
   t = StripMarks(t);
@@ -195,7 +197,7 @@ void Finish(Message& m) {
     m.text = "This message was deleted";
     return;
   }
-  if (marked && !m.system) {  // iOS writes its own notices after an LRM, under the chat's name
+  if (ios && marked && !m.system) {  // iOS writes its notices after an LRM, under the chat's name
     m.system = true;
     m.author.clear();
   }
@@ -222,6 +224,7 @@ Result<Conversations> ParseWhatsApp(std::string_view bytes, const ParseOptions& 
   c.messages.reserve(guess);
   raw.reserve(guess);
   bool truncated = false;  // current message hit the size cap
+  bool last_ios = false;   // current message has an iOS header
   size_t pos = 0;
   uint64_t line_no = 0;
   int day_first_votes = 0, month_first_votes = 0;
@@ -239,7 +242,8 @@ Result<Conversations> ParseWhatsApp(std::string_view bytes, const ParseOptions& 
         AddError(c, line_no, "too_many_messages", "message limit reached; rest of file skipped");
         break;
       }
-      if (!c.messages.empty()) Finish(c.messages.back());
+      if (!c.messages.empty()) Finish(c.messages.back(), last_ios);
+      last_ios = hd.ios;
       truncated = false;
       Message& m = c.messages.emplace_back();
       m.line = static_cast<uint32_t>(line_no);
@@ -282,7 +286,7 @@ Result<Conversations> ParseWhatsApp(std::string_view bytes, const ParseOptions& 
     m.text.push_back('\n');
     m.text.append(line);
   }
-  if (!c.messages.empty()) Finish(c.messages.back());
+  if (!c.messages.empty()) Finish(c.messages.back(), last_ios);
   if (c.messages.empty())
     return Status::Error("not_a_chat_export", "no dated WhatsApp message lines");
 
