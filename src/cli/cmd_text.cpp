@@ -1,11 +1,246 @@
-// STUB (to be replaced): `nigehbaan text classify|train|eval`.
+// `nigehbaan text classify|train|eval` — the message-level abuse classifier (docs/text-models.md).
+//   classify  one message per stdin line → one JSON object per line {"flag","score","lang"}, in order
+//   train     rebuild the three shipped models from the corpora, printing validation P/R/F1
+//   eval      precision/recall/F1 and macro-F1 of the models on a labelled file
+#include <unistd.h>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
 #include "cli/commands.h"
+#include "text/classifier.h"
+#include "text/corpora.h"
+#include "text/normalise.h"
+#include "text/trainer.h"
 
 namespace ngb::cli {
+namespace {
 
-void AddTextCommand(CLI::App& app, Context&) {
+using text::Lang;
+
+constexpr size_t kBlockLines = 1 << 15;  // lines classified per parallel block
+
+// Classifies lines[0, n) into outs with `threads` threads (contiguous slices).
+void ClassifyBlock(const text::AbuseClassifier& c, Lang forced, const std::vector<std::string>& lines, size_t n,
+                   std::vector<std::string>& outs, unsigned threads) {
+  auto work = [&](size_t begin, size_t end) {
+    char buf[96];
+    for (size_t i = begin; i < end; ++i) {
+      std::string norm = text::Normalise(lines[i]);
+      Lang lang = forced == Lang::kUnknown ? text::DetectLanguage(norm) : forced;
+      text::Verdict v = c.ClassifyNormalised(norm, lang);
+      int len = std::snprintf(buf, sizeof buf, "{\"flag\":%s,\"score\":%.4f,\"lang\":\"%s\"}\n",
+                              v.flag ? "true" : "false", static_cast<double>(v.score),
+                              std::string(text::LangCode(v.lang)).c_str());
+      outs[i].assign(buf, static_cast<size_t>(std::max(len, 0)));
+    }
+  };
+  threads = static_cast<unsigned>(std::clamp<size_t>(threads, 1, std::max<size_t>(1, n / 256)));
+  if (threads <= 1) {
+    work(0, n);
+    return;
+  }
+  std::vector<std::thread> pool;
+  size_t per = (n + threads - 1) / threads;
+  for (unsigned t = 0; t < threads; ++t) {
+    size_t b = std::min(n, t * per), e = std::min(n, b + per);
+    pool.emplace_back(work, b, e);
+  }
+  for (auto& th : pool) th.join();
+}
+
+int RunClassify(const std::string& models, const std::string& lang_code, unsigned threads) {
+  auto t0 = std::chrono::steady_clock::now();
+  auto c = text::AbuseClassifier::Load(models);
+  if (!c.ok()) {
+    PrintError("cannot load models: " + c.status().ToString());
+    return kExitFatal;
+  }
+  if (std::getenv("NGB_TEXT_TIMING")) {
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    std::fprintf(stderr, "model_load_ms %.3f\n", ms);
+  }
+  Lang forced = lang_code == "auto" ? Lang::kUnknown : text::LangFromCode(lang_code);
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::string> lines(kBlockLines), outs(kBlockLines);
+  std::string line;
+  std::ios::sync_with_stdio(false);
+  for (;;) {
+    size_t n = 0;
+    while (n < kBlockLines && std::getline(std::cin, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      lines[n++].swap(line);
+    }
+    if (n == 0) break;
+    ClassifyBlock(c.value(), forced, lines, n, outs, threads);
+    for (size_t i = 0; i < n; ++i) std::fwrite(outs[i].data(), 1, outs[i].size(), stdout);
+    if (n < kBlockLines) break;
+  }
+  std::fflush(stdout);
+  return kExitOk;
+}
+
+void PrintMetrics(const char* label, const text::Metrics& m) {
+  std::printf("%-28s P %.3f  R %.3f  F1 %.3f  macro-F1 %.3f  (tp %zu fp %zu fn %zu tn %zu)\n", label, m.precision,
+              m.recall, m.f1, m.macro_f1, m.tp, m.fp, m.fn, m.tn);
+}
+
+struct Split {
+  std::vector<text::LabelledText> train, validation;
+};
+
+Split SliceMod5(std::vector<text::LabelledText> rows) {
+  Split s;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    (text::IsValidationRow(i) ? s.validation : s.train).push_back(std::move(rows[i]));
+  }
+  return s;
+}
+
+// The training and validation rows for one shipped model, from the corpora folder.
+Result<Split> LoadSplit(const std::string& data, Lang lang) {
+  using text::CorpusFormat;
+  if (lang == Lang::kRomanUrdu) {
+    auto tr = text::ReadCorpus(data + "/ruhsold/task_1_train.tsv", CorpusFormat::kRuhsold);
+    if (!tr.ok()) return tr.status();
+    auto va = text::ReadCorpus(data + "/ruhsold/task_1_validation.tsv", CorpusFormat::kRuhsold);
+    if (!va.ok()) return va.status();
+    return Split{std::move(tr->rows), std::move(va->rows)};
+  }
+  auto c = lang == Lang::kUrdu
+               ? text::ReadCorpus(data + "/urdu_abusive_akhter2020/urdu_abusive_akhter2020.tsv", CorpusFormat::kAkhter)
+               : text::ReadCorpus(data + "/formspring_cyberbullying/formspring_data.csv", CorpusFormat::kFormspring);
+  if (!c.ok()) return c.status();
+  return SliceMod5(std::move(c->rows));
+}
+
+int RunTrain(const std::string& data, const std::string& out, const std::string& only, bool refit, bool quick) {
+  int rc = kExitOk;
+  for (Lang lang : {Lang::kRomanUrdu, Lang::kUrdu, Lang::kEnglish}) {
+    std::string code(text::LangCode(lang));
+    if (!only.empty() && only != code) continue;
+    auto split = LoadSplit(data, lang);
+    if (!split.ok()) {
+      PrintError("abuse-" + code + ": " + split.status().ToString());
+      rc = kExitFatal;
+      continue;
+    }
+    std::printf("abuse-%s: %zu training rows, %zu validation rows\n", code.c_str(), split->train.size(),
+                split->validation.size());
+    std::vector<text::TrainParams> grid = text::DefaultGrid();
+    if (quick) grid.resize(1);
+    auto r = text::SearchAndTrain("abuse-" + code, lang, split->train, split->validation, grid, refit,
+                                  [](const text::TrainResult& c) { PrintMetrics(("  " + c.params.ToString()).c_str(), c.validation); });
+    if (!r.ok()) {
+      PrintError("abuse-" + code + ": " + r.status().ToString());
+      rc = kExitFatal;
+      continue;
+    }
+    std::printf("  chosen: %s  threshold %.4f  platt (%.4f, %.4f)%s\n", r->params.ToString().c_str(), r->threshold,
+                r->platt_a, r->platt_b, refit ? "  (shipped weights refit on train+validation)" : "");
+    PrintMetrics(("  validation abuse-" + code).c_str(), r->validation);
+    std::string path = out + "/abuse-" + code + ".ngbm";
+    std::ofstream f(path, std::ios::binary | std::ios::trunc);
+    f.write(r->model_bytes.data(), static_cast<std::streamsize>(r->model_bytes.size()));
+    f.close();
+    if (!f) {
+      PrintError("cannot write " + path);
+      rc = kExitFatal;
+    }
+    std::fflush(stdout);
+  }
+  return rc;
+}
+
+int RunEval(const std::string& file, const std::string& corpus, const std::string& lang_code,
+            const std::string& models, bool json) {
+  auto format = text::CorpusFormatFromName(corpus);
+  if (!format.ok()) {
+    PrintError(format.status().ToString());
+    return kExitFatal;
+  }
+  auto c = text::ReadCorpus(file, format.value());
+  if (!c.ok()) {
+    PrintError(c.status().ToString());
+    return kExitFatal;
+  }
+  auto clf = text::AbuseClassifier::Load(models);
+  if (!clf.ok()) {
+    PrintError("cannot load models: " + clf.status().ToString());
+    return kExitFatal;
+  }
+  Lang forced = lang_code == "auto" ? Lang::kUnknown : text::LangFromCode(lang_code);
+  std::vector<int> gold, pred;
+  for (const auto& r : c->rows) {
+    std::string norm = text::Normalise(r.text);
+    Lang lang = forced == Lang::kUnknown ? text::DetectLanguage(norm) : forced;
+    gold.push_back(r.label);
+    pred.push_back(clf->ClassifyNormalised(norm, lang).flag);
+  }
+  text::Metrics m = text::ComputeMetrics(gold, pred);
+  if (json) {
+    std::printf("{\"rows\":%zu,\"precision\":%.4f,\"recall\":%.4f,\"f1\":%.4f,\"macro_f1\":%.4f,"
+                "\"tp\":%zu,\"fp\":%zu,\"fn\":%zu,\"tn\":%zu,\"skipped_rows\":%zu}\n",
+                gold.size(), m.precision, m.recall, m.f1, m.macro_f1, m.tp, m.fp, m.fn, m.tn, c->errors.size());
+  } else {
+    std::printf("%zu rows (%zu skipped)\n", gold.size(), c->errors.size());
+    PrintMetrics("abuse", m);
+  }
+  for (const auto& e : c->errors) std::fprintf(stderr, "nigehbaan: %s: %s\n", file.c_str(), e.c_str());
+  return c->errors.empty() ? kExitOk : kExitProblems;
+}
+
+std::string DefaultCorpora() {
+  if (const char* e = std::getenv("NIGEHBAAN_CORPORA"); e && *e) return e;
+  return "../shared/data";
+}
+
+}  // namespace
+
+void AddTextCommand(CLI::App& app, Context& ctx) {
+  struct Flags {
+    std::string task = "abuse", lang = "auto", models, data, out, corpus = "auto", only;
+    unsigned threads = 0;
+    bool json = false, no_refit = false, quick = false;
+  };
+  auto f = std::make_shared<Flags>();
+  const auto langs = CLI::IsMember({"auto", "en", "ur", "ur-Latn"});
   CLI::App* cmd = app.add_subcommand("text", "Message-level text classification (classify, train, eval)");
-  cmd->require_subcommand(0);
+  cmd->require_subcommand(1);
+
+  CLI::App* cl = cmd->add_subcommand("classify", "Classify one message per stdin line; one JSON object per line");
+  cl->add_option("--task", f->task, "Task (abuse)")->check(CLI::IsMember({"abuse"}));
+  cl->add_option("--lang", f->lang, "Language of every line, or auto-detect per line")->check(langs);
+  cl->add_option("--models", f->models, "Folder with abuse-{en,ur,ur-Latn}.ngbm (default: built in)");
+  cl->add_option("--threads", f->threads, "Worker threads (default: all cores)");
+  cl->callback([f, &ctx] { ctx.exit_code = RunClassify(f->models, f->lang, f->threads); });
+
+  CLI::App* tr = cmd->add_subcommand("train", "Rebuild the abuse models from the corpora and print validation P/R/F1");
+  tr->add_option("--task", f->task, "Task (abuse)")->check(CLI::IsMember({"abuse"}));
+  tr->add_option("--data", f->data, "Corpora folder (default $NIGEHBAAN_CORPORA or ../shared/data)");
+  tr->add_option("--out", f->out, "Folder to write abuse-*.ngbm into")->required();
+  tr->add_option("--only", f->only, "Train one model only")->check(CLI::IsMember({"en", "ur", "ur-Latn"}));
+  tr->add_flag("--no-refit", f->no_refit, "Ship the weights trained on the training rows only");
+  tr->add_flag("--quick", f->quick, "Train the first parameter set of the grid only (tests)");
+  tr->callback([f, &ctx] {
+    ctx.exit_code = RunTrain(f->data.empty() ? DefaultCorpora() : f->data, f->out, f->only, !f->no_refit, f->quick);
+  });
+
+  CLI::App* ev = cmd->add_subcommand("eval", "Precision/recall/F1 of the models on a labelled file");
+  ev->add_option("--task", f->task, "Task (abuse)")->check(CLI::IsMember({"abuse"}));
+  ev->add_option("--data", f->data, "Labelled file")->required();
+  ev->add_option("--corpus", f->corpus, "Layout of the file")
+      ->check(CLI::IsMember({"auto", "ruhsold", "akhter", "formspring", "tsv"}));
+  ev->add_option("--lang", f->lang, "Model to use for every row, or auto-detect per row")->check(langs);
+  ev->add_option("--models", f->models, "Folder with abuse-{en,ur,ur-Latn}.ngbm (default: built in)");
+  ev->add_flag("--json", f->json, "One JSON object");
+  ev->callback([f, &ctx] { ctx.exit_code = RunEval(f->data, f->corpus, f->lang, f->models, f->json); });
 }
 
 }  // namespace ngb::cli
