@@ -120,8 +120,19 @@ Result<Split> LoadSplit(const std::string& data, Lang lang) {
   return SliceMod5(std::move(c->rows));
 }
 
-int RunTrain(const std::string& data, const std::string& out, const std::string& only, bool refit, bool quick) {
+int RunTrain(const std::string& data, const std::string& out, const std::string& only, bool refit, bool quick,
+             const std::string& grid_spec) {
   int rc = kExitOk;
+  std::vector<text::TrainParams> grid = text::DefaultGrid();
+  if (!grid_spec.empty()) {
+    auto g = text::ParseGrid(grid_spec);
+    if (!g.ok()) {
+      PrintError(g.status().ToString());
+      return kExitFatal;
+    }
+    grid = g.value();
+  }
+  if (quick) grid.resize(1);
   for (Lang lang : {Lang::kRomanUrdu, Lang::kUrdu, Lang::kEnglish}) {
     std::string code(text::LangCode(lang));
     if (!only.empty() && only != code) continue;
@@ -133,8 +144,6 @@ int RunTrain(const std::string& data, const std::string& out, const std::string&
     }
     std::printf("abuse-%s: %zu training rows, %zu validation rows\n", code.c_str(), split->train.size(),
                 split->validation.size());
-    std::vector<text::TrainParams> grid = text::DefaultGrid();
-    if (quick) grid.resize(1);
     auto r = text::SearchAndTrain("abuse-" + code, lang, split->train, split->validation, grid, refit,
                                   [](const text::TrainResult& c) { PrintMetrics(("  " + c.params.ToString()).c_str(), c.validation); });
     if (!r.ok()) {
@@ -205,7 +214,7 @@ std::string DefaultCorpora() {
 
 void AddTextCommand(CLI::App& app, Context& ctx) {
   struct Flags {
-    std::string task = "abuse", lang = "auto", models, data, out, corpus = "auto", only;
+    std::string task = "abuse", lang = "auto", models, data, out, corpus = "auto", only, grid;
     unsigned threads = 0;
     bool json = false, no_refit = false, quick = false;
   };
@@ -227,9 +236,10 @@ void AddTextCommand(CLI::App& app, Context& ctx) {
   tr->add_option("--out", f->out, "Folder to write abuse-*.ngbm into")->required();
   tr->add_option("--only", f->only, "Train one model only")->check(CLI::IsMember({"en", "ur", "ur-Latn"}));
   tr->add_flag("--no-refit", f->no_refit, "Ship the weights trained on the training rows only");
+  tr->add_option("--grid", f->grid, "Parameter sets to try, e.g. 'svm,C=0.3,w=2,c=2-5,b=20;logreg,C=10'");
   tr->add_flag("--quick", f->quick, "Train the first parameter set of the grid only (tests)");
   tr->callback([f, &ctx] {
-    ctx.exit_code = RunTrain(f->data.empty() ? DefaultCorpora() : f->data, f->out, f->only, !f->no_refit, f->quick);
+    ctx.exit_code = RunTrain(f->data.empty() ? DefaultCorpora() : f->data, f->out, f->only, !f->no_refit, f->quick, f->grid);
   });
 
   CLI::App* ev = cmd->add_subcommand("eval", "Precision/recall/F1 of the models on a labelled file");

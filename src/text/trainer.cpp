@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 #include "text/model_file.h"
@@ -54,6 +55,36 @@ Result<std::pair<std::vector<double>, double>> Fit(const std::vector<const std::
   std::vector<feature_node*> x;
   for (size_t s : rows.starts) x.push_back(&rows.nodes[s]);
   const int buckets = 1 << p.features.bucket_bits;
+  std::vector<double> scale;
+  if (p.scaling != 0) {
+    // Document frequencies per class (each row's buckets are distinct), then the scale per bucket.
+    std::vector<double> df_pos(static_cast<size_t>(buckets), 0), df_neg(static_cast<size_t>(buckets), 0);
+    double n_pos = 0, n_neg = 0;
+    for (size_t r = 0; r < x.size(); ++r) {
+      bool pos = labels[r] != 0;
+      (pos ? n_pos : n_neg) += 1;
+      for (feature_node* f = x[r]; f->index > 0 && f->index <= buckets; ++f) {
+        (pos ? df_pos : df_neg)[static_cast<size_t>(f->index - 1)] += 1;
+      }
+    }
+    scale.resize(static_cast<size_t>(buckets));
+    double sum_pos = 0, sum_neg = 0;
+    for (int b = 0; b < buckets; ++b) {
+      sum_pos += df_pos[static_cast<size_t>(b)] + 1;
+      sum_neg += df_neg[static_cast<size_t>(b)] + 1;
+    }
+    const double n = n_pos + n_neg;
+    for (size_t b = 0; b < scale.size(); ++b) {
+      if (p.scaling == 1) {
+        scale[b] = std::log((1 + n) / (1 + df_pos[b] + df_neg[b])) + 1;
+      } else {
+        scale[b] = std::fabs(std::log(((df_pos[b] + 1) / sum_pos) / ((df_neg[b] + 1) / sum_neg))) + 0.1;
+      }
+    }
+    for (feature_node* row : x) {
+      for (feature_node* f = row; f->index > 0 && f->index <= buckets; ++f) f->value *= scale[static_cast<size_t>(f->index - 1)];
+    }
+  }
   problem prob{};
   prob.l = static_cast<int>(x.size());
   prob.n = buckets + 1;
@@ -72,7 +103,9 @@ Result<std::pair<std::vector<double>, double>> Fit(const std::vector<const std::
   if (!m) return Status::Error("train_failed");
   double sign = m->label[0] == 1 ? 1.0 : -1.0;
   std::vector<double> w(static_cast<size_t>(buckets));
-  for (int i = 0; i < buckets; ++i) w[static_cast<size_t>(i)] = sign * m->w[i];
+  for (int i = 0; i < buckets; ++i) {
+    w[static_cast<size_t>(i)] = sign * m->w[i] * (scale.empty() ? 1.0 : scale[static_cast<size_t>(i)]);
+  }
   double bias = sign * m->w[buckets];
   free_and_destroy_model(&m);
   return std::make_pair(std::move(w), bias);
@@ -179,9 +212,10 @@ std::string ModelFile(const std::string& name, Lang lang, const TrainParams& par
 
 std::string TrainParams::ToString() const {
   char buf[160];
-  std::snprintf(buf, sizeof buf, "%s C=%g words=1-%d chars=%d-%d buckets=2^%d",
+  std::snprintf(buf, sizeof buf, "%s C=%g words=1-%d chars=%d-%d buckets=2^%d%s",
                 solver == 0 ? "logreg" : solver == 1 ? "svm" : "solver" , C, features.word_max_n,
-                features.char_min, features.char_max, features.bucket_bits);
+                features.char_min, features.char_max, features.bucket_bits,
+                scaling == 1 ? " scaling=idf" : scaling == 2 ? " scaling=nb" : "");
   return buf;
 }
 
@@ -276,18 +310,55 @@ Result<TrainResult> SearchAndTrain(const std::string& name, Lang lang, const std
   return TrainModel(name, lang, train, validation, *best, refit_on_all);
 }
 
-std::vector<TrainParams> DefaultGrid() {
+Result<std::vector<TrainParams>> ParseGrid(std::string_view spec) {
   std::vector<TrainParams> grid;
-  for (int solver : {1, 0}) {
-    for (double C : {0.3, 1.0, 3.0}) {
-      TrainParams p;
-      p.solver = solver;
-      p.C = solver == 0 ? C * 10 : C;
-      p.features = FeatureConfig{2, 2, 5, 20};
-      grid.push_back(p);
+  while (!spec.empty()) {
+    size_t semi = spec.find(';');
+    std::string item(spec.substr(0, semi));
+    spec = semi == std::string_view::npos ? std::string_view() : spec.substr(semi + 1);
+    if (item.empty()) continue;
+    TrainParams p;
+    p.features = FeatureConfig{2, 2, 5, 20};
+    std::string_view rest = item;
+    bool first = true;
+    while (!rest.empty()) {
+      size_t comma = rest.find(',');
+      std::string_view f = rest.substr(0, comma);
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+      int a = 0, b = 0;
+      double c = 0;
+      std::string fs(f);
+      if (first && (f == "svm" || f == "logreg")) {
+        p.solver = f == "svm" ? 1 : 0;
+      } else if (std::sscanf(fs.c_str(), "C=%lf", &c) == 1 && c > 0) {
+        p.C = c;
+      } else if (std::sscanf(fs.c_str(), "w=%d", &a) == 1 && a >= 0 && a <= 3) {
+        p.features.word_max_n = static_cast<uint8_t>(a);
+      } else if (std::sscanf(fs.c_str(), "c=%d-%d", &a, &b) == 2 && a >= 0 && b >= 0 && b <= 8) {
+        p.features.char_min = static_cast<uint8_t>(a);
+        p.features.char_max = static_cast<uint8_t>(b);
+      } else if (f == "s=idf" || f == "s=nb" || f == "s=none") {
+        p.scaling = f == "s=idf" ? 1 : f == "s=nb" ? 2 : 0;
+      } else if (std::sscanf(fs.c_str(), "b=%d", &a) == 1 && a >= 10 && a <= 24) {
+        p.features.bucket_bits = static_cast<uint8_t>(a);
+      } else {
+        return Status::Error("bad_grid", "cannot read '" + fs + "' in '" + item + "'");
+      }
+      first = false;
     }
+    if (!p.features.Valid()) return Status::Error("bad_grid", "invalid features in '" + item + "'");
+    grid.push_back(p);
   }
+  if (grid.empty()) return Status::Error("bad_grid", "no candidates");
   return grid;
+}
+
+std::vector<TrainParams> DefaultGrid() {
+  // Chosen on the validation slices (docs/text-models.md): NB-scaled linear SVMs over word 1-2 and
+  // char 1-5 n-grams won on RUHSOLD and Akhter; plain TF features on Formspring.
+  return ParseGrid("svm,C=0.3,c=1-5,s=nb;svm,C=0.1,c=1-5,s=nb;svm,C=1,c=1-5,s=nb;logreg,C=10,c=1-5,s=nb;"
+                   "svm,C=0.3,c=2-5")
+      .value();
 }
 
 }  // namespace ngb::text

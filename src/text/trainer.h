@@ -19,6 +19,9 @@ struct TrainParams {
   FeatureConfig features;
   int solver = 1;    // liblinear solver: 0 = L2-regularised logistic regression, 1 = L2-loss SVM (dual)
   double C = 1;      // inverse regularisation strength
+  // Per-bucket feature scaling during training, folded into the shipped weights (so scoring is
+  // unchanged): 0 none, 1 IDF (smoothed, as scikit-learn), 2 naive-Bayes log-count ratio (NBSVM).
+  int scaling = 0;
   std::string ToString() const;
 };
 
@@ -52,5 +55,8 @@ Result<TrainResult> SearchAndTrain(const std::string& name, Lang lang, const std
 
 // The default search grid of `nigehbaan text train`.
 std::vector<TrainParams> DefaultGrid();
+// A grid from text: candidates separated by ';', each "svm|logreg[,C=1][,w=2][,c=2-5][,b=20][,s=idf|nb]"
+// (w = word n-gram max, c = char n-gram range, b = bucket bits, s = feature scaling).
+Result<std::vector<TrainParams>> ParseGrid(std::string_view spec);
 
 }  // namespace ngb::text
