@@ -32,8 +32,16 @@ T Get(std::string_view s, size_t off) {
   return v;
 }
 
-// FNV-1a over 8-byte words (and the tail), with the checksum field itself read as zero.
-uint32_t Checksum(std::string_view bytes) {
+std::string FixedString(std::string_view s, size_t off, size_t len) {
+  std::string_view f = s.substr(off, len);
+  return std::string(f.substr(0, f.find('\0')));
+}
+
+Status Bad(const std::string& detail) { return Status::Error("bad_model_file", detail); }
+
+}  // namespace
+
+uint32_t ModelChecksum(std::string_view bytes) {
   uint64_t h = 0xCBF29CE484222325ull;
   size_t i = 0;
   for (; i + 8 <= bytes.size(); i += 8) {
@@ -44,17 +52,14 @@ uint32_t Checksum(std::string_view bytes) {
     h ^= h >> 32;
   }
   for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * 0x100000001B3ull;
-  return static_cast<uint32_t>(h ^ (h >> 32));
+  // murmur3's finaliser: every input bit reaches the low 32 bits.
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  h ^= h >> 33;
+  return static_cast<uint32_t>(h);
 }
-
-std::string FixedString(std::string_view s, size_t off, size_t len) {
-  std::string_view f = s.substr(off, len);
-  return std::string(f.substr(0, f.find('\0')));
-}
-
-Status Bad(const std::string& detail) { return Status::Error("bad_model_file", detail); }
-
-}  // namespace
 
 float QuantiseWeights(const std::vector<double>& w, std::vector<int8_t>& out) {
   double max = 0;
@@ -87,7 +92,7 @@ std::string WriteModel(const ModelHeader& h, const std::vector<int8_t>& weights)
   std::memcpy(&s[kOffLang], h.lang.data(), std::min(h.lang.size(), kLangBytes - 1));
   Put<uint64_t>(s, kOffWeightBytes, weights.size());
   if (!weights.empty()) std::memcpy(&s[kNgbmHeaderBytes], weights.data(), weights.size());
-  Put<uint32_t>(s, kOffChecksum, Checksum(s));
+  Put<uint32_t>(s, kOffChecksum, ModelChecksum(s));
   return s;
 }
 
@@ -122,7 +127,7 @@ Result<std::shared_ptr<const NgbmModel>> NgbmModel::Parse(std::string_view s,
     if (!std::isfinite(f) || std::fabs(f) > 1e6f) return Bad("non-finite or huge parameter");
   }
   if (!(h.weight_scale > 0) || h.threshold < 0 || h.threshold > 1) return Bad("scale or threshold out of range");
-  if (Checksum(s) != Get<uint32_t>(s, kOffChecksum)) return Status::Error("model_checksum_mismatch", "corrupt model file");
+  if (ModelChecksum(s) != Get<uint32_t>(s, kOffChecksum)) return Status::Error("model_checksum_mismatch", "corrupt model file");
   h.name = FixedString(s, kOffName, kNameBytes);
   h.lang = FixedString(s, kOffLang, kLangBytes);
   model->weights_ = reinterpret_cast<const int8_t*>(s.data() + kNgbmHeaderBytes);

@@ -31,6 +31,10 @@ struct ModelHeader {
 // Serialises a model: `weights` holds 2^features.bucket_bits values.
 std::string WriteModel(const ModelHeader& header, const std::vector<int8_t>& weights);
 
+// The checksum stored at offset 44: FNV-1a over 8-byte words of the whole file (the checksum field
+// read as zero) with murmur3's finaliser.
+uint32_t ModelChecksum(std::string_view bytes);
+
 // Float weights → int8 with one scale (max |w| / 127), rounding to nearest. Returns the scale.
 float QuantiseWeights(const std::vector<double>& w, std::vector<int8_t>& out);
 

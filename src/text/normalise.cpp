@@ -183,6 +183,32 @@ inline size_t Utf8Len(unsigned char lead) {
   return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
 }
 
+// An elongated word the map only knows with single letters ("akelii" → "akeli"): doubled letters
+// collapsed, accepted only for unflagged Roman Urdu entries.
+const SpellingMap::Entry* FindSqueezed(const SpellingMap& map, std::string_view w) {
+  char buf[40];
+  if (w.size() > sizeof buf) return nullptr;
+  size_t n = 0;
+  bool doubled = false;
+  for (size_t k = 0; k < w.size(); ++k) {
+    if (n > 0 && buf[n - 1] == w[k] && !IsDigit(w[k])) {
+      doubled = true;
+      continue;
+    }
+    buf[n++] = w[k];
+  }
+  if (!doubled) return nullptr;
+  const SpellingMap::Entry* e = map.Find(std::string_view(buf, n));
+  if (!e || e->ambiguous || e->english || e->english_word) return nullptr;
+  return e;
+}
+
+// One code point from U+2000 up (emoji, symbols; not a letter of our scripts) as a whole token.
+inline bool IsSymbolToken(const std::string& s, size_t at, size_t len) {
+  unsigned char lead = static_cast<unsigned char>(s[at]);
+  return len >= 3 && lead >= 0xE2 && Utf8Len(lead) == len;
+}
+
 struct Run {
   uint32_t begin, end;
   const SpellingMap::Entry* entry;
@@ -216,7 +242,7 @@ std::string TokenPass(std::string& pre) {
     if (c == ' ') {
       // Token ended: drop it if it is one non-ASCII symbol equal to the two tokens before it.
       size_t tl = out.size() - tok_start;
-      bool single = tl > 1 && Utf8Len(static_cast<unsigned char>(out[tok_start])) == tl;
+      bool single = IsSymbolToken(out, tok_start, tl);
       if (single && prev_len == tl && prev2_len == tl &&
           out.compare(tok_start, tl, out, prev_off, tl) == 0 &&
           out.compare(tok_start, tl, out, prev2_off, tl) == 0) {
@@ -245,7 +271,7 @@ std::string TokenPass(std::string& pre) {
   }
   {
     size_t tl = out.size() - tok_start;
-    bool single = tl > 1 && Utf8Len(static_cast<unsigned char>(out[tok_start])) == tl;
+    bool single = IsSymbolToken(out, tok_start, tl);
     if (single && prev_len == tl && prev2_len == tl && out.compare(tok_start, tl, out, prev_off, tl) == 0 &&
         out.compare(tok_start, tl, out, prev2_off, tl) == 0) {
       out.resize(tok_start);
@@ -264,16 +290,22 @@ std::string TokenPass(std::string& pre) {
     }
     size_t j = i;
     while (j < out.size() && IsAlnum(out[j])) ++j;
-    bool bounded = (i == 0 || static_cast<unsigned char>(out[i - 1]) < 0x80) &&
-                   (j == out.size() || static_cast<unsigned char>(out[j]) < 0x80);
+    // Only whole words between ASCII non-word characters (not '@' or '$', which belong to leetspeak
+    // words: rewriting part of one could make it leetspeak on a second pass).
+    auto boundary = [&](size_t k) {
+      unsigned char b = static_cast<unsigned char>(out[k]);
+      return b < 0x80 && b != '@' && b != '$';
+    };
+    bool bounded = (i == 0 || boundary(i - 1)) && (j == out.size() || boundary(j));
     if (bounded) {
       std::string_view w(out.data() + i, j - i);
       const SpellingMap::Entry* e = map.Find(w);
+      if (!e) e = FindSqueezed(map, w);
       if (e) {
         auto ev = map.EvidenceOf(w, e);
         urdu += ev == SpellingMap::Evidence::kUrdu;
         english += ev == SpellingMap::Evidence::kEnglish;
-        if (e->maps()) {
+        if (e->maps() || e->variant.size() != w.size()) {
           runs.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j), e});
           any_map = true;
         }

@@ -57,7 +57,7 @@ TEST(NormaliseTest, UrduLetterVariants) {
   EXPECT_EQ(Normalise("\u0643"), "\u06A9");  // Arabic kaf → keheh
   EXPECT_EQ(Normalise("\u0647"), "\u06C1");  // heh → heh goal
   EXPECT_EQ(Normalise("\u06C0"), "\u06C1");
-  EXPECT_EQ(Normalise("\u0623\u0625\u0671"), "\u0627\u0627\u0627");
+  EXPECT_EQ(Normalise("\u0623 \u0625 \u0671"), "\u0627 \u0627 \u0627");
   EXPECT_EQ(Normalise("\u0622"), "\u0622");  // alef madda is kept
   EXPECT_EQ(Normalise("\u06D3"), "\u06D2");
   EXPECT_EQ(Normalise("\uFEFB"), "\u0644\u0627");  // presentation form lam-alef (NFKC)

@@ -6,24 +6,10 @@
 #include <string>
 
 #include "text/classifier.h"
+#include "text/model_file.h"
 #include "text/normalise.h"
 
 namespace {
-
-// Same FNV-1a over 8-byte words as model_file.cpp (the checksum field counted as zero).
-uint32_t Checksum(const std::string& bytes) {
-  uint64_t h = 0xCBF29CE484222325ull;
-  size_t i = 0;
-  for (; i + 8 <= bytes.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, bytes.data() + i, 8);
-    if (i == 40) w &= 0x00000000FFFFFFFFull;
-    h = (h ^ w) * 0x100000001B3ull;
-    h ^= h >> 32;
-  }
-  for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * 0x100000001B3ull;
-  return static_cast<uint32_t>(h ^ (h >> 32));
-}
 
 void Try(const std::string& bytes) {
   auto m = ngb::text::LinearModel::FromBytes(bytes);
@@ -40,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string bytes(reinterpret_cast<const char*>(data), size);
   Try(bytes);
   if (bytes.size() >= 128) {
-    uint32_t c = Checksum(bytes);
+    uint32_t c = ngb::text::ModelChecksum(bytes);
     std::memcpy(&bytes[44], &c, 4);
     Try(bytes);
   }
