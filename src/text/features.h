@@ -30,12 +30,9 @@ enum class Block : uint8_t { kWord = 0, kChar = 1 };
 
 namespace features_detail {
 inline uint64_t Fnv(uint64_t h, unsigned char b) { return (h ^ b) * 0x100000001B3ull; }
+// Fibonacci hashing: the multiply carries every bit of h into the top bits, which pick the bucket.
 inline uint32_t Bucket(uint64_t h, uint64_t seed, int bits) {
-  h ^= seed;
-  h ^= h >> 31;
-  h *= 0x9E3779B97F4A7C15ull;
-  h ^= h >> 29;
-  return static_cast<uint32_t>(h >> (64 - bits));
+  return static_cast<uint32_t>(((h ^ seed) * 0x9E3779B97F4A7C15ull) >> (64 - bits));
 }
 inline bool IsWordByte(unsigned char c) {
   return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');

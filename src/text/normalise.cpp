@@ -258,8 +258,17 @@ std::string TokenPass(std::string& pre) {
       ++i;
       continue;
     }
+    if (len == 1) {  // ASCII: the common case, without string comparisons
+      size_t o = out.size();
+      if (!IsDigit(static_cast<char>(c)) && o >= tok_start + 2 && out[o - 1] == pre[i] && out[o - 2] == pre[i]) {
+        ++i;
+        continue;
+      }
+      out.push_back(pre[i++]);
+      continue;
+    }
     std::string_view cp(pre.data() + i, len);
-    bool repeat3 = c >= 0x80 || !IsDigit(static_cast<char>(c));
+    bool repeat3 = true;
     if (repeat3 && out.size() >= tok_start + 2 * len &&
         std::string_view(out).substr(out.size() - len) == cp &&
         std::string_view(out).substr(out.size() - 2 * len, len) == cp) {

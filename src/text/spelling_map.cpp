@@ -1,6 +1,7 @@
 #include "text/spelling_map.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "data/embedded.h"
 
@@ -42,7 +43,8 @@ bool IsFixedPoint(std::string_view w) {
 uint64_t SpellingMap::Hash(std::string_view word) {
   uint64_t h = 0x9E3779B97F4A7C15ull ^ word.size();
   for (unsigned char c : word) h = (h ^ c) * 0x100000001B3ull;
-  return h ^ (h >> 29);
+  h *= 0x9E3779B97F4A7C15ull;
+  return h ^ (h >> 32);
 }
 
 void SpellingMap::Add(Entry e) {
@@ -53,21 +55,27 @@ void SpellingMap::Add(Entry e) {
 void SpellingMap::BuildIndex() {
   size_t cap = 16;
   while (cap < entries_.size() * 2) cap <<= 1;
-  slots_.assign(cap, -1);
+  slots_.assign(cap, Slot{});
   for (size_t i = 0; i < entries_.size(); ++i) {
-    size_t s = Hash(entries_[i].variant) & (cap - 1);
-    while (slots_[s] >= 0) s = (s + 1) & (cap - 1);
-    slots_[s] = static_cast<int32_t>(i);
+    uint64_t h = Hash(entries_[i].variant);
+    size_t s = h & (cap - 1);
+    while (slots_[s].index >= 0) s = (s + 1) & (cap - 1);
+    slots_[s] = Slot{static_cast<int32_t>(i), static_cast<uint32_t>(h >> 32)};
   }
 }
 
 const SpellingMap::Entry* SpellingMap::Find(std::string_view word) const {
   if (word.size() > max_length_ || slots_.empty()) return nullptr;
-  size_t mask = slots_.size() - 1;
-  for (size_t s = Hash(word) & mask;; s = (s + 1) & mask) {
-    int32_t i = slots_[s];
-    if (i < 0) return nullptr;
-    if (entries_[i].variant == word) return &entries_[i];
+  const size_t mask = slots_.size() - 1;
+  const uint64_t h = Hash(word);
+  const uint32_t tag = static_cast<uint32_t>(h >> 32);
+  for (size_t s = h & mask;; s = (s + 1) & mask) {
+    const Slot& slot = slots_[s];
+    if (slot.index < 0) return nullptr;
+    if (slot.tag == tag) {
+      const Entry& e = entries_[static_cast<size_t>(slot.index)];
+      if (e.variant.size() == word.size() && std::memcmp(e.variant.data(), word.data(), word.size()) == 0) return &e;
+    }
   }
 }
 

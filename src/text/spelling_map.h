@@ -42,7 +42,11 @@ class SpellingMap {
   void Add(Entry e);
   void BuildIndex();
   std::vector<Entry> entries_;  // spelling entries, then English evidence words (canonical == variant)
-  std::vector<int32_t> slots_;  // open addressing, power of two; -1 empty
+  struct Slot {
+    int32_t index = -1;  // into entries_; -1 empty
+    uint32_t tag = 0;    // high half of the word's hash: most misses end here without a comparison
+  };
+  std::vector<Slot> slots_;  // open addressing, power of two, at most half full
   size_t max_length_ = 0;
 };
 
