@@ -3,6 +3,11 @@
 // message for Normalise and ~2-4 µs per message per core for the whole classify path.
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
 #include "text/classifier.h"
 #include "text/normalise.h"
 
@@ -48,6 +53,37 @@ void BM_ClassifyRaw(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(c->Classify(kAscii100));
   state.SetItemsProcessed(state.iterations());
 }
+// Real messages: every line of the file named by $NGB_TEXT_LINES (bench/text_classify.sh makes one).
+void BM_ClassifyFileLines(benchmark::State& state) {
+  const char* path = std::getenv("NGB_TEXT_LINES");
+  std::vector<std::string> lines;
+  std::ifstream f(path ? path : "");
+  for (std::string l; std::getline(f, l);) lines.push_back(l);
+  auto c = ngb::text::AbuseClassifier::Load();
+  if (lines.empty() || !c.ok()) {
+    state.SkipWithError("set NGB_TEXT_LINES to a file of messages");
+    return;
+  }
+  for (auto _ : state) {
+    for (const auto& l : lines) benchmark::DoNotOptimize(c->Classify(l));
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(lines.size()));
+}
+void BM_NormaliseFileLines(benchmark::State& state) {
+  const char* path = std::getenv("NGB_TEXT_LINES");
+  std::vector<std::string> lines;
+  std::ifstream f(path ? path : "");
+  for (std::string l; std::getline(f, l);) lines.push_back(l);
+  if (lines.empty()) {
+    state.SkipWithError("set NGB_TEXT_LINES to a file of messages");
+    return;
+  }
+  for (auto _ : state) {
+    for (const auto& l : lines) benchmark::DoNotOptimize(ngb::text::Normalise(l));
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(lines.size()));
+}
+
 void BM_ModelLoad(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(ngb::text::AbuseClassifier::Load());
 }
@@ -58,6 +94,8 @@ BENCHMARK(BM_NormaliseUrdu);
 BENCHMARK(BM_DetectLanguage);
 BENCHMARK(BM_ScoreNormalised);
 BENCHMARK(BM_ClassifyRaw);
+BENCHMARK(BM_ClassifyFileLines)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_NormaliseFileLines)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ModelLoad);
 
 }  // namespace

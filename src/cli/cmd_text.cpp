@@ -5,7 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <charconv>
+#include <cmath>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -24,35 +24,50 @@ namespace {
 
 using text::Lang;
 
-constexpr size_t kBlockLines = 1 << 15;  // lines classified per parallel block
+constexpr size_t kChunkBytes = 4 << 20;     // stdin is read and classified this much at a time
+constexpr size_t kMaxLineBytes = 64 << 20;  // longer lines are cut into pieces of this size
 
-// Classifies lines[0, n) into outs with `threads` threads (contiguous slices).
-void ClassifyBlock(const text::AbuseClassifier& c, Lang forced, const std::vector<std::string>& lines, size_t n,
+// Appends {"flag":…,"score":0.1234,"lang":"…"} and a newline, without printf.
+void AppendVerdict(std::string& out, const text::Verdict& v) {
+  out += v.flag ? "{\"flag\":true,\"score\":" : "{\"flag\":false,\"score\":";
+  long q = std::lround(std::clamp(static_cast<double>(v.score), 0.0, 1.0) * 10000);
+  char num[7] = {static_cast<char>('0' + q / 10000), '.', static_cast<char>('0' + q / 1000 % 10),
+                 static_cast<char>('0' + q / 100 % 10), static_cast<char>('0' + q / 10 % 10),
+                 static_cast<char>('0' + q % 10), 0};
+  out += num;
+  out += ",\"lang\":\"";
+  out += text::LangCode(v.lang);
+  out += "\"}\n";
+}
+
+// Classifies lines with `threads` threads (contiguous slices, one output buffer each) and writes the
+// results in input order.
+void ClassifyLines(const text::AbuseClassifier& c, Lang forced, const std::vector<std::string_view>& lines,
                    std::vector<std::string>& outs, unsigned threads) {
-  auto work = [&](size_t begin, size_t end) {
-    char buf[96];
+  const size_t n = lines.size();
+  auto work = [&](size_t slice, size_t begin, size_t end) {
+    std::string& out = outs[slice];
+    out.clear();
     for (size_t i = begin; i < end; ++i) {
       std::string norm = text::Normalise(lines[i]);
       Lang lang = forced == Lang::kUnknown ? text::DetectLanguage(norm) : forced;
-      text::Verdict v = c.ClassifyNormalised(norm, lang);
-      int len = std::snprintf(buf, sizeof buf, "{\"flag\":%s,\"score\":%.4f,\"lang\":\"%s\"}\n",
-                              v.flag ? "true" : "false", static_cast<double>(v.score),
-                              std::string(text::LangCode(v.lang)).c_str());
-      outs[i].assign(buf, static_cast<size_t>(std::max(len, 0)));
+      AppendVerdict(out, c.ClassifyNormalised(norm, lang));
     }
   };
   threads = static_cast<unsigned>(std::clamp<size_t>(threads, 1, std::max<size_t>(1, n / 256)));
-  if (threads <= 1) {
-    work(0, n);
-    return;
+  if (outs.size() < threads) outs.resize(threads);
+  if (threads == 1) {
+    work(0, 0, n);
+  } else {
+    std::vector<std::thread> pool;
+    size_t per = (n + threads - 1) / threads;
+    for (unsigned t = 0; t < threads; ++t) {
+      size_t b = std::min(n, t * per), e = std::min(n, b + per);
+      pool.emplace_back(work, t, b, e);
+    }
+    for (auto& th : pool) th.join();
   }
-  std::vector<std::thread> pool;
-  size_t per = (n + threads - 1) / threads;
-  for (unsigned t = 0; t < threads; ++t) {
-    size_t b = std::min(n, t * per), e = std::min(n, b + per);
-    pool.emplace_back(work, b, e);
-  }
-  for (auto& th : pool) th.join();
+  for (unsigned t = 0; t < threads; ++t) std::fwrite(outs[t].data(), 1, outs[t].size(), stdout);
 }
 
 int RunClassify(const std::string& models, const std::string& lang_code, unsigned threads) {
@@ -68,19 +83,37 @@ int RunClassify(const std::string& models, const std::string& lang_code, unsigne
   }
   Lang forced = lang_code == "auto" ? Lang::kUnknown : text::LangFromCode(lang_code);
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::string> lines(kBlockLines), outs(kBlockLines);
-  std::string line;
-  std::ios::sync_with_stdio(false);
-  for (;;) {
-    size_t n = 0;
-    while (n < kBlockLines && std::getline(std::cin, line)) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      lines[n++].swap(line);
+  std::string buf;            // unread bytes of stdin: whole lines, then a partial one
+  std::vector<std::string_view> lines;
+  std::vector<std::string> outs;
+  bool eof = false;
+  while (!eof) {
+    size_t have = buf.size();
+    buf.resize(have + kChunkBytes);
+    size_t got = std::fread(buf.data() + have, 1, kChunkBytes, stdin);
+    buf.resize(have + got);
+    eof = got == 0;
+    // Complete lines (at end of input, also a last line without a newline).
+    size_t limit = buf.size();
+    if (!eof) {
+      size_t nl = buf.rfind('\n');
+      if (nl != std::string::npos) {
+        limit = nl + 1;
+      } else if (buf.size() < kMaxLineBytes) {
+        continue;  // one line longer than what was read so far
+      }  // else: a line of 64 MiB without a newline is classified as it is (memory stays bounded)
     }
-    if (n == 0) break;
-    ClassifyBlock(c.value(), forced, lines, n, outs, threads);
-    for (size_t i = 0; i < n; ++i) std::fwrite(outs[i].data(), 1, outs[i].size(), stdout);
-    if (n < kBlockLines) break;
+    lines.clear();
+    for (size_t at = 0; at < limit;) {
+      size_t nl = buf.find('\n', at);
+      if (nl == std::string::npos || nl >= limit) nl = limit;
+      std::string_view line(buf.data() + at, nl - at);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      lines.push_back(line);
+      at = nl + 1;
+    }
+    if (!lines.empty()) ClassifyLines(c.value(), forced, lines, outs, threads);
+    buf.erase(0, limit);
   }
   std::fflush(stdout);
   return kExitOk;
