@@ -323,7 +323,7 @@ std::string TokenPass(std::string& pre) {
     i = j;
   }
   if (!any_map) return out;
-  bool urdu_context = urdu > english;
+  bool urdu_context = SpellingMap::RomanUrduWins(urdu, english);
   std::string res;
   res.reserve(out.size() + 16);
   size_t at = 0;
@@ -376,7 +376,7 @@ Lang DetectLanguage(std::string_view s) {
   }
   if (arabic > 0 && arabic >= latin) return Lang::kUrdu;
   if (latin == 0) return Lang::kUnknown;
-  return urdu > english ? Lang::kRomanUrdu : Lang::kEnglish;
+  return SpellingMap::RomanUrduWins(urdu, english) ? Lang::kRomanUrdu : Lang::kEnglish;
 }
 
 }  // namespace ngb::text

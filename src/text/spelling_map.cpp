@@ -18,9 +18,9 @@ constexpr std::string_view kEnglishWords[] = {
     "please", "i'm", "im",    "you're", "there", "their", "would", "could", "should", "about",
     "from",  "up",   "out",   "one",  "time",  "think", "really", "good", "them",  "him",   "her",
     "his",   "our",  "us",    "been", "were",  "has",   "had",   "did",   "does",  "doing", "going",
-    "to",    "or",   "main",  "say",  "said",  "then",  "than",  "tell",  "come",  "make",  "see",
+    "to",    "or",   "say",  "said",  "then",  "than",  "tell",  "come",  "make",  "see",
     "now",   "here", "some",  "more", "very",  "much",  "too",   "only",  "also",  "which", "because",
-    "u",     "ur",   "r",     "lol",  "omg",   "thanks", "thank", "hey",  "hello", "hi"};
+    "u",     "ur",   "r",     "lol",  "omg",   "thanks", "thank", "hey",  "hello"};
 
 bool IsLowerAsciiWord(std::string_view w) {
   if (w.empty() || w.size() > 32) return false;

@@ -34,6 +34,9 @@ class SpellingMap {
   const Entry* Find(std::string_view word) const;
   // Which language the word is evidence of (after spelling is resolved it stays the same kind).
   Evidence EvidenceOf(std::string_view word, const Entry* entry) const;
+  // The decision shared by Normalise (whether ambiguous variants are mapped) and DetectLanguage:
+  // Roman Urdu when its evidence counts double the English evidence's (code-mixed text is Roman Urdu).
+  static bool RomanUrduWins(int urdu, int english) { return 2 * urdu > english; }
   size_t size() const { return entries_.size(); }
   size_t max_length() const { return max_length_; }
 
