@@ -1,11 +1,289 @@
-// STUB (to be replaced): `nigehbaan text classify|train|eval`.
+// `nigehbaan text classify|train|eval` — the message-level abuse classifier (docs/text-models.md).
+//   classify  one message per stdin line → one JSON object per line {"flag","score","lang"}, in order
+//   train     rebuild the three shipped models from the corpora, printing validation P/R/F1
+//   eval      precision/recall/F1 and macro-F1 of the models on a labelled file
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
 #include "cli/commands.h"
+#include "text/classifier.h"
+#include "text/corpora.h"
+#include "text/normalise.h"
+#include "text/trainer.h"
 
 namespace ngb::cli {
+namespace {
 
-void AddTextCommand(CLI::App& app, Context&) {
+using text::Lang;
+
+constexpr size_t kChunkBytes = 4 << 20;     // stdin is read and classified this much at a time
+constexpr size_t kMaxLineBytes = 64 << 20;  // longer lines are cut into pieces of this size
+
+// Appends {"flag":…,"score":0.1234,"lang":"…"} and a newline, without printf.
+void AppendVerdict(std::string& out, const text::Verdict& v) {
+  out += v.flag ? "{\"flag\":true,\"score\":" : "{\"flag\":false,\"score\":";
+  long q = std::lround(std::clamp(static_cast<double>(v.score), 0.0, 1.0) * 10000);
+  char num[7] = {static_cast<char>('0' + q / 10000), '.', static_cast<char>('0' + q / 1000 % 10),
+                 static_cast<char>('0' + q / 100 % 10), static_cast<char>('0' + q / 10 % 10),
+                 static_cast<char>('0' + q % 10), 0};
+  out += num;
+  out += ",\"lang\":\"";
+  out += text::LangCode(v.lang);
+  out += "\"}\n";
+}
+
+// Classifies lines with `threads` threads (contiguous slices, one output buffer each) and writes the
+// results in input order.
+void ClassifyLines(const text::AbuseClassifier& c, Lang forced, const std::vector<std::string_view>& lines,
+                   std::vector<std::string>& outs, unsigned threads) {
+  const size_t n = lines.size();
+  auto work = [&](size_t slice, size_t begin, size_t end) {
+    std::string& out = outs[slice];
+    out.clear();
+    for (size_t i = begin; i < end; ++i) {
+      std::string norm = text::Normalise(lines[i]);
+      Lang lang = forced == Lang::kUnknown ? text::DetectLanguage(norm) : forced;
+      AppendVerdict(out, c.ClassifyNormalised(norm, lang));
+    }
+  };
+  threads = static_cast<unsigned>(std::clamp<size_t>(threads, 1, std::max<size_t>(1, n / 256)));
+  if (outs.size() < threads) outs.resize(threads);
+  if (threads == 1) {
+    work(0, 0, n);
+  } else {
+    std::vector<std::thread> pool;
+    size_t per = (n + threads - 1) / threads;
+    for (unsigned t = 0; t < threads; ++t) {
+      size_t b = std::min(n, t * per), e = std::min(n, b + per);
+      pool.emplace_back(work, t, b, e);
+    }
+    for (auto& th : pool) th.join();
+  }
+  for (unsigned t = 0; t < threads; ++t) std::fwrite(outs[t].data(), 1, outs[t].size(), stdout);
+}
+
+int RunClassify(const std::string& models, const std::string& lang_code, unsigned threads) {
+  auto t0 = std::chrono::steady_clock::now();
+  auto c = text::AbuseClassifier::Load(models);
+  if (!c.ok()) {
+    PrintError("cannot load models: " + c.status().ToString());
+    return kExitFatal;
+  }
+  if (std::getenv("NGB_TEXT_TIMING")) {
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    std::fprintf(stderr, "model_load_ms %.3f\n", ms);
+  }
+  Lang forced = lang_code == "auto" ? Lang::kUnknown : text::LangFromCode(lang_code);
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  std::string buf;            // unread bytes of stdin: whole lines, then a partial one
+  std::vector<std::string_view> lines;
+  std::vector<std::string> outs;
+  bool eof = false;
+  while (!eof) {
+    size_t have = buf.size();
+    buf.resize(have + kChunkBytes);
+    size_t got = std::fread(buf.data() + have, 1, kChunkBytes, stdin);
+    buf.resize(have + got);
+    eof = got == 0;
+    // Complete lines (at end of input, also a last line without a newline).
+    size_t limit = buf.size();
+    if (!eof) {
+      size_t nl = buf.rfind('\n');
+      if (nl != std::string::npos) {
+        limit = nl + 1;
+      } else if (buf.size() < kMaxLineBytes) {
+        continue;  // one line longer than what was read so far
+      }  // else: a line of 64 MiB without a newline is classified as it is (memory stays bounded)
+    }
+    lines.clear();
+    for (size_t at = 0; at < limit;) {
+      size_t nl = buf.find('\n', at);
+      if (nl == std::string::npos || nl >= limit) nl = limit;
+      std::string_view line(buf.data() + at, nl - at);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      lines.push_back(line);
+      at = nl + 1;
+    }
+    if (!lines.empty()) ClassifyLines(c.value(), forced, lines, outs, threads);
+    buf.erase(0, limit);
+  }
+  std::fflush(stdout);
+  return kExitOk;
+}
+
+void PrintMetrics(const char* label, const text::Metrics& m) {
+  std::printf("%-28s P %.3f  R %.3f  F1 %.3f  macro-F1 %.3f  (tp %zu fp %zu fn %zu tn %zu)\n", label, m.precision,
+              m.recall, m.f1, m.macro_f1, m.tp, m.fp, m.fn, m.tn);
+}
+
+struct Split {
+  std::vector<text::LabelledText> train, validation;
+};
+
+Split SliceMod5(std::vector<text::LabelledText> rows) {
+  Split s;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    (text::IsValidationRow(i) ? s.validation : s.train).push_back(std::move(rows[i]));
+  }
+  return s;
+}
+
+// The training and validation rows for one shipped model, from the corpora folder.
+Result<Split> LoadSplit(const std::string& data, Lang lang) {
+  using text::CorpusFormat;
+  if (lang == Lang::kRomanUrdu) {
+    auto tr = text::ReadCorpus(data + "/ruhsold/task_1_train.tsv", CorpusFormat::kRuhsold);
+    if (!tr.ok()) return tr.status();
+    auto va = text::ReadCorpus(data + "/ruhsold/task_1_validation.tsv", CorpusFormat::kRuhsold);
+    if (!va.ok()) return va.status();
+    return Split{std::move(tr->rows), std::move(va->rows)};
+  }
+  auto c = lang == Lang::kUrdu
+               ? text::ReadCorpus(data + "/urdu_abusive_akhter2020/urdu_abusive_akhter2020.tsv", CorpusFormat::kAkhter)
+               : text::ReadCorpus(data + "/formspring_cyberbullying/formspring_data.csv", CorpusFormat::kFormspring);
+  if (!c.ok()) return c.status();
+  return SliceMod5(std::move(c->rows));
+}
+
+int RunTrain(const std::string& data, const std::string& out, const std::string& only, bool refit, bool quick,
+             const std::string& grid_spec) {
+  int rc = kExitOk;
+  std::vector<text::TrainParams> grid = text::DefaultGrid();
+  if (!grid_spec.empty()) {
+    auto g = text::ParseGrid(grid_spec);
+    if (!g.ok()) {
+      PrintError(g.status().ToString());
+      return kExitFatal;
+    }
+    grid = g.value();
+  }
+  if (quick) grid.resize(1);
+  for (Lang lang : {Lang::kRomanUrdu, Lang::kUrdu, Lang::kEnglish}) {
+    std::string code(text::LangCode(lang));
+    if (!only.empty() && only != code) continue;
+    auto split = LoadSplit(data, lang);
+    if (!split.ok()) {
+      PrintError("abuse-" + code + ": " + split.status().ToString());
+      rc = kExitFatal;
+      continue;
+    }
+    std::printf("abuse-%s: %zu training rows, %zu validation rows\n", code.c_str(), split->train.size(),
+                split->validation.size());
+    auto r = text::SearchAndTrain("abuse-" + code, lang, split->train, split->validation, grid, refit,
+                                  [](const text::TrainResult& c) { PrintMetrics(("  " + c.params.ToString()).c_str(), c.validation); });
+    if (!r.ok()) {
+      PrintError("abuse-" + code + ": " + r.status().ToString());
+      rc = kExitFatal;
+      continue;
+    }
+    std::printf("  chosen: %s  threshold %.4f  platt (%.4f, %.4f)%s\n", r->params.ToString().c_str(), r->threshold,
+                r->platt_a, r->platt_b, refit ? "  (shipped weights refit on train+validation)" : "");
+    PrintMetrics(("  validation abuse-" + code).c_str(), r->validation);
+    std::string path = out + "/abuse-" + code + ".ngbm";
+    std::ofstream f(path, std::ios::binary | std::ios::trunc);
+    f.write(r->model_bytes.data(), static_cast<std::streamsize>(r->model_bytes.size()));
+    f.close();
+    if (!f) {
+      PrintError("cannot write " + path);
+      rc = kExitFatal;
+    }
+    std::fflush(stdout);
+  }
+  return rc;
+}
+
+int RunEval(const std::string& file, const std::string& corpus, const std::string& lang_code,
+            const std::string& models, bool json) {
+  auto format = text::CorpusFormatFromName(corpus);
+  if (!format.ok()) {
+    PrintError(format.status().ToString());
+    return kExitFatal;
+  }
+  auto c = text::ReadCorpus(file, format.value());
+  if (!c.ok()) {
+    PrintError(c.status().ToString());
+    return kExitFatal;
+  }
+  auto clf = text::AbuseClassifier::Load(models);
+  if (!clf.ok()) {
+    PrintError("cannot load models: " + clf.status().ToString());
+    return kExitFatal;
+  }
+  Lang forced = lang_code == "auto" ? Lang::kUnknown : text::LangFromCode(lang_code);
+  std::vector<int> gold, pred;
+  for (const auto& r : c->rows) {
+    std::string norm = text::Normalise(r.text);
+    Lang lang = forced == Lang::kUnknown ? text::DetectLanguage(norm) : forced;
+    gold.push_back(r.label);
+    pred.push_back(clf->ClassifyNormalised(norm, lang).flag);
+  }
+  text::Metrics m = text::ComputeMetrics(gold, pred);
+  if (json) {
+    std::printf("{\"rows\":%zu,\"precision\":%.4f,\"recall\":%.4f,\"f1\":%.4f,\"macro_f1\":%.4f,"
+                "\"tp\":%zu,\"fp\":%zu,\"fn\":%zu,\"tn\":%zu,\"skipped_rows\":%zu}\n",
+                gold.size(), m.precision, m.recall, m.f1, m.macro_f1, m.tp, m.fp, m.fn, m.tn, c->errors.size());
+  } else {
+    std::printf("%zu rows (%zu skipped)\n", gold.size(), c->errors.size());
+    PrintMetrics("abuse", m);
+  }
+  for (const auto& e : c->errors) std::fprintf(stderr, "nigehbaan: %s: %s\n", file.c_str(), e.c_str());
+  return c->errors.empty() ? kExitOk : kExitProblems;
+}
+
+std::string DefaultCorpora() {
+  if (const char* e = std::getenv("NIGEHBAAN_CORPORA"); e && *e) return e;
+  return "../shared/data";
+}
+
+}  // namespace
+
+void AddTextCommand(CLI::App& app, Context& ctx) {
+  struct Flags {
+    std::string task = "abuse", lang = "auto", models, data, out, corpus = "auto", only, grid;
+    unsigned threads = 0;
+    bool json = false, no_refit = false, quick = false;
+  };
+  auto f = std::make_shared<Flags>();
+  const auto langs = CLI::IsMember({"auto", "en", "ur", "ur-Latn"});
   CLI::App* cmd = app.add_subcommand("text", "Message-level text classification (classify, train, eval)");
-  cmd->require_subcommand(0);
+  cmd->require_subcommand(1);
+
+  CLI::App* cl = cmd->add_subcommand("classify", "Classify one message per stdin line; one JSON object per line");
+  cl->add_option("--task", f->task, "Task (abuse)")->check(CLI::IsMember({"abuse"}));
+  cl->add_option("--lang", f->lang, "Language of every line, or auto-detect per line")->check(langs);
+  cl->add_option("--models", f->models, "Folder with abuse-{en,ur,ur-Latn}.ngbm (default: built in)");
+  cl->add_option("--threads", f->threads, "Worker threads (default: all cores)");
+  cl->callback([f, &ctx] { ctx.exit_code = RunClassify(f->models, f->lang, f->threads); });
+
+  CLI::App* tr = cmd->add_subcommand("train", "Rebuild the abuse models from the corpora and print validation P/R/F1");
+  tr->add_option("--task", f->task, "Task (abuse)")->check(CLI::IsMember({"abuse"}));
+  tr->add_option("--data", f->data, "Corpora folder (default $NIGEHBAAN_CORPORA or ../shared/data)");
+  tr->add_option("--out", f->out, "Folder to write abuse-*.ngbm into")->required();
+  tr->add_option("--only", f->only, "Train one model only")->check(CLI::IsMember({"en", "ur", "ur-Latn"}));
+  tr->add_flag("--no-refit", f->no_refit, "Ship the weights trained on the training rows only");
+  tr->add_option("--grid", f->grid, "Parameter sets to try, e.g. 'svm,C=0.3,w=2,c=2-5,b=20;logreg,C=10'");
+  tr->add_flag("--quick", f->quick, "Train the first parameter set of the grid only (tests)");
+  tr->callback([f, &ctx] {
+    ctx.exit_code = RunTrain(f->data.empty() ? DefaultCorpora() : f->data, f->out, f->only, !f->no_refit, f->quick, f->grid);
+  });
+
+  CLI::App* ev = cmd->add_subcommand("eval", "Precision/recall/F1 of the models on a labelled file");
+  ev->add_option("--task", f->task, "Task (abuse)")->check(CLI::IsMember({"abuse"}));
+  ev->add_option("--data", f->data, "Labelled file")->required();
+  ev->add_option("--corpus", f->corpus, "Layout of the file")
+      ->check(CLI::IsMember({"auto", "ruhsold", "akhter", "formspring", "tsv"}));
+  ev->add_option("--lang", f->lang, "Model to use for every row, or auto-detect per row")->check(langs);
+  ev->add_option("--models", f->models, "Folder with abuse-{en,ur,ur-Latn}.ngbm (default: built in)");
+  ev->add_flag("--json", f->json, "One JSON object");
+  ev->callback([f, &ctx] { ctx.exit_code = RunEval(f->data, f->corpus, f->lang, f->models, f->json); });
 }
 
 }  // namespace ngb::cli

@@ -1,27 +1,43 @@
-// STUB (to be replaced by the trained models): scores everything 0.
 #include "text/classifier.h"
 
+#include "data/embedded.h"
 #include "text/normalise.h"
 
 namespace ngb::text {
 
-Result<std::shared_ptr<const LinearModel>> LinearModel::FromBytes(std::string_view) {
-  return Status::Error("not_implemented", "linear models not built yet");
+Result<AbuseClassifier> AbuseClassifier::Load(const std::string& dir) {
+  AbuseClassifier c;
+  constexpr Lang kLangs[3] = {Lang::kEnglish, Lang::kUrdu, Lang::kRomanUrdu};
+  for (Lang lang : kLangs) {
+    std::string file = "abuse-" + std::string(LangCode(lang)) + ".ngbm";
+    Result<std::shared_ptr<const LinearModel>> m = Status::Error("model_missing");
+    if (dir.empty()) {
+      std::string_view bytes = data::Embedded("models/" + file);
+      if (bytes.empty()) return Status::Error("model_missing", "no built-in model models/" + file);
+      m = LinearModel::FromBytes(bytes);
+    } else {
+      m = LinearModel::Load(dir + "/" + file);
+    }
+    if (!m.ok()) return Status::Error(m.status().reason(), file + ": " + m.status().detail());
+    c.models_[static_cast<size_t>(lang)] = m.value();
+  }
+  return c;
 }
-Result<std::shared_ptr<const LinearModel>> LinearModel::Load(const std::string&) {
-  return Status::Error("not_implemented", "linear models not built yet");
-}
-
-Result<AbuseClassifier> AbuseClassifier::Load(const std::string&) { return AbuseClassifier(); }
 
 Verdict AbuseClassifier::Classify(std::string_view raw_utf8) const {
   std::string n = Normalise(raw_utf8);
   return ClassifyNormalised(n, DetectLanguage(n));
 }
 
-Verdict AbuseClassifier::ClassifyNormalised(std::string_view, Lang lang) const {
+Verdict AbuseClassifier::ClassifyNormalised(std::string_view normalised, Lang lang) const {
   Verdict v;
   v.lang = lang;
+  // Text in no language of ours (digits, emoji, other scripts) is scored by the English model.
+  size_t i = lang == Lang::kUnknown ? static_cast<size_t>(Lang::kEnglish) : static_cast<size_t>(lang);
+  const LinearModel* m = models_[i].get();
+  if (!m || normalised.empty()) return v;
+  v.score = m->Score(normalised);
+  v.flag = v.score >= m->threshold();
   return v;
 }
 

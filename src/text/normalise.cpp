@@ -1,30 +1,382 @@
-// STUB (to be replaced): ASCII lower-casing and whitespace squeezing only.
+// Normalise: a pre-pass (ICU NFKC+casefold and Urdu letter unification, or an ASCII fast path that
+// gives the same result on ASCII input) to lower-case text with single spaces, then a token pass
+// (leetspeak, elongation squeeze, repeated-emoji squeeze, Roman Urdu spelling).
 #include "text/normalise.h"
 
-namespace ngb::text {
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
-std::string Normalise(std::string_view utf8) {
-  std::string out;
-  out.reserve(utf8.size());
-  bool space = true;
-  for (char c : utf8) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      if (!space) out.push_back(' ');
-      space = true;
-      continue;
-    }
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-    space = false;
+#include "text/spelling_map.h"
+
+namespace ngb::text {
+namespace {
+
+bool IsAsciiText(std::string_view s) {
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    __builtin_memcpy(&w, s.data() + i, 8);
+    if (w & 0x8080808080808080ull) return false;
   }
-  if (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
+  for (; i < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
+  }
+  return true;
 }
 
-Lang DetectLanguage(std::string_view normalised) {
-  for (unsigned char c : normalised) {
-    if (c == 0xD8 || c == 0xD9 || c == 0xDA || c == 0xDB) return Lang::kUrdu;
+inline bool IsAsciiSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+inline bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsAlnum(char c) { return IsLower(c) || IsDigit(c); }
+
+// Appends one space unless `out` is empty or already ends with one.
+inline void Space(std::string& out) {
+  if (!out.empty() && out.back() != ' ') out.push_back(' ');
+}
+
+void AsciiPre(std::string_view in, std::string& out) {
+  for (unsigned char c : in) {
+    if (IsAsciiSpace(c)) {
+      Space(out);
+    } else if (c >= 'A' && c <= 'Z') {
+      out.push_back(static_cast<char>(c + 32));
+    } else if (c >= 0x20 && c != 0x7F) {
+      out.push_back(static_cast<char>(c));
+    }  // other control characters are dropped
   }
-  return normalised.empty() ? Lang::kUnknown : Lang::kEnglish;
+}
+
+void AppendUtf8(std::string& out, UChar32 c) {
+  char buf[4];
+  int32_t n = 0;
+  UBool err = false;
+  U8_APPEND(buf, n, 4, c, err);
+  if (!err) out.append(buf, static_cast<size_t>(n));
+}
+
+// What happens to one code point after NFKC+casefold: -1 drop, -2 whitespace, else the code point.
+UChar32 MapCodePoint(UChar32 c) {
+  if (c < 0x80) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) return -2;
+    if (c < 0x20 || c == 0x7F) return -1;
+    return c;
+  }
+  if (c >= 0x0600 && c <= 0x06FF) {
+    if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED) || c == 0x0640) {
+      return -1;  // harakat, superscript alef, Quranic marks, tatweel
+    }
+    if (c >= 0x0660 && c <= 0x0669) return '0' + (c - 0x0660);
+    if (c >= 0x06F0 && c <= 0x06F9) return '0' + (c - 0x06F0);
+    switch (c) {
+      case 0x064A: case 0x0649: return 0x06CC;  // ي ى → ی
+      case 0x0643: return 0x06A9;               // ك → ک
+      case 0x0647: case 0x06C0: case 0x06C2: case 0x06D5: return 0x06C1;  // ه ۀ ۂ ە → ہ
+      case 0x0629: return 0x06C3;               // ة → ۃ
+      case 0x0623: case 0x0625: case 0x0671: case 0x0672: case 0x0673: return 0x0627;  // أ إ ٱ → ا (آ kept)
+      case 0x06D3: return 0x06D2;               // ۓ → ے
+      case 0x060C: return ',';
+      case 0x061B: return ';';
+      case 0x061F: return '?';
+      case 0x06D4: return '.';
+      case 0x066A: return '%';
+      default: return c;
+    }
+  }
+  if ((c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2069) ||
+      c == 0xFEFF || c == 0x00AD || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0x1F3FB && c <= 0x1F3FF) ||
+      (c >= 0xE0000 && c <= 0xE0FFF) || c == 0x180E) {
+    return -1;  // zero-width, bidi controls, variation selectors, skin tones, tags
+  }
+  if (u_isUWhiteSpace(c)) return -2;
+  int8_t type = u_charType(c);
+  if (type == U_CONTROL_CHAR || type == U_UNASSIGNED || type == U_SURROGATE) {
+    return c == 0xFFFD ? c : -1;
+  }
+  return c;
+}
+
+inline bool IsEmoji(UChar32 c) {
+  return c >= 0x2000 && (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) ||
+                         (c >= 0x1F1E6 && c <= 0x1F1FF));
+}
+
+void IcuPre(std::string_view in, std::string& out) {
+  UErrorCode st = U_ZERO_ERROR;
+  static const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(st);
+  icu::UnicodeString src = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(in.data(), static_cast<int32_t>(std::min<size_t>(in.size(), INT32_MAX))));
+  st = U_ZERO_ERROR;
+  icu::UnicodeString dst = nfkc_cf ? nfkc_cf->normalize(src, st) : src;
+  if (U_FAILURE(st)) dst = src;
+  bool after_emoji = false;
+  for (int32_t i = 0; i < dst.length();) {
+    UChar32 c = dst.char32At(i);
+    i += U16_LENGTH(c);
+    UChar32 m = MapCodePoint(c);
+    if (m == -1) continue;
+    if (m == -2) {
+      Space(out);
+      after_emoji = false;
+      continue;
+    }
+    if (IsEmoji(m)) {
+      Space(out);
+      AppendUtf8(out, m);
+      after_emoji = true;
+      continue;
+    }
+    if (after_emoji) out.push_back(' ');
+    after_emoji = false;
+    if (m < 0x80) out.push_back(static_cast<char>(m));
+    else AppendUtf8(out, m);
+  }
+}
+
+inline bool IsLeet(char c) {
+  return c == '0' || c == '1' || c == '3' || c == '4' || c == '5' || c == '7' || c == '@' || c == '$';
+}
+inline char Unleet(char c) {
+  switch (c) {
+    case '0': return 'o';
+    case '1': return 'i';
+    case '3': return 'e';
+    case '4': return 'a';
+    case '5': return 's';
+    case '7': return 't';
+    case '@': return 'a';
+    default: return 's';  // '$'
+  }
+}
+
+// Leetspeak inside one word (a maximal run of [a-z0-9@$]): only when the word starts with a letter,
+// has at least two letters and no other digits; runs of at most two leet characters, and a run at
+// the end of the word only after three letters ("pic5", not "mp3").
+void UndoLeet(char* w, size_t n) {
+  if (n < 3 || !IsLower(w[0])) return;
+  size_t letters = 0;
+  bool any_leet = false;
+  for (size_t i = 0; i < n; ++i) {
+    if (IsLower(w[i])) ++letters;
+    else if (IsLeet(w[i])) any_leet = true;
+    else return;  // 2, 6, 8, 9: a code or a number, not leetspeak
+  }
+  if (!any_leet || letters < 2) return;
+  for (size_t i = 0; i < n;) {
+    if (!IsLeet(w[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < n && IsLeet(w[j])) ++j;
+    bool ok = j - i <= 2 && (j < n || i >= 3);
+    if (ok) {
+      for (size_t k = i; k < j; ++k) w[k] = Unleet(w[k]);
+    }
+    i = j;
+  }
+}
+
+inline size_t Utf8Len(unsigned char lead) {
+  return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+
+// An elongated word the map only knows with single letters ("akelii" → "akeli"): doubled letters
+// collapsed, accepted only for unflagged Roman Urdu entries.
+const SpellingMap::Entry* FindSqueezed(const SpellingMap& map, std::string_view w) {
+  char buf[40];
+  if (w.size() > sizeof buf) return nullptr;
+  size_t n = 0;
+  bool doubled = false;
+  for (size_t k = 0; k < w.size(); ++k) {
+    if (n > 0 && buf[n - 1] == w[k] && !IsDigit(w[k])) {
+      doubled = true;
+      continue;
+    }
+    buf[n++] = w[k];
+  }
+  if (!doubled) return nullptr;
+  const SpellingMap::Entry* e = map.Find(std::string_view(buf, n));
+  if (!e || e->ambiguous || e->english || e->english_word) return nullptr;
+  return e;
+}
+
+// One code point from U+2000 up (emoji, symbols; not a letter of our scripts) as a whole token.
+inline bool IsSymbolToken(const std::string& s, size_t at, size_t len) {
+  unsigned char lead = static_cast<unsigned char>(s[at]);
+  return len >= 3 && lead >= 0xE2 && Utf8Len(lead) == len;
+}
+
+struct Run {
+  uint32_t begin, end;
+  const SpellingMap::Entry* entry;
+};
+
+// Token pass over pre-normalised text (lower case, single spaces, no leading space).
+std::string TokenPass(std::string& pre) {
+  const SpellingMap& map = SpellingMap::BuiltIn();
+  if (!pre.empty() && pre.back() == ' ') pre.pop_back();
+  // 1. Leetspeak, in place.
+  for (size_t i = 0; i < pre.size();) {
+    char c = pre[i];
+    if (!(IsAlnum(c) || c == '@' || c == '$')) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < pre.size() && (IsAlnum(pre[j]) || pre[j] == '@' || pre[j] == '$')) ++j;
+    UndoLeet(&pre[i], j - i);
+    i = j;
+  }
+  // 2. Squeeze elongations (code points three or more times in a row; digits are left alone) and
+  // single-symbol tokens repeated three or more times ("😂 😂 😂").
+  std::string out;
+  out.reserve(pre.size());
+  size_t tok_start = 0;                    // start of the current token in `out`
+  size_t prev_off = 0, prev_len = 0, prev2_off = 0, prev2_len = 0;  // the two previous tokens
+  for (size_t i = 0; i < pre.size();) {
+    unsigned char c = static_cast<unsigned char>(pre[i]);
+    size_t len = std::min(Utf8Len(c), pre.size() - i);
+    if (c == ' ') {
+      // Token ended: drop it if it is one non-ASCII symbol equal to the two tokens before it.
+      size_t tl = out.size() - tok_start;
+      bool single = IsSymbolToken(out, tok_start, tl);
+      if (single && prev_len == tl && prev2_len == tl &&
+          out.compare(tok_start, tl, out, prev_off, tl) == 0 &&
+          out.compare(tok_start, tl, out, prev2_off, tl) == 0) {
+        out.resize(tok_start);
+      } else {
+        prev2_off = prev_off;
+        prev2_len = prev_len;
+        prev_off = tok_start;
+        prev_len = tl;
+        out.push_back(' ');
+      }
+      tok_start = out.size();
+      ++i;
+      continue;
+    }
+    if (len == 1) {  // ASCII: the common case, without string comparisons
+      size_t o = out.size();
+      if (!IsDigit(static_cast<char>(c)) && o >= tok_start + 2 && out[o - 1] == pre[i] && out[o - 2] == pre[i]) {
+        ++i;
+        continue;
+      }
+      out.push_back(pre[i++]);
+      continue;
+    }
+    std::string_view cp(pre.data() + i, len);
+    bool repeat3 = true;
+    if (repeat3 && out.size() >= tok_start + 2 * len &&
+        std::string_view(out).substr(out.size() - len) == cp &&
+        std::string_view(out).substr(out.size() - 2 * len, len) == cp) {
+      i += len;
+      continue;
+    }
+    out.append(cp);
+    i += len;
+  }
+  {
+    size_t tl = out.size() - tok_start;
+    bool single = IsSymbolToken(out, tok_start, tl);
+    if (single && prev_len == tl && prev2_len == tl && out.compare(tok_start, tl, out, prev_off, tl) == 0 &&
+        out.compare(tok_start, tl, out, prev2_off, tl) == 0) {
+      out.resize(tok_start);
+    }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+  }
+  // 3. Roman Urdu spelling: find the words the map knows, weigh the evidence, then rewrite.
+  thread_local std::vector<Run> runs;
+  runs.clear();
+  int urdu = 0, english = 0;
+  bool any_map = false;
+  for (size_t i = 0; i < out.size();) {
+    if (!IsAlnum(out[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < out.size() && IsAlnum(out[j])) ++j;
+    // Only whole words between ASCII non-word characters (not '@' or '$', which belong to leetspeak
+    // words: rewriting part of one could make it leetspeak on a second pass).
+    auto boundary = [&](size_t k) {
+      unsigned char b = static_cast<unsigned char>(out[k]);
+      return b < 0x80 && b != '@' && b != '$';
+    };
+    bool bounded = (i == 0 || boundary(i - 1)) && (j == out.size() || boundary(j));
+    if (bounded) {
+      std::string_view w(out.data() + i, j - i);
+      const SpellingMap::Entry* e = map.Find(w);
+      if (!e) e = FindSqueezed(map, w);
+      if (e) {
+        auto ev = map.EvidenceOf(w, e);
+        urdu += ev == SpellingMap::Evidence::kUrdu;
+        english += ev == SpellingMap::Evidence::kEnglish;
+        if (e->maps() || e->variant.size() != w.size()) {
+          runs.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j), e});
+          any_map = true;
+        }
+      }
+    }
+    i = j;
+  }
+  if (!any_map) return out;
+  bool urdu_context = SpellingMap::RomanUrduWins(urdu, english);
+  std::string res;
+  res.reserve(out.size() + 16);
+  size_t at = 0;
+  for (const Run& r : runs) {
+    if (r.entry->ambiguous && !urdu_context) continue;
+    res.append(out, at, r.begin - at);
+    res.append(r.entry->canonical);
+    at = r.end;
+  }
+  res.append(out, at, std::string::npos);
+  return res;
+}
+
+}  // namespace
+
+std::string Normalise(std::string_view utf8) {
+  thread_local std::string pre;
+  pre.clear();
+  pre.reserve(utf8.size() + 8);
+  if (IsAsciiText(utf8)) AsciiPre(utf8, pre);
+  else IcuPre(utf8, pre);
+  // Leading space (the pre-passes never start with one, but a dropped first character can leave it).
+  if (!pre.empty() && pre.front() == ' ') pre.erase(0, 1);
+  return TokenPass(pre);
+}
+
+Lang DetectLanguage(std::string_view s) {
+  const SpellingMap& map = SpellingMap::BuiltIn();
+  size_t arabic = 0, latin = 0;
+  int urdu = 0, english = 0;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (IsLower(static_cast<char>(c))) {
+      size_t j = i;
+      while (j < s.size() && IsAlnum(s[j])) ++j;
+      latin += j - i;
+      const SpellingMap::Entry* e = map.Find(s.substr(i, j - i));
+      auto ev = map.EvidenceOf({}, e);
+      urdu += ev == SpellingMap::Evidence::kUrdu;
+      english += ev == SpellingMap::Evidence::kEnglish;
+      i = j;
+      continue;
+    }
+    if (c >= 0xD8 && c <= 0xDD) {
+      ++arabic;  // U+0600–U+077F: Arabic script
+    } else if (c >= 0xC3 && c <= 0xC9) {
+      ++latin;  // accented Latin letters
+    }  // other scripts are not evidence for any of our languages
+    i += Utf8Len(c);
+  }
+  if (arabic > 0 && arabic >= latin) return Lang::kUrdu;
+  if (latin == 0) return Lang::kUnknown;
+  return SpellingMap::RomanUrduWins(urdu, english) ? Lang::kRomanUrdu : Lang::kEnglish;
 }
 
 }  // namespace ngb::text

@@ -1,0 +1,56 @@
+// Roman Urdu spelling variants (data/lexicons/spelling-ur-Latn.tsv) and the common-word evidence
+// that tells Roman Urdu from English. Used by Normalise and DetectLanguage (normalise.cpp).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace ngb::text {
+
+class SpellingMap {
+ public:
+  struct Entry {
+    std::string variant;
+    std::string canonical;
+    bool ambiguous = false;  // the variant is also an English word: map only in Roman Urdu context
+    bool english = false;    // the canonical is an English word: not Roman Urdu evidence
+    bool english_word = false;  // the variant is a frequent English word (evidence for English)
+    bool maps() const { return variant != canonical; }
+  };
+  enum class Evidence : uint8_t { kNone, kUrdu, kEnglish };
+
+  // Parses the TSV text (variant<TAB>canonical[<TAB>ambiguous|en], '#' comments). Chains are
+  // resolved (a canonical that is itself a variant maps on); entries that would not be fixed points of
+  // Normalise (not lower-case ASCII letters) are rejected with their line number.
+  static Result<SpellingMap> Parse(std::string_view tsv);
+  // The built-in map (parsed once from the embedded file, thread-safe). Never null: an empty map if
+  // the embedded file is missing or broken.
+  static const SpellingMap& BuiltIn();
+
+  // The entry for a lower-case ASCII word, or nullptr.
+  const Entry* Find(std::string_view word) const;
+  // Which language the word is evidence of (after spelling is resolved it stays the same kind).
+  Evidence EvidenceOf(std::string_view word, const Entry* entry) const;
+  // The decision shared by Normalise (whether ambiguous variants are mapped) and DetectLanguage:
+  // Roman Urdu when its evidence counts double the English evidence's (code-mixed text is Roman Urdu).
+  static bool RomanUrduWins(int urdu, int english) { return 2 * urdu > english; }
+  size_t size() const { return entries_.size(); }
+  size_t max_length() const { return max_length_; }
+
+ private:
+  static uint64_t Hash(std::string_view word);
+  void Add(Entry e);
+  void BuildIndex();
+  std::vector<Entry> entries_;  // spelling entries, then English evidence words (canonical == variant)
+  struct Slot {
+    int32_t index = -1;  // into entries_; -1 empty
+    uint32_t tag = 0;    // high half of the word's hash: most misses end here without a comparison
+  };
+  std::vector<Slot> slots_;  // open addressing, power of two, at most half full
+  size_t max_length_ = 0;
+};
+
+}  // namespace ngb::text
