@@ -7,12 +7,12 @@ DEV=$NGB_SOURCE_DIR/tests/chat/devset
 
 # 1. One file per format: the contract's fields, the detected format, every message read.
 for fmt in whatsapp telegram instagram messenger discord csv jsonl pan2012; do
-  line=$(jq -c --arg f "$fmt" 'select(.format == $f)' "$DEV/manifest.jsonl" | head -n 1)
+  line=$(jq -c -n --arg f "$fmt" 'first(inputs | select(.format == $f))' "$DEV/manifest.jsonl")
   file=$DEV/$(jq -r .file <<<"$line")
   want=$(jq -r .message_count <<<"$line")
   run_ngb chat analyze --json "$file" >"$T/out.jsonl"
   assert_eq 0 "$rc" "chat analyze $fmt exit code"
-  assert_eq "$fmt" "$(jq -r .format "$T/out.jsonl" | head -n 1)" "format detected for $fmt"
+  assert_eq "$fmt" "$(jq -r -n 'first(inputs | .format)' "$T/out.jsonl")" "format detected for $fmt"
   jq -e 'has("source") and has("format") and has("participants") and has("message_count") and has("labels")
          and has("parse_errors") and (.labels | all(has("label") and has("score") and has("offender") and
          has("target") and has("first_alert_index") and has("evidence")))' "$T/out.jsonl" >/dev/null \
@@ -54,7 +54,7 @@ jq -s -e '.[1].labels | length == 0' "$T/two.jsonl" >/dev/null || fail "homework
 pass "worrying chat flagged with offender, target and evidence; homework chat not flagged"
 
 # 3. Damaged and non-chat input: readable messages kept, errors reported, exit 1, no crash.
-head -c 700 "$(jq -r 'select(.format == "telegram") | .file' "$DEV/manifest.jsonl" | head -n 1 | sed "s|^|$DEV/|")" >"$T/result.json"
+head -c 700 "$DEV/$(jq -r -n 'first(inputs | select(.format == "telegram") | .file)' "$DEV/manifest.jsonl")" >"$T/result.json"
 head -c 4000 /dev/urandom >"$T/noise.bin"
 run_ngb chat analyze --json "$T/result.json" "$T/noise.bin" >"$T/bad.jsonl"
 assert_eq 1 "$rc" "exit code on damaged input"
@@ -71,7 +71,7 @@ pass "text classify"
 # 5. scan recognises chat exports among evidence and stores conversations and findings.
 mkdir -p "$T/ev/phone"
 cp "$T/WhatsApp Chat with Sam.txt" "$T/WhatsApp Chat with Mum.txt" "$T/ev/phone/"
-cp "$(jq -r 'select(.format == "discord") | .file' "$DEV/manifest.jsonl" | head -n 1 | sed "s|^|$DEV/|")" "$T/ev/phone/discord.json"
+cp "$DEV/$(jq -r -n 'first(inputs | select(.format == "discord") | .file)' "$DEV/manifest.jsonl")" "$T/ev/phone/discord.json"
 printf 'just a note\n' >"$T/ev/notes.txt"
 (cd "$T/ev/phone" && zip -q ../chats.zip "WhatsApp Chat with Sam.txt")
 new_case "$T/case"
