@@ -217,7 +217,15 @@ int RunEval(const std::string& file, const std::string& corpus, const std::strin
     PrintError("cannot load models: " + clf.status().ToString());
     return kExitFatal;
   }
+  // Without --lang, a recognised corpus is read in its own language (RUHSOLD is Roman Urdu, Akhter
+  // Urdu, Formspring English); a generic TSV is routed per row.
   Lang forced = lang_code == "auto" ? Lang::kUnknown : text::LangFromCode(lang_code);
+  if (lang_code == "corpus") {
+    forced = c->format == text::CorpusFormat::kRuhsold   ? Lang::kRomanUrdu
+             : c->format == text::CorpusFormat::kAkhter  ? Lang::kUrdu
+             : c->format == text::CorpusFormat::kFormspring ? Lang::kEnglish
+                                                         : Lang::kUnknown;
+  }
   std::vector<int> gold, pred;
   for (const auto& r : c->rows) {
     std::string norm = text::Normalise(r.text);
@@ -280,10 +288,14 @@ void AddTextCommand(CLI::App& app, Context& ctx) {
   ev->add_option("--data", f->data, "Labelled file")->required();
   ev->add_option("--corpus", f->corpus, "Layout of the file")
       ->check(CLI::IsMember({"auto", "ruhsold", "akhter", "formspring", "tsv"}));
-  ev->add_option("--lang", f->lang, "Model to use for every row, or auto-detect per row")->check(langs);
+  ev->add_option("--lang", f->lang,
+                 "Model to use for every row, or auto-detect per row (default: the corpus's language when "
+                 "the layout is RUHSOLD, Akhter or Formspring, else auto)")->check(langs);
   ev->add_option("--models", f->models, "Folder with abuse-{en,ur,ur-Latn}.ngbm (default: built in)");
   ev->add_flag("--json", f->json, "One JSON object");
-  ev->callback([f, &ctx] { ctx.exit_code = RunEval(f->data, f->corpus, f->lang, f->models, f->json); });
+  ev->callback([f, ev, &ctx] {
+    ctx.exit_code = RunEval(f->data, f->corpus, ev->count("--lang") ? f->lang : "corpus", f->models, f->json);
+  });
 }
 
 }  // namespace ngb::cli

@@ -38,6 +38,17 @@ Verdict AbuseClassifier::ClassifyNormalised(std::string_view normalised, Lang la
   if (!m || normalised.empty()) return v;
   v.score = m->Score(normalised);
   v.flag = v.score >= m->threshold();
+  // Latin text without a single English word ("chal nikal ghatiya insaan") may well be Roman Urdu the
+  // word lists do not know: the Roman Urdu model has its say too. (On RUHSOLD validation this lifts
+  // auto-routed F1 from 0.82 to 0.85; Formspring loses 0.003.)
+  const LinearModel* roman = models_[static_cast<size_t>(Lang::kRomanUrdu)].get();
+  if (lang == Lang::kEnglish && roman && CountLanguageEvidence(normalised).english_words == 0) {
+    const float r = roman->Score(normalised);
+    if (r >= roman->threshold() && r > v.score) {
+      v.score = r;
+      v.flag = true;
+    }
+  }
   return v;
 }
 

@@ -350,7 +350,7 @@ std::string Normalise(std::string_view utf8) {
   return TokenPass(pre);
 }
 
-Lang DetectLanguage(std::string_view s) {
+LanguageEvidence CountLanguageEvidence(std::string_view s) {
   const SpellingMap& map = SpellingMap::BuiltIn();
   size_t arabic = 0, latin = 0;
   int urdu = 0, english = 0;
@@ -374,9 +374,14 @@ Lang DetectLanguage(std::string_view s) {
     }  // other scripts are not evidence for any of our languages
     i += Utf8Len(c);
   }
-  if (arabic > 0 && arabic >= latin) return Lang::kUrdu;
-  if (latin == 0) return Lang::kUnknown;
-  return SpellingMap::RomanUrduWins(urdu, english) ? Lang::kRomanUrdu : Lang::kEnglish;
+  return LanguageEvidence{arabic, latin, urdu, english};
+}
+
+Lang DetectLanguage(std::string_view s) {
+  const LanguageEvidence e = CountLanguageEvidence(s);
+  if (e.arabic > 0 && e.arabic >= e.latin) return Lang::kUrdu;
+  if (e.latin == 0) return Lang::kUnknown;
+  return SpellingMap::RomanUrduWins(e.urdu_words, e.english_words) ? Lang::kRomanUrdu : Lang::kEnglish;
 }
 
 }  // namespace ngb::text

@@ -23,4 +23,12 @@ std::string Normalise(std::string_view utf8);
 // kEnglish by common-word evidence; kUnknown when there is nothing to go on.
 Lang DetectLanguage(std::string_view normalised);
 
+// What DetectLanguage decides on: Arabic-script and Latin letters, and words that are evidence of
+// Roman Urdu (hai, nahi, kya...) or of English (the, you, is...).
+struct LanguageEvidence {
+  size_t arabic = 0, latin = 0;
+  int urdu_words = 0, english_words = 0;
+};
+LanguageEvidence CountLanguageEvidence(std::string_view normalised);
+
 }  // namespace ngb::text
