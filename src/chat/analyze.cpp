@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
+#include <memory>
 #include <thread>
 
 #include "chat/risk/signals.h"
@@ -79,10 +81,14 @@ ChatFileResult AnalyzeChatFile(const std::string& path, const ChatModels& models
     r.error = Status::Error("too_large", "chat export larger than " + std::to_string(options.max_file_bytes) + " bytes");
     return r;
   }
-  std::string bytes(file->size(), '\0');
+  // Read into an uninitialised buffer with zeroed padding after the end, so the JSON parsers can
+  // work in place (no 2nd copy, no memset of the whole file).
+  constexpr size_t kPadding = 64;
+  const size_t size = static_cast<size_t>(file->size());
+  std::unique_ptr<char[]> buffer(new char[size + kPadding]);
   size_t got = 0;
-  while (got < bytes.size()) {
-    Result<size_t> n = file->ReadAt(got, reinterpret_cast<uint8_t*>(bytes.data()) + got, bytes.size() - got);
+  while (got < size) {
+    Result<size_t> n = file->ReadAt(got, reinterpret_cast<uint8_t*>(buffer.get()) + got, size - got);
     if (!n.ok()) {
       ChatFileResult r;
       r.source = path;
@@ -92,8 +98,10 @@ ChatFileResult AnalyzeChatFile(const std::string& path, const ChatModels& models
     if (*n == 0) break;
     got += *n;
   }
-  bytes.resize(got);
-  return AnalyzeChatBytes(bytes, path, models, options);
+  std::memset(buffer.get() + got, 0, kPadding);
+  ChatAnalyzeOptions padded = options;
+  padded.parse.input_padding = kPadding;
+  return AnalyzeChatBytes(std::string_view(buffer.get(), got), path, models, padded);
 }
 
 }  // namespace ngb::chat

@@ -18,6 +18,9 @@ struct ParseOptions {
   Format format = Format::kUnknown;  // kUnknown: detect from content (and name)
   DateOrder date_order = DateOrder::kAuto;  // WhatsApp/CSV numeric dates; kAuto decides per file
   size_t max_messages = 20'000'000;  // beyond this: stop, error row "too_many_messages"
+  // Bytes readable (and zero) after the end of the input buffer. With >= 64 the JSON formats are
+  // parsed in place instead of from a padded copy (AnalyzeChatFile reads files into such buffers).
+  size_t input_padding = 0;
 };
 
 // Guesses the format from the first bytes of a file (≥ 4 KiB recommended) and its name (may be

@@ -170,7 +170,7 @@ Result<Conversations> ParseDiscord(std::string_view bytes, const ParseOptions& o
       [](JsonInput& in, od::document& doc, const void* p) {
         return DiscordReader(in, doc, *static_cast<const ParseOptions*>(p)).Run();
       },
-      &options);
+      &options, options.input_padding);
 }
 
 }  // namespace ngb::chat::parse

@@ -72,7 +72,7 @@ constexpr size_t kKeepScratchBytes = size_t{64} << 20;
 thread_local JsonInput::Scratch t_scratch;
 }  // namespace
 
-JsonInput::JsonInput(std::string_view bytes, bool complete) : bytes_(bytes), scratch_(&t_scratch) {
+JsonInput::JsonInput(std::string_view bytes, bool complete, size_t padding) : bytes_(bytes), scratch_(&t_scratch) {
   if (scratch_->busy) {
     scratch_ = new Scratch;
     owned_ = true;
@@ -82,6 +82,11 @@ JsonInput::JsonInput(std::string_view bytes, bool complete) : bytes_(bytes), scr
   if (complete) completed = CompleteTruncated(bytes);
   truncated_ = !completed.empty();
   const std::string_view text = truncated_ ? std::string_view(completed) : bytes;
+  if (!truncated_ && padding >= simdjson::SIMDJSON_PADDING) {  // the caller's buffer is padded: no copy
+    data_ = bytes.data();
+    size_ = bytes.size();
+    return;
+  }
   const size_t need = text.size() + simdjson::SIMDJSON_PADDING;
   if (scratch_->capacity < need) {
     scratch_->buffer.reset(new char[need]);
@@ -153,8 +158,8 @@ size_t MessageCount(const Conversations& convs) {
 }
 
 Result<Conversations> Attempt(std::string_view bytes, bool complete, JsonReaderFn run,
-                              const void* ctx) {
-  JsonInput in(bytes, complete);
+                              const void* ctx, size_t padding) {
+  JsonInput in(bytes, complete, padding);
   if (complete && !in.truncated()) return Status::Error("malformed_json", "not a cut-off file");
   od::document doc;
   std::string error;
@@ -169,11 +174,12 @@ Result<Conversations> Attempt(std::string_view bytes, bool complete, JsonReaderF
 
 }  // namespace
 
-Result<Conversations> ParseJsonDocument(std::string_view bytes, JsonReaderFn run, const void* ctx) {
-  Result<Conversations> first = Attempt(bytes, false, run, ctx);
+Result<Conversations> ParseJsonDocument(std::string_view bytes, JsonReaderFn run, const void* ctx,
+                                        size_t padding) {
+  Result<Conversations> first = Attempt(bytes, false, run, ctx, padding);
   if (first.ok() && !StoppedAtJsonError(*first)) return first;
   if (!first.ok() && first.status().reason() != "malformed_json") return first;
-  Result<Conversations> second = Attempt(bytes, true, run, ctx);
+  Result<Conversations> second = Attempt(bytes, true, run, ctx, 0);
   if (second.ok() && (!first.ok() || MessageCount(*second) >= MessageCount(*first))) return second;
   return first;
 }

@@ -22,7 +22,9 @@ class JsonInput {
   // brackets are appended (truncated() tells whether that applied).
   // The padded copy and the parser are per-thread scratch reused across calls (fresh pages are
   // what a parse costs most); scratch above 64 MiB is released afterwards.
-  JsonInput(std::string_view bytes, bool complete);
+  // padding: bytes readable after the end of `bytes` (ParseOptions::input_padding); when it is at
+  // least simdjson's padding the input is parsed in place instead of copied.
+  JsonInput(std::string_view bytes, bool complete, size_t padding = 0);
   ~JsonInput();
   JsonInput(const JsonInput&) = delete;
   JsonInput& operator=(const JsonInput&) = delete;
@@ -54,7 +56,8 @@ class JsonInput {
 // over the input completed as for a truncated file, and the better result is kept (that one gets
 // a "truncated_json" row). The first attempt costs nothing extra on intact files.
 using JsonReaderFn = Result<Conversations> (*)(JsonInput& in, od::document& doc, const void* ctx);
-Result<Conversations> ParseJsonDocument(std::string_view bytes, JsonReaderFn run, const void* ctx);
+Result<Conversations> ParseJsonDocument(std::string_view bytes, JsonReaderFn run, const void* ctx,
+                                        size_t padding = 0);
 
 // A string value (null and non-strings → empty; numbers → their JSON text). False on a
 // document error (iteration must stop).

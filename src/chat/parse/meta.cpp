@@ -244,7 +244,7 @@ Result<Conversations> ParseMeta(std::string_view bytes, Format format,
         const auto* c = static_cast<const Ctx*>(p);
         return MetaReader(in, doc, *c->options, c->format).Run();
       },
-      &ctx);
+      &ctx, options.input_padding);
 }
 
 }  // namespace ngb::chat::parse

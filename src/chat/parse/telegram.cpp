@@ -236,7 +236,7 @@ Result<Conversations> ParseTelegram(std::string_view bytes, const ParseOptions& 
       [](JsonInput& in, od::document& doc, const void* p) {
         return TelegramReader(in, doc, *static_cast<const ParseOptions*>(p)).Run();
       },
-      &options);
+      &options, options.input_padding);
 }
 
 }  // namespace ngb::chat::parse
