@@ -59,6 +59,34 @@ using JsonReaderFn = Result<Conversations> (*)(JsonInput& in, od::document& doc,
 Result<Conversations> ParseJsonDocument(std::string_view bytes, JsonReaderFn run, const void* ctx,
                                         size_t padding = 0);
 
+// Runs each(obj, line) over the objects of a JSON array of messages (not an array: nothing to do).
+// Items that are not objects become "bad_message" rows; once count() reaches `limit`, a
+// "too_many_messages" row is added, *stop set and the rest skipped. False on a document error
+// (iteration must stop) or when `each` returns false.
+template <typename Count, typename Each>
+bool ForEachMessageObject(JsonInput& in, od::document& doc, od::value v, Conversation& c, size_t limit,
+                          Count count, bool* stop, Each each) {
+  od::array arr;
+  if (v.get_array().get(arr)) return true;
+  for (auto item : arr) {
+    const uint64_t line = in.LineAt(doc);
+    od::object obj;
+    if (item.get_object().get(obj)) {
+      od::json_type t;
+      if (item.type().get(t)) return false;
+      AddError(c, line, "bad_message", "message is not an object");
+      continue;
+    }
+    if (count() >= limit) {
+      AddError(c, in.LineAt(doc), "too_many_messages", "message limit reached; rest skipped");
+      *stop = true;
+      return true;
+    }
+    if (!each(obj, line)) return false;
+  }
+  return true;
+}
+
 // A string value (null and non-strings → empty; numbers → their JSON text). False on a
 // document error (iteration must stop).
 bool ReadString(od::value v, std::string* out);

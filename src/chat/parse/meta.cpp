@@ -97,25 +97,9 @@ class MetaReader {
   }
 
   bool Messages(od::value v) {
-    od::array arr;
-    if (v.get_array().get(arr)) return true;
-    for (auto item : arr) {
-      const uint64_t line = in_.LineAt(doc_);
-      od::object obj;
-      if (item.get_object().get(obj)) {
-        od::json_type t;
-        if (item.type().get(t)) return false;
-        AddError(c_, line, "bad_message", "message is not an object");
-        continue;
-      }
-      if (c_.messages.size() >= options_.max_messages) {
-        AddError(c_, in_.LineAt(doc_), "too_many_messages", "message limit reached; rest skipped");
-        stop_ = true;
-        return true;
-      }
-      if (!Message1(obj, line)) return false;
-    }
-    return true;
+    return ForEachMessageObject(
+        in_, doc_, v, c_, options_.max_messages, [this] { return c_.messages.size(); }, &stop_,
+        [this](od::object obj, uint64_t line) { return Message1(obj, line); });
   }
 
   // First "uri" of an array of {uri} objects (or of one object).

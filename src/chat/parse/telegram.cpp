@@ -96,25 +96,9 @@ class TelegramReader {
   }
 
   bool Messages(od::value v, Conversation& c) {
-    od::array arr;
-    if (v.get_array().get(arr)) return true;
-    for (auto item : arr) {
-      const uint64_t line = in_.LineAt(doc_);
-      od::object obj;
-      if (item.get_object().get(obj)) {
-        od::json_type t;
-        if (item.type().get(t)) return false;
-        AddError(c, line, "bad_message", "message is not an object");
-        continue;
-      }
-      if (total_ >= options_.max_messages) {
-        AddError(c, in_.LineAt(doc_), "too_many_messages", "message limit reached; rest skipped");
-        stop_ = true;
-        return true;
-      }
-      if (!Message1(obj, line, c)) return false;
-    }
-    return true;
+    return ForEachMessageObject(
+        in_, doc_, v, c, options_.max_messages, [this] { return total_; }, &stop_,
+        [this, &c](od::object obj, uint64_t line) { return Message1(obj, line, c); });
   }
 
   bool Message1(od::object obj, uint64_t line, Conversation& c) {
