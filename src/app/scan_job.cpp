@@ -61,11 +61,6 @@ Result<std::map<std::string, int64_t>> CountsByKey(store::Db& db, int64_t scan_i
   return out;
 }
 
-Result<std::map<std::string, int64_t>> ErrorsByReason(store::Db& db, int64_t scan_id) {
-  return CountsByKey(db, scan_id,
-                     "SELECT error, count(*) FROM items WHERE scan_id = ? AND error IS NOT NULL GROUP BY error");
-}
-
 }  // namespace
 
 std::string SourceLabel(const std::string& path) {
@@ -205,29 +200,27 @@ Result<ScanJobResult> RunScanJob(store::CaseStore& cs, const ScanJobOptions& opt
   // Close the scan: totals, manifest digest, audit entry — together.
   store::Transaction tx(db);
   if (!tx.started()) return Status::Error("case_store_error", db.ErrorMessage());
-  Result<store::ScanTotals> totals = store::UpdateTotals(db, scan.id);
-  if (!totals.ok()) return totals.status();
-  Result<std::string> manifest = store::ComputeManifest(db, scan.id);
-  if (!manifest.ok()) return manifest.status();
-  if (Status s = store::MarkComplete(db, scan.id, *manifest); !s.ok()) return s;
-  Result<std::map<std::string, int64_t>> reasons = ErrorsByReason(db, scan.id);
-  if (!reasons.ok()) return reasons.status();
-  result.items = totals->items;
-  result.bytes = totals->bytes;
-  result.errors = totals->errors;
-  result.errors_by_reason = *reasons;
-  result.manifest_sha256 = *manifest;
+  Result<store::ScanSummary> summary = store::SummariseScan(db, scan.id);
+  if (!summary.ok()) return summary.status();
+  if (Status s = store::StoreTotals(db, scan.id, *summary); !s.ok()) return s;
+  const std::string& manifest = summary->manifest_sha256;
+  if (Status s = store::MarkComplete(db, scan.id, manifest); !s.ok()) return s;
+  result.items = summary->totals.items;
+  result.bytes = summary->totals.bytes;
+  result.errors = summary->totals.errors;
+  result.errors_by_reason = summary->errors_by_reason;
+  result.manifest_sha256 = manifest;
   // Items with at least one hash-set hit, by the set kind (alert, known-good, watch).
   Result<std::map<std::string, int64_t>> hits = CountsByKey(
       db, scan.id,
-      "SELECT m.set_kind, count(DISTINCT m.item_id) FROM matches m JOIN items i ON i.id = m.item_id "
+      "SELECT m.set_kind, count(DISTINCT m.item_id) FROM matches m CROSS JOIN items i ON i.id = m.item_id "
       "WHERE i.scan_id = ? GROUP BY m.set_kind");
   if (!hits.ok()) return hits.status();
   result.matched_items_by_kind = std::move(*hits);
   // Conversations found in chat exports, and those flagged, by label.
   Result<std::map<std::string, int64_t>> chats = CountsByKey(
       db, scan.id,
-      "SELECT 'conversations', count(*) FROM conversations c JOIN items i ON i.id = c.item_id WHERE i.scan_id = ?1 "
+      "SELECT 'conversations', count(*) FROM conversations c CROSS JOIN items i ON i.id = c.item_id WHERE i.scan_id = ?1 "
       "UNION ALL SELECT f.label, count(DISTINCT f.conversation_id) FROM chat_findings f "
       "JOIN conversations c ON c.id = f.conversation_id JOIN items i ON i.id = c.item_id "
       "WHERE i.scan_id = ?1 GROUP BY f.label");
@@ -242,7 +235,7 @@ Result<ScanJobResult> RunScanJob(store::CaseStore& cs, const ScanJobOptions& opt
                       {"matched_items_by_kind", result.matched_items_by_kind},
                       {"conversations", result.conversations},
                       {"flagged_conversations_by_label", result.flagged_conversations_by_label},
-                      {"manifest_sha256", *manifest}, {"ended_at", NowIso8601()}};
+                      {"manifest_sha256", manifest}, {"ended_at", NowIso8601()}};
   nlohmann::json per_source = nlohmann::json::array();
   Result<store::ScanRecord> final_scan = store::LoadScan(db, scan.id);
   if (final_scan.ok()) {

@@ -126,12 +126,14 @@ bool LooksWhatsApp(std::string_view head) {
 // encrypted or UTF-16 data, which no supported export is.
 bool LooksBinary(std::string_view bytes) {
   const std::string_view start = bytes.substr(0, 4096);
+  const size_t limit = start.size() / 100;  // binary once control > limit: stop there
   size_t control = 0;
   for (const char ch : start) {
     const auto c = static_cast<unsigned char>(ch);
     control += c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
+    if (control > limit) return true;
   }
-  return control * 100 > start.size();
+  return false;
 }
 
 }  // namespace

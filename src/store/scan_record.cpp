@@ -169,12 +169,15 @@ Result<int64_t> MaxItemId(Db& db) {
   return q->Int(0);
 }
 
-Result<std::string> ComputeManifest(Db& db, int64_t scan_id) {
+Result<ScanSummary> SummariseScan(Db& db, int64_t scan_id) {
+  // Columns 0-5 are the manifest line; 6-8 feed the totals.
   Result<Stmt> q = db.Prepare(
       "SELECT hex(path), coalesce(size, ''), coalesce(md5, ''), coalesce(sha1, ''), "
-      "coalesce(sha256, ''), coalesce(error, '') FROM items WHERE scan_id = ? ORDER BY path, id");
+      "coalesce(sha256, ''), coalesce(error, ''), source_id, kind IN ('file', 'member') AND size IS NOT NULL, "
+      "error IS NOT NULL FROM items WHERE scan_id = ? ORDER BY path, id");
   if (!q.ok()) return q.status();
   q->Bind(1, scan_id);
+  ScanSummary s;
   Sha256Stream h;
   for (;;) {
     Result<bool> r = q->Step();
@@ -184,40 +187,52 @@ Result<std::string> ComputeManifest(Db& db, int64_t scan_id) {
       h.Update(q->View(c));
       h.Update(c == 5 ? "\n" : "\t");
     }
+    ScanTotals& src = s.per_source[q->Int(6)];
+    ++src.items;
+    if (q->Int(7) != 0) src.bytes += q->Int(1);
+    if (q->Int(8) != 0) {
+      ++src.errors;
+      ++s.errors_by_reason[std::string(q->View(5))];
+    }
   }
-  return h.FinalHex();
+  for (const auto& [id, t] : s.per_source) {
+    s.totals.items += t.items;
+    s.totals.bytes += t.bytes;
+    s.totals.errors += t.errors;
+  }
+  s.manifest_sha256 = h.FinalHex();
+  return s;
 }
 
-Result<ScanTotals> UpdateTotals(Db& db, int64_t scan_id) {
-  // One pass over the scan's items, grouped by source.
-  Result<Stmt> per = db.Prepare(
-      "SELECT source_id, count(*), coalesce(sum(CASE WHEN kind IN ('file', 'member') THEN size END), 0), "
-      "count(error) FROM items WHERE scan_id = ? GROUP BY source_id");
-  if (!per.ok()) return per.status();
-  per->Bind(1, scan_id);
-  Result<Stmt> set = db.Prepare("UPDATE sources SET items = ?, bytes = ?, errors = ? WHERE id = ?");
-  if (!set.ok()) return set.status();
+Result<std::string> ComputeManifest(Db& db, int64_t scan_id) {
+  Result<ScanSummary> s = SummariseScan(db, scan_id);
+  if (!s.ok()) return s.status();
+  return std::move(s->manifest_sha256);
+}
+
+Status StoreTotals(Db& db, int64_t scan_id, const ScanSummary& summary) {
   Result<Stmt> zero = db.Prepare("UPDATE sources SET items = 0, bytes = 0, errors = 0 WHERE scan_id = ?");
   if (!zero.ok()) return zero.status();
   zero->Bind(1, scan_id);
   if (Status s = zero->Run(); !s.ok()) return s;
-  ScanTotals t;
-  for (;;) {
-    Result<bool> r = per->Step();
-    if (!r.ok()) return r.status();
-    if (!*r) break;
-    const int64_t items = per->Int(1), bytes = per->Int(2), errors = per->Int(3);
-    set->Bind(1, items).Bind(2, bytes).Bind(3, errors).Bind(4, per->Int(0));
+  Result<Stmt> set = db.Prepare("UPDATE sources SET items = ?, bytes = ?, errors = ? WHERE id = ?");
+  if (!set.ok()) return set.status();
+  for (const auto& [id, t] : summary.per_source) {
+    set->Bind(1, t.items).Bind(2, t.bytes).Bind(3, t.errors).Bind(4, id);
     if (Status s = set->Run(); !s.ok()) return s;
-    t.items += items;
-    t.bytes += bytes;
-    t.errors += errors;
   }
   Result<Stmt> up = db.Prepare("UPDATE scans SET items = ?, bytes = ?, errors = ? WHERE id = ?");
   if (!up.ok()) return up.status();
+  const ScanTotals& t = summary.totals;
   up->Bind(1, t.items).Bind(2, t.bytes).Bind(3, t.errors).Bind(4, scan_id);
-  if (Status s = up->Run(); !s.ok()) return s;
-  return t;
+  return up->Run();
+}
+
+Result<ScanTotals> UpdateTotals(Db& db, int64_t scan_id) {
+  Result<ScanSummary> s = SummariseScan(db, scan_id);
+  if (!s.ok()) return s.status();
+  if (Status st = StoreTotals(db, scan_id, *s); !st.ok()) return st;
+  return s->totals;
 }
 
 Status MarkComplete(Db& db, int64_t scan_id, const std::string& manifest) {

@@ -2,6 +2,7 @@
 // resumption of an interrupted scan, and the manifest digest.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,9 +52,23 @@ Result<int64_t> MaxItemId(Db& db);
 // contain tabs and newlines; no other field can. Detects any later change to the recorded items.
 Result<std::string> ComputeManifest(Db& db, int64_t scan_id);
 
+// Items, bytes of files and members (not folders), and items with an error.
 struct ScanTotals {
   int64_t items = 0, bytes = 0, errors = 0;
 };
+
+// Everything the end of a scan needs from its items, read in ONE ordered pass over them (each
+// pass over a large case costs a read of the whole items table): the manifest digest as
+// ComputeManifest defines it, totals for the scan and per source id, and errors by reason.
+struct ScanSummary {
+  std::string manifest_sha256;
+  ScanTotals totals;
+  std::map<int64_t, ScanTotals> per_source;
+  std::map<std::string, int64_t> errors_by_reason;
+};
+Result<ScanSummary> SummariseScan(Db& db, int64_t scan_id);
+// Writes the summary's totals to the scan's sources (zero for a source without items) and scan.
+Status StoreTotals(Db& db, int64_t scan_id, const ScanSummary& summary);
 // Totals per source from the items table; writes them to sources and the scan.
 Result<ScanTotals> UpdateTotals(Db& db, int64_t scan_id);
 Status MarkComplete(Db& db, int64_t scan_id, const std::string& manifest);

@@ -402,5 +402,39 @@ TEST_F(ScanRecordTest, UpdateTotalsCountsPerSource) {
   EXPECT_EQ(l->sources[0].errors, 1);
 }
 
+TEST_F(ScanRecordTest, SummariseScanGivesManifestTotalsAndReasonsInOnePass) {
+  ScanRecord s = MakeScan("k");
+  s.sources.push_back({0, 0, "ev", "/ev", "folder"});
+  s.sources.push_back({0, 1, "empty", "/empty", "folder"});
+  ASSERT_TRUE(InsertScan(db_, s).ok());
+  const std::string scan = std::to_string(s.id), src = std::to_string(s.sources[0].id);
+  ASSERT_TRUE(db_.Exec("INSERT INTO items(id, scan_id, source_id, top_id, depth, path, path_text, kind, size, error) VALUES"
+                       "(1," + scan + "," + src + ",1,0,'ev','ev','dir',4096,NULL),"
+                       "(2," + scan + "," + src + ",2,0,'ev/a','ev/a','file',100,'io_error'),"
+                       "(3," + scan + "," + src + ",2,1,'ev/a!/m','ev/a!/m','member',50,'truncated'),"
+                       "(4," + scan + "," + src + ",4,0,'ev/b','ev/b','file',NULL,'io_error'),"
+                       "(5," + scan + "," + src + ",5,0,'ev/c','ev/c','fifo',0,NULL)")
+                  .ok());
+  // A stale count on the empty source must be reset.
+  ASSERT_TRUE(db_.Exec("UPDATE sources SET items = 9 WHERE id = " + std::to_string(s.sources[1].id)).ok());
+  Result<ScanSummary> sum = SummariseScan(db_, s.id);
+  ASSERT_TRUE(sum.ok()) << sum.status().ToString();
+  EXPECT_EQ(sum->totals.items, 5);
+  EXPECT_EQ(sum->totals.bytes, 150);  // folders and FIFOs are not bytes; a NULL size adds nothing
+  EXPECT_EQ(sum->totals.errors, 3);
+  EXPECT_EQ(sum->errors_by_reason, (std::map<std::string, int64_t>{{"io_error", 2}, {"truncated", 1}}));
+  Result<std::string> manifest = ComputeManifest(db_, s.id);
+  ASSERT_TRUE(manifest.ok());
+  EXPECT_EQ(sum->manifest_sha256, *manifest);
+  ASSERT_TRUE(StoreTotals(db_, s.id, *sum).ok());
+  Result<ScanRecord> l = LoadScan(db_, s.id);
+  ASSERT_TRUE(l.ok());
+  ASSERT_EQ(l->sources.size(), 2u);
+  EXPECT_EQ(l->sources[0].items, 5);
+  EXPECT_EQ(l->sources[0].bytes, 150);
+  EXPECT_EQ(l->sources[0].errors, 3);
+  EXPECT_EQ(l->sources[1].items, 0);
+}
+
 }  // namespace
 }  // namespace ngb::store
