@@ -1,6 +1,8 @@
 #include "store/item_writer.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 
 #include "core/provenance.h"
 
@@ -118,9 +120,17 @@ Status ItemWriter::WriteBatch(std::vector<ItemRecord>& batch) {
   Result<Stmt> finding = db_.Prepare(kInsertFinding);
   if (!finding.ok()) return finding.status();
   Stmt& st = *ins;
+  // Rows in id order: the ids (and, for top-level items, the paths) follow the walk, but workers
+  // finish files out of order. In order, every insert appends to the right edge of the table and
+  // its indexes instead of seeking into them. (The transaction is atomic, so the order inside it
+  // changes nothing else.)
+  order_.resize(batch.size());
+  for (size_t i = 0; i < batch.size(); ++i) order_[i] = static_cast<uint32_t>(i);
+  std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) { return batch[a].id < batch[b].id; });
   // Values are bound without copying: each record outlives its row's Run().
   std::string display;
-  for (const ItemRecord& r : batch) {
+  for (const uint32_t index : order_) {
+    const ItemRecord& r = batch[index];
     std::string_view shown = r.path;
     if (!IsValidUtf8(r.path)) {
       display = DisplayPath(r.path);

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "core/bounded_queue.h"
 #include "core/sink.h"
@@ -30,8 +31,11 @@ class ItemWriter : public Sink {
   Status WriteBatch(std::vector<ItemRecord>& batch);
 
   Db& db_;
-  BoundedQueue<ItemRecord> queue_{16384};
+  // One transaction's worth (kBatchRows in item_writer.cpp): a writer that falls behind finds a
+  // full batch waiting instead of sleeping for one while the workers are blocked.
+  BoundedQueue<ItemRecord> queue_{8192};
   std::thread thread_;
+  std::vector<uint32_t> order_;  // writer thread only: the batch's rows in id order
   std::atomic<int64_t> rows_{0};
   std::atomic<int64_t> accepted_{0};
   std::mutex mu_;
