@@ -16,11 +16,8 @@
 namespace ngb::hashset {
 class Matcher;
 }
-namespace ngb::chat {
-struct ChatModels;
-}
-
 namespace ngb::analyse {
+class LazyChatModels;
 
 struct AnalyserInfo {
   std::string name;     // stable, e.g. "digest"
@@ -34,8 +31,9 @@ struct AnalyserConfig {
   bool pdq_variants = false;      // and their 8 rotations/mirrors (set when matching PDQ sets)
   // Hash sets to match every item against (shared, thread-safe); null: no matching.
   const hashset::Matcher* matcher = nullptr;
-  // Models for chat exports (shared, thread-safe); null: chat exports are not analysed.
-  const chat::ChatModels* chat = nullptr;
+  // Models for chat exports, loaded by the first export met (shared, thread-safe); null: chat
+  // exports are not analysed.
+  const LazyChatModels* chat = nullptr;
   uint64_t max_chat_bytes = 512ull << 20;  // larger chat exports are recorded with chat.error
 };
 

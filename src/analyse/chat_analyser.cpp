@@ -18,6 +18,16 @@ std::string_view BaseName(std::string_view path) {
 bool LooksBinary(std::string_view head) { return std::memchr(head.data(), 0, std::min<size_t>(head.size(), 512)); }
 }  // namespace
 
+Result<const chat::ChatModels*> LazyChatModels::Get() const {
+  std::call_once(once_, [this] {
+    Result<std::shared_ptr<const chat::ChatModels>> m = chat::ChatModels::Load();
+    if (m.ok()) models_ = std::move(*m);
+    else error_ = Status::Error("chat_models_unavailable", m.status().ToString());
+  });
+  if (!models_) return error_;
+  return models_.get();
+}
+
 void ChatAnalyser::Begin(const ItemRecord& item, source::RandomAccess* content) {
   content_ = content;
   name_ = std::string(BaseName(item.path));
@@ -68,9 +78,15 @@ void ChatAnalyser::Finish(ItemRecord& item, bool complete) {
     }
     bytes_.resize(got);
   }
+  Result<const chat::ChatModels*> models = models_.Get();
+  if (!models.ok()) {
+    item.attrs.emplace_back("chat.error", models.status().ToString());
+    bytes_ = std::string();
+    return;
+  }
   chat::ChatAnalyzeOptions options;
   options.threads = 1;  // the scan's workers are the parallelism
-  chat::ChatFileResult r = chat::AnalyzeChatBytes(bytes_, item.path, models_, options);
+  chat::ChatFileResult r = chat::AnalyzeChatBytes(bytes_, item.path, **models, options);
   if (bytes_.capacity() > (8u << 20)) bytes_ = std::string();
   else bytes_.clear();
   if (!r.error.ok()) {

@@ -5,7 +5,7 @@
 
 #include "app/scan_job.h"
 #include "cli/commands.h"
-#include "chat/analyze.h"
+#include "analyse/chat_analyser.h"
 #include "hashset/matcher.h"
 #include "core/json_text.h"
 #include "core/time_util.h"
@@ -118,17 +118,8 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
         o.scan.processor.analysers.pdq_variants = matcher->has_pdq() && !f->no_pdq;
       }
     }
-    std::shared_ptr<const chat::ChatModels> chat_models;
-    if (!f->no_chat) {
-      Result<std::shared_ptr<const chat::ChatModels>> m = chat::ChatModels::Load();
-      if (!m.ok()) {
-        PrintError("chat models: " + m.status().ToString());
-        ctx.exit_code = kExitFatal;
-        return;
-      }
-      chat_models = std::move(*m);
-      o.scan.processor.analysers.chat = chat_models.get();
-    }
+    analyse::LazyChatModels chat_models;  // loaded by the first chat export met
+    if (!f->no_chat) o.scan.processor.analysers.chat = &chat_models;
     o.show_progress = !f->quiet && !f->json && isatty(STDERR_FILENO);
 
     Result<store::CaseStore> cs = store::CaseStore::Open(f->case_dir);
