@@ -77,9 +77,15 @@ Status ItemWriter::Flush() {
 }
 
 Status ItemWriter::Close() {
-  if (!closed_) {
+  bool first = false;
+  {
+    std::lock_guard lock(mu_);
+    first = !closed_;
     closed_ = true;
+  }
+  if (first) {
     queue_.Close();
+    wake_.notify_all();
     if (thread_.joinable()) thread_.join();
   }
   std::lock_guard lock(mu_);
@@ -93,7 +99,11 @@ void ItemWriter::Run() {
     // Let a batch fill up when records trickle in: few large transactions write each B-tree
     // page once instead of once per transaction.
     for (int waits = 0; batch.size() < kBatchRows && waits < 10 && !queue_.closed(); ++waits) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+      {
+        // Close() cuts the wait short: the scan has ended and is waiting for this batch.
+        std::unique_lock lock(mu_);
+        wake_.wait_for(lock, std::chrono::milliseconds(25), [&] { return closed_; });
+      }
       queue_.TryPopBatch(batch, kBatchRows);
     }
     Status s = WriteBatch(batch);

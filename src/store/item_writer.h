@@ -2,6 +2,7 @@
 // (a few thousand rows or a quarter second each), so workers never wait on SQLite.
 #pragma once
 #include <atomic>
+#include <condition_variable>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -39,8 +40,9 @@ class ItemWriter : public Sink {
   std::atomic<int64_t> rows_{0};
   std::atomic<int64_t> accepted_{0};
   std::mutex mu_;
+  std::condition_variable wake_;  // ends the writer's wait for a fuller batch at Close()
   Status error_;  // GUARDED_BY(mu_): first write error
-  bool closed_ = false;
+  bool closed_ = false;  // GUARDED_BY(mu_)
 };
 
 }  // namespace ngb::store
