@@ -275,8 +275,11 @@ float Reasoner::RawScore(Label label, int o, int t) const {
       const bool threat = O.Has(Cue::kThreatToShare);
       const bool demand = O.Has(Cue::kMoneyDemand) || O.Has(Cue::kImageDemand) || O.conditional_threats > 0;
       const float pressure = O.Count(Cue::kThreatToShare) + O.Count(Cue::kMoneyDemand) + O.Count(Cue::kImageDemand);
-      return 1.4f * b(has_images) + 2.6f * b(threat) + 1.7f * b(demand) + 0.6f * b(t_resists) +
-             0.3f * std::clamp(pressure - 1.0f, 0.0f, 3.0f) - 3.2f;
+      const float z = 1.4f * b(has_images) + 2.6f * b(threat) + 1.7f * b(demand) + 0.6f * b(t_resists) +
+                      0.3f * std::clamp(pressure - 1.0f, 0.0f, 3.0f) - 3.2f;
+      // Images held and money asked for, with no threat to share them (and no condition attached),
+      // is a photographer or shop chasing a balance: below the reporting point.
+      return threat || O.conditional_threats > 0 ? z : std::min(z, -1.0f);
     }
     case Label::kSexting: {
       float sexual = O.Count(Cue::kSexualTalk);
