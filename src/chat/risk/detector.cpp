@@ -126,30 +126,20 @@ bool MentionsChildAgeWords(std::string_view text) {
       if (word_at(pos, w.size())) return true;
     }
   }
-  // Urdu script: ages 10..17 and the school years 5th..10th (whole words between spaces/punctuation).
+  // Urdu script: ages 10..17 and the school years 5th, 7th..10th, matric (whole words). Not 6th:
+  // its word, چھٹی, is also "a day off".
   static constexpr std::string_view kUrdu[] = {
-      "Ø¯Ø³",                                      // دس
-      "Ú¯ÛØ§Ø±Û",              // گیارہ
-      "Ø¨Ø§Ø±Û",                      // بارہ
-      "ØªÛØ±Û",                      // تیرہ
-      "ÚÙØ¯Û",                      // چودہ
-      "Ù¾ÙØ¯Ø±Û",              // پندرہ
-      "Ø³ÙÙÛ",                      // سولہ
-      "Ø³ØªØ±Û",                      // سترہ
-      "Ù¾Ø§ÙÚÙÛÚº",  // پانچویں
-      "ÚÚ¾Ù¹Û",                      // چھٹی
-      "Ø³Ø§ØªÙÛÚº",      // ساتویں
-      "Ø¢Ù¹Ú¾ÙÛÚº",      // آٹھویں
-      "ÙÙÛÚº",                      // نویں
-      "Ø¯Ø³ÙÛÚº",              // دسویں
-      "ÙÛÙ¹Ø±Ú©"};             // میٹرک
+      "دس", "گیارہ", "بارہ", "تیرہ", "چودہ", "پندرہ", "سولہ", "سترہ",  // 10..17
+      "پانچویں", "ساتویں", "آٹھویں", "نویں", "دسویں", "میٹرک"};  // 5th, 7th..10th, matric
   auto urdu_boundary = [&](size_t i) {
     if (i >= text.size()) return true;
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) return !std::isalnum(c);
-    // Arabic-block lead bytes continue a word; anything else (e.g. the Urdu comma U+060C) ends it.
-    return !(c >= 0xD8 && c <= 0xDB) || (c == 0xD8 && static_cast<unsigned char>(text[i + 1]) == 0x8C) ||
-           (c == 0xDB && static_cast<unsigned char>(text[i + 1]) == 0x94);
+    // Arabic-block lead bytes continue a word; anything else ends it, and so do the Urdu comma
+    // (U+060C) and full stop (U+06D4).
+    if (c < 0xD8 || c > 0xDB) return true;
+    const unsigned char next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    return (c == 0xD8 && next == 0x8C) || (c == 0xDB && next == 0x94);
   };
   for (std::string_view w : kUrdu) {
     for (size_t pos = text.find(w); pos != std::string_view::npos; pos = text.find(w, pos + 1)) {

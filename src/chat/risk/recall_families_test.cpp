@@ -143,6 +143,34 @@ TEST(RecallFamilies, AgeInWordsMarksChildTarget) {
                                   {"Uncle", "ghar walon ko mat batana, ye hamara raaz hai"},
                                   {"Uncle", "akeli aa jana, tumhe ghumane le chalunga"}});
   EXPECT_TRUE(Has(yes, Label::kGrooming));
+  // Urdu and English: the school year or the age in words.
+  ConversationRisk ur = Analyse({{"Man", "کس کلاس میں ہو؟"},
+                                 {"Girl", "نویں میں"},
+                                 {"Man", "کسی کو مت بتانا"},
+                                 {"Man", "اپنی تصویر بھیجو"}});
+  EXPECT_TRUE(Has(ur, Label::kGrooming));
+  ConversationRisk en = Analyse({{"Man", "how old are you"},
+                                 {"Kid", "thirteen"},
+                                 {"Man", "don't tell your parents we talk"},
+                                 {"Man", "send me your pic"}});
+  EXPECT_TRUE(Has(en, Label::kGrooming));
+  // Without the answer the same adult scores lower: the age in words counts as a child target.
+  ConversationRisk unknown = Analyse({{"Man", "how old are you"},
+                                      {"Kid", "why"},
+                                      {"Man", "don't tell your parents we talk"},
+                                      {"Man", "send me your pic"}});
+  const size_t g = static_cast<size_t>(Label::kGrooming);
+  EXPECT_GT(en.scores[g], unknown.scores[g] + 0.2f);
+  // "ten minutes" long after the question is not an answer.
+  ConversationRisk late = Analyse({{"Man", "how old are you"},
+                                   {"Kid", "why"},
+                                   {"Kid", "brb"},
+                                   {"Man", "ok"},
+                                   {"Kid", "back"},
+                                   {"Kid", "ten minutes and i'm home"},
+                                   {"Man", "don't tell your parents we talk"},
+                                   {"Man", "send me your pic"}});
+  EXPECT_FLOAT_EQ(late.scores[g], unknown.scores[g]);
   // The same shape between a cousin and an adult about a surprise party: no age, no alone.
   ConversationRisk no = Analyse({{"Sara", "ammi ko mat batana, surprise party hai"},
                                  {"Ali", "theek hai"},
