@@ -34,7 +34,7 @@ CueMask CuesOf(std::string_view raw) {
   return mask;
 }
 
-ConversationRisk Analyse(std::initializer_list<std::pair<const char*, const char*>> lines) {
+ConversationRisk Analyse(const std::vector<std::pair<const char*, const char*>>& lines) {
   Conversation conv;
   std::vector<MessageSignals> sig;
   for (const auto& [author, text] : lines) {
@@ -149,27 +149,21 @@ TEST(RecallFamilies, AgeInWordsMarksChildTarget) {
                                  {"Man", "کسی کو مت بتانا"},
                                  {"Man", "اپنی تصویر بھیجو"}});
   EXPECT_TRUE(Has(ur, Label::kGrooming));
-  ConversationRisk en = Analyse({{"Man", "how old are you"},
-                                 {"Kid", "thirteen"},
-                                 {"Man", "don't tell your parents we talk"},
-                                 {"Man", "send me your pic"}});
-  EXPECT_TRUE(Has(en, Label::kGrooming));
-  // Without the answer the same adult scores lower: the age in words counts as a child target.
-  ConversationRisk unknown = Analyse({{"Man", "how old are you"},
-                                      {"Kid", "why"},
-                                      {"Man", "don't tell your parents we talk"},
-                                      {"Man", "send me your pic"}});
+  // English: the same adult after three different replies to "how old are you".
+  auto after_reply = [](std::vector<const char*> replies) {
+    std::vector<std::pair<const char*, const char*>> lines{{"Man", "how old are you"}};
+    for (const char* reply : replies) lines.emplace_back("Kid", reply);
+    lines.emplace_back("Man", "don't tell your parents we talk");
+    lines.emplace_back("Man", "send me your pic");
+    return Analyse(lines);
+  };
   const size_t g = static_cast<size_t>(Label::kGrooming);
-  EXPECT_GT(en.scores[g], unknown.scores[g] + 0.2f);
+  ConversationRisk en = after_reply({"thirteen"});
+  ConversationRisk unknown = after_reply({"why"});
   // "ten minutes" long after the question is not an answer.
-  ConversationRisk late = Analyse({{"Man", "how old are you"},
-                                   {"Kid", "why"},
-                                   {"Kid", "brb"},
-                                   {"Man", "ok"},
-                                   {"Kid", "back"},
-                                   {"Kid", "ten minutes and i'm home"},
-                                   {"Man", "don't tell your parents we talk"},
-                                   {"Man", "send me your pic"}});
+  ConversationRisk late = after_reply({"why", "brb", "back", "hm", "ten minutes and i'm home"});
+  EXPECT_TRUE(Has(en, Label::kGrooming));
+  EXPECT_GT(en.scores[g], unknown.scores[g] + 0.2f);  // the age in words marks a child target
   EXPECT_FLOAT_EQ(late.scores[g], unknown.scores[g]);
   // The same shape between a cousin and an adult about a surprise party: no age, no alone.
   ConversationRisk no = Analyse({{"Sara", "ammi ko mat batana, surprise party hai"},
