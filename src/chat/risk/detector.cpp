@@ -105,6 +105,51 @@ bool MentionsChildAge(std::string_view text) {
   return finish();
 }
 
+// A child's age or school year written as words right after someone asked for it: "thirteen",
+// "تیرہ", "terah", "7th", "class 7", "ساتویں میں" (the digits alone are MentionsChildAge's job).
+bool MentionsChildAgeWords(std::string_view text) {
+  if (text.size() > 200) return false;  // an answer, not a paragraph
+  std::string lower(text);
+  for (char& ch : lower) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  auto word_at = [&](size_t pos, size_t len) {
+    auto word_char = [&](size_t i) { return std::isalnum(static_cast<unsigned char>(lower[i])) != 0; };
+    return (pos == 0 || !word_char(pos - 1)) && (pos + len >= lower.size() || !word_char(pos + len));
+  };
+  static constexpr std::string_view kWords[] = {
+      "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+      "gyarah", "gyara", "barah", "terah", "tera saal", "chaudah", "chodah", "pandrah", "solah", "satrah",
+      "5th", "6th", "7th", "8th", "9th", "10th", "year 6", "year 7", "year 8", "year 9", "year 10", "year 11",
+      "grade 5", "grade 6", "grade 7", "grade 8", "grade 9", "grade 10", "class 5", "class 6", "class 7",
+      "class 8", "class 9", "class 10", "matric"};
+  for (std::string_view w : kWords) {
+    for (size_t pos = lower.find(w); pos != std::string::npos; pos = lower.find(w, pos + 1)) {
+      if (word_at(pos, w.size())) return true;
+    }
+  }
+  // Urdu script: ages 10..17 and the school years 5th, 7th..10th, matric (whole words). Not 6th:
+  // its word, چھٹی, is also "a day off".
+  static constexpr std::string_view kUrdu[] = {
+      "دس", "گیارہ", "بارہ", "تیرہ", "چودہ", "پندرہ", "سولہ", "سترہ",  // 10..17
+      "پانچویں", "ساتویں", "آٹھویں", "نویں", "دسویں", "میٹرک"};  // 5th, 7th..10th, matric
+  auto urdu_boundary = [&](size_t i) {
+    if (i >= text.size()) return true;
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) return !std::isalnum(c);
+    // Arabic-block lead bytes continue a word; anything else ends it, and so do the Urdu comma
+    // (U+060C) and full stop (U+06D4).
+    if (c < 0xD8 || c > 0xDB) return true;
+    const unsigned char next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    return (c == 0xD8 && next == 0x8C) || (c == 0xDB && next == 0x94);
+  };
+  for (std::string_view w : kUrdu) {
+    for (size_t pos = text.find(w); pos != std::string_view::npos; pos = text.find(w, pos + 1)) {
+      const bool start_ok = pos == 0 || text[pos - 1] == ' ' || static_cast<unsigned char>(text[pos - 1]) < 0x80;
+      if (start_ok && urdu_boundary(pos + w.size())) return true;
+    }
+  }
+  return false;
+}
+
 // A threat that comes with a condition ("... or I send them", "warna", "ورنہ", "otherwise").
 bool HasCondition(std::string_view text) {
   std::string lower(text.substr(0, 4096));
@@ -201,11 +246,17 @@ float Reasoner::RawScore(Label label, int o, int t) const {
       const bool escalation = O.Has(Cue::kPhotoRequest) || O.Has(Cue::kVideoCallPressure) || O.Has(Cue::kSexualTalk);
       const bool isolation = O.Has(Cue::kSecrecy) || O.Has(Cue::kPlatformMove);
       if (!isolation && !escalation && !O.Has(Cue::kGiftOffer)) return -3.0f;
+      // A live-stream buyer whose only escalation is the camera, with no rapport or contact stage
+      // (no flattery, meeting, app move, photo or sexual talk), is livestreaming, not a grooming
+      // progression: that label carries it.
+      const bool camera_only = O.Has(Cue::kVideoCallPressure) && !O.Has(Cue::kPhotoRequest) &&
+                               !O.Has(Cue::kSexualTalk) && !O.Has(Cue::kFlattery) &&
+                               !O.Has(Cue::kMeetingProposal) && !O.Has(Cue::kPlatformMove);
       // Secrecy asked again and again weighs more than once.
       const float secrecy = O.Has(Cue::kSecrecy) ? 1.2f + 0.4f * std::min(O.Count(Cue::kSecrecy) - 1.0f, 2.0f) : 0.0f;
       return 0.9f * static_cast<float>(probes) + secrecy + 0.8f * b(O.Has(Cue::kPlatformMove)) +
              0.9f * b(O.Has(Cue::kGiftOffer)) + 0.6f * b(O.Has(Cue::kFlattery)) + 1.0f * b(escalation) +
-             0.8f * b(O.Has(Cue::kMeetingProposal)) + 1.0f * b(t_minor) - 3.6f;
+             0.8f * b(O.Has(Cue::kMeetingProposal)) + 1.0f * b(t_minor) - 1.5f * b(camera_only) - 3.6f;
     }
     case Label::kSextortion: {
       // A threat to share images is the core; images held and a demand (explicit, or a condition
@@ -214,8 +265,11 @@ float Reasoner::RawScore(Label label, int o, int t) const {
       const bool threat = O.Has(Cue::kThreatToShare);
       const bool demand = O.Has(Cue::kMoneyDemand) || O.Has(Cue::kImageDemand) || O.conditional_threats > 0;
       const float pressure = O.Count(Cue::kThreatToShare) + O.Count(Cue::kMoneyDemand) + O.Count(Cue::kImageDemand);
-      return 1.4f * b(has_images) + 2.6f * b(threat) + 1.7f * b(demand) + 0.6f * b(t_resists) +
-             0.3f * std::clamp(pressure - 1.0f, 0.0f, 3.0f) - 3.2f;
+      const float z = 1.4f * b(has_images) + 2.6f * b(threat) + 1.7f * b(demand) + 0.6f * b(t_resists) +
+                      0.3f * std::clamp(pressure - 1.0f, 0.0f, 3.0f) - 3.2f;
+      // Images held and money asked for, with no threat to share them (and no condition attached),
+      // is a photographer or shop chasing a balance: below the reporting point.
+      return threat || O.conditional_threats > 0 ? z : std::min(z, -1.0f);
     }
     case Label::kSexting: {
       float sexual = O.Count(Cue::kSexualTalk);
@@ -316,19 +370,23 @@ ConversationRisk Reasoner::Run(const DetectorOptions& options) {
     A.messages++;
     // An answer to someone's age question within the next few messages that names a child's age.
     if (last_age_probe_ != kNoIndex && i - last_age_probe_ <= 4 && message_author_[last_age_probe_] != a &&
-        !A.stated_child_age && MentionsChildAge(conv_.messages[i].text)) {
+        !A.stated_child_age &&
+        (MentionsChildAge(conv_.messages[i].text) || MentionsChildAgeWords(conv_.messages[i].text))) {
       A.stated_child_age = true;
     }
     const bool hurtful = Hurtful(s);
     if (s.cues == 0 && !hurtful) continue;  // nothing changes: most messages stop here
     const bool news = s.cues & Bit(Cue::kNewsContext);
     const bool school = s.cues & Bit(Cue::kSchoolContext);
+    const bool private_ask = (s.cues & (Bit(Cue::kAloneProbe) | Bit(Cue::kSecrecy))) != 0;
     A.school_context += school;
     for (size_t c = 0; c < kCues; ++c) {
       if (!(s.cues & (CueMask{1} << c))) continue;
       float weight = 1.0f;
       if (news && !(kVictimCues & (CueMask{1} << c))) weight = kInContext;
-      if (school && (kSchoolSensitive & (CueMask{1} << c))) weight = kInContext;
+      // ...unless the same message asks for the child alone or for secrecy: an "extra lesson, come
+      // alone" is not class logistics.
+      if (school && !private_ask && (kSchoolSensitive & (CueMask{1} << c))) weight = kInContext;
       A.w[c] += weight;
     }
     const int to = Addressee(i, a);
