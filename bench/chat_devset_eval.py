@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Scores `nigehbaan chat analyze --json` against the labelled chat development set.
 
-    NGB=build/src/nigehbaan /usr/bin/python3 bench/chat_devset_eval.py [--split dev|holdout|all]
+    NGB=build/nigehbaan /usr/bin/python3 bench/chat_devset_eval.py [--split dev|holdout|all]
         [--threshold T] [--verbose] [--json] [--devset tests/chat/devset] [--ngb PATH]
 
 Runs the binary over the devset's export files (several files per call), matches each output
@@ -329,7 +329,7 @@ def print_report(res, verbose):
 
 def main():
     ap = argparse.ArgumentParser(description="Score `nigehbaan chat analyze --json` on the chat devset.")
-    ap.add_argument("--ngb", default=os.environ.get("NGB", os.path.join(REPO, "build/src/nigehbaan")))
+    ap.add_argument("--ngb", default=os.environ.get("NGB", os.path.join(REPO, "build/nigehbaan")))
     ap.add_argument("--devset", default=os.path.join(REPO, "tests/chat/devset"))
     ap.add_argument("--split", choices=["dev", "holdout", "all"], default="dev")
     ap.add_argument("--threshold", type=float, default=None,
