@@ -103,36 +103,90 @@ inline bool IsEmoji(UChar32 c) {
                          (c >= 0x1F1E6 && c <= 0x1F1FF));
 }
 
+// Appends one code point of NFKC+casefolded text to the pre-normalised output: the part of the
+// pre-pass after ICU, shared by the ICU path and the UTF-8 fast path so that both agree.
+inline void EmitMapped(UChar32 c, std::string& out, bool& after_emoji) {
+  UChar32 m = MapCodePoint(c);
+  if (m == -1) return;
+  if (m == -2) {
+    Space(out);
+    after_emoji = false;
+    return;
+  }
+  if (IsEmoji(m)) {
+    Space(out);
+    AppendUtf8(out, m);
+    after_emoji = true;
+    return;
+  }
+  if (after_emoji) out.push_back(' ');
+  after_emoji = false;
+  if (m < 0x80) out.push_back(static_cast<char>(m));
+  else AppendUtf8(out, m);
+}
+
+const icu::Normalizer2* NfkcCasefold() {
+  static const icu::Normalizer2* nfkc_cf = [] {
+    UErrorCode st = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(st);
+    return U_SUCCESS(st) ? n : nullptr;
+  }();
+  return nfkc_cf;
+}
+
 void IcuPre(std::string_view in, std::string& out) {
-  UErrorCode st = U_ZERO_ERROR;
-  static const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(st);
+  const icu::Normalizer2* nfkc_cf = NfkcCasefold();
   icu::UnicodeString src = icu::UnicodeString::fromUTF8(
       icu::StringPiece(in.data(), static_cast<int32_t>(std::min<size_t>(in.size(), INT32_MAX))));
-  st = U_ZERO_ERROR;
+  UErrorCode st = U_ZERO_ERROR;
   icu::UnicodeString dst = nfkc_cf ? nfkc_cf->normalize(src, st) : src;
   if (U_FAILURE(st)) dst = src;
   bool after_emoji = false;
   for (int32_t i = 0; i < dst.length();) {
     UChar32 c = dst.char32At(i);
     i += U16_LENGTH(c);
-    UChar32 m = MapCodePoint(c);
-    if (m == -1) continue;
-    if (m == -2) {
-      Space(out);
-      after_emoji = false;
-      continue;
-    }
-    if (IsEmoji(m)) {
-      Space(out);
-      AppendUtf8(out, m);
-      after_emoji = true;
-      continue;
-    }
-    if (after_emoji) out.push_back(' ');
-    after_emoji = false;
-    if (m < 0x80) out.push_back(static_cast<char>(m));
-    else AppendUtf8(out, m);
+    EmitMapped(c, out, after_emoji);
   }
+}
+
+// Well-formed UTF-8 (ICU's definition: no overlongs, surrogates or code points past U+10FFFF).
+bool IsWellFormedUtf8(std::string_view s) {
+  const uint8_t* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+// The fast path for non-ASCII text that NFKC+casefold leaves as it is (most real text: Urdu script,
+// emoji, lower-case Latin): the code points are mapped straight from the UTF-8, without converting
+// to UTF-16 and back. Returns false (and leaves `out` alone) when the text needs ICU: ill-formed
+// UTF-8, or text that normalisation would change. Gives IcuPre's output byte for byte otherwise,
+// since ICU then converts exactly these code points and normalize() returns them unchanged.
+bool Utf8Pre(std::string_view in, std::string& out) {
+  const icu::Normalizer2* nfkc_cf = NfkcCasefold();
+  if (!nfkc_cf || in.size() > INT32_MAX || !IsWellFormedUtf8(in)) return false;
+  UErrorCode st = U_ZERO_ERROR;
+  if (!nfkc_cf->isNormalizedUTF8(icu::StringPiece(in.data(), static_cast<int32_t>(in.size())), st) ||
+      U_FAILURE(st)) {
+    return false;
+  }
+  const uint8_t* p = reinterpret_cast<const uint8_t*>(in.data());
+  const int32_t n = static_cast<int32_t>(in.size());
+  bool after_emoji = false;
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT_UNSAFE(p, i, c);
+    EmitMapped(c, out, after_emoji);
+  }
+  return true;
 }
 
 inline bool IsLeet(char c) {
@@ -339,16 +393,25 @@ std::string TokenPass(std::string& pre) {
 
 }  // namespace
 
-std::string Normalise(std::string_view utf8) {
+namespace {
+
+std::string NormaliseImpl(std::string_view utf8, bool fast_paths) {
   thread_local std::string pre;
   pre.clear();
   pre.reserve(utf8.size() + 8);
-  if (IsAsciiText(utf8)) AsciiPre(utf8, pre);
-  else IcuPre(utf8, pre);
+  if (!fast_paths) IcuPre(utf8, pre);
+  else if (IsAsciiText(utf8)) AsciiPre(utf8, pre);
+  else if (!Utf8Pre(utf8, pre)) IcuPre(utf8, pre);
   // Leading space (the pre-passes never start with one, but a dropped first character can leave it).
   if (!pre.empty() && pre.front() == ' ') pre.erase(0, 1);
   return TokenPass(pre);
 }
+
+}  // namespace
+
+std::string Normalise(std::string_view utf8) { return NormaliseImpl(utf8, true); }
+
+std::string normalise_detail::NormaliseWithIcu(std::string_view utf8) { return NormaliseImpl(utf8, false); }
 
 LanguageEvidence CountLanguageEvidence(std::string_view s) {
   const SpellingMap& map = SpellingMap::BuiltIn();
@@ -377,8 +440,9 @@ LanguageEvidence CountLanguageEvidence(std::string_view s) {
   return LanguageEvidence{arabic, latin, urdu, english};
 }
 
-Lang DetectLanguage(std::string_view s) {
-  const LanguageEvidence e = CountLanguageEvidence(s);
+Lang DetectLanguage(std::string_view s) { return LanguageFromEvidence(CountLanguageEvidence(s)); }
+
+Lang LanguageFromEvidence(const LanguageEvidence& e) {
   if (e.arabic > 0 && e.arabic >= e.latin) return Lang::kUrdu;
   if (e.latin == 0) return Lang::kUnknown;
   return SpellingMap::RomanUrduWins(e.urdu_words, e.english_words) ? Lang::kRomanUrdu : Lang::kEnglish;
