@@ -50,8 +50,9 @@ void ClassifyLines(const text::AbuseClassifier& c, Lang forced, const std::vecto
     out.clear();
     for (size_t i = begin; i < end; ++i) {
       std::string norm = text::Normalise(lines[i]);
-      Lang lang = forced == Lang::kUnknown ? text::DetectLanguage(norm) : forced;
-      AppendVerdict(out, c.ClassifyNormalised(norm, lang));
+      const text::LanguageEvidence evidence = text::CountLanguageEvidence(norm);
+      Lang lang = forced == Lang::kUnknown ? text::LanguageFromEvidence(evidence) : forced;
+      AppendVerdict(out, c.ClassifyNormalised(norm, lang, evidence));
     }
   };
   threads = static_cast<unsigned>(std::clamp<size_t>(threads, 1, std::max<size_t>(1, n / 256)));
