@@ -90,8 +90,8 @@ TEST(ClassifyGoldenTest, PairedDecisionEqualsTwoDecisions) {
 }
 
 // Not a test: with NGB_GOLDEN_IN=FILE (one message per line) prints "lang<TAB>flag<TAB>score as
-// hexfloat<TAB>normalised" per line to NGB_GOLDEN_OUT, for diffing two builds.
-//   NGB_GOLDEN_IN=lines.txt NGB_GOLDEN_OUT=old.tsv ngb_unit_tests --gtest_also_run_disabled_tests \
+// hexfloat<TAB>normalised" per line to NGB_GOLDEN_OUT, for diffing two builds:
+//   NGB_GOLDEN_IN=lines.txt NGB_GOLDEN_OUT=old.tsv ngb_unit_tests --gtest_also_run_disabled_tests
 //     --gtest_filter='*DISABLED_Dump*'
 TEST(ClassifyGoldenTest, DISABLED_Dump) {
   const char* in = std::getenv("NGB_GOLDEN_IN");

@@ -27,26 +27,58 @@ bool IsAsciiText(std::string_view s) {
   return true;
 }
 
-inline bool IsAsciiSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+constexpr bool IsAsciiSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 inline bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-inline bool IsAlnum(char c) { return IsLower(c) || IsDigit(c); }
+// Byte classes by table (the token passes test every byte; range checks there are branchy).
+constexpr uint8_t kAlnum = 1, kLeetWord = 2;  // [a-z0-9]; [a-z0-9@$]
+struct ByteClassTable {
+  uint8_t of[256];
+  constexpr ByteClassTable() : of() {
+    for (int c = 0; c < 256; ++c) {
+      bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      of[c] = static_cast<uint8_t>((alnum ? kAlnum : 0) | (alnum || c == '@' || c == '$' ? kLeetWord : 0));
+    }
+  }
+};
+constexpr ByteClassTable kByteClass;
+inline bool IsAlnum(char c) { return kByteClass.of[static_cast<unsigned char>(c)] & kAlnum; }
+inline bool IsLeetWordByte(char c) { return kByteClass.of[static_cast<unsigned char>(c)] & kLeetWord; }
 
 // Appends one space unless `out` is empty or already ends with one.
 inline void Space(std::string& out) {
   if (!out.empty() && out.back() != ' ') out.push_back(' ');
 }
 
-void AsciiPre(std::string_view in, std::string& out) {
-  for (unsigned char c : in) {
-    if (IsAsciiSpace(c)) {
-      Space(out);
-    } else if (c >= 'A' && c <= 'Z') {
-      out.push_back(static_cast<char>(c + 32));
-    } else if (c >= 0x20 && c != 0x7F) {
-      out.push_back(static_cast<char>(c));
-    }  // other control characters are dropped
+// What AsciiPre does with each ASCII byte: 0 drop (control characters), 1 whitespace, else the byte
+// to write (upper case mapped to lower case).
+struct AsciiPreTable {
+  unsigned char to[128];
+  constexpr AsciiPreTable() : to() {
+    for (int c = 0; c < 128; ++c) {
+      to[c] = IsAsciiSpace(static_cast<unsigned char>(c)) ? 1
+              : (c >= 'A' && c <= 'Z')                     ? static_cast<unsigned char>(c + 32)
+              : (c >= 0x20 && c != 0x7F)                   ? static_cast<unsigned char>(c)
+                                                           : 0;
+    }
   }
+};
+constexpr AsciiPreTable kAsciiPre;
+
+// REQUIRES: `in` is ASCII; `out` is empty.
+void AsciiPre(std::string_view in, std::string& out) {
+  out.resize(in.size());
+  char* o = out.data();
+  char* const begin = o;
+  for (unsigned char c : in) {
+    unsigned char t = kAsciiPre.to[c];
+    if (t > 1) {
+      *o++ = static_cast<char>(t);
+    } else if (t == 1 && o != begin && o[-1] != ' ') {
+      *o++ = ' ';  // a run of whitespace → one space, none at the start
+    }
+  }
+  out.resize(static_cast<size_t>(o - begin));
 }
 
 void AppendUtf8(std::string& out, UChar32 c) {
@@ -268,25 +300,8 @@ struct Run {
   const SpellingMap::Entry* entry;
 };
 
-// Token pass over pre-normalised text (lower case, single spaces, no leading space).
-std::string TokenPass(std::string& pre) {
-  const SpellingMap& map = SpellingMap::BuiltIn();
-  if (!pre.empty() && pre.back() == ' ') pre.pop_back();
-  // 1. Leetspeak, in place.
-  for (size_t i = 0; i < pre.size();) {
-    char c = pre[i];
-    if (!(IsAlnum(c) || c == '@' || c == '$')) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < pre.size() && (IsAlnum(pre[j]) || pre[j] == '@' || pre[j] == '$')) ++j;
-    UndoLeet(&pre[i], j - i);
-    i = j;
-  }
-  // 2. Squeeze elongations (code points three or more times in a row; digits are left alone) and
-  // single-symbol tokens repeated three or more times ("😂 😂 😂").
-  std::string out;
+// Step 2 of the token pass for any UTF-8 text: `pre` squeezed into `out` (empty on entry).
+void SqueezeUtf8(const std::string& pre, std::string& out) {
   out.reserve(pre.size());
   size_t tok_start = 0;                    // start of the current token in `out`
   size_t prev_off = 0, prev_len = 0, prev2_off = 0, prev2_len = 0;  // the two previous tokens
@@ -340,6 +355,40 @@ std::string TokenPass(std::string& pre) {
       out.resize(tok_start);
     }
     if (!out.empty() && out.back() == ' ') out.pop_back();
+  }
+}
+
+// Token pass over pre-normalised text (lower case, single spaces, no leading space); `ascii` when
+// `pre` is ASCII.
+std::string TokenPass(std::string& pre, bool ascii) {
+  const SpellingMap& map = SpellingMap::BuiltIn();
+  if (!pre.empty() && pre.back() == ' ') pre.pop_back();
+  // 1. Leetspeak, in place.
+  for (size_t i = 0; i < pre.size();) {
+    if (!IsLeetWordByte(pre[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < pre.size() && IsLeetWordByte(pre[j])) ++j;
+    UndoLeet(&pre[i], j - i);
+    i = j;
+  }
+  // 2. Squeeze elongations (code points three or more times in a row; digits are left alone) and
+  // single-symbol tokens repeated three or more times ("😂 😂 😂").
+  std::string out;
+  if (ascii) {
+    // ASCII text has no symbol tokens, and two bytes equal to a letter before it are in its token.
+    out.resize(pre.size());
+    char* o = out.data();
+    char* const begin = o;
+    for (char c : pre) {
+      if (o - begin >= 2 && o[-1] == c && o[-2] == c && c != ' ' && !IsDigit(c)) continue;
+      *o++ = c;
+    }
+    out.resize(static_cast<size_t>(o - begin));
+  } else {
+    SqueezeUtf8(pre, out);
   }
   // 3. Roman Urdu spelling: find the words the map knows, weigh the evidence, then rewrite.
   thread_local std::vector<Run> runs;
@@ -399,12 +448,12 @@ std::string NormaliseImpl(std::string_view utf8, bool fast_paths) {
   thread_local std::string pre;
   pre.clear();
   pre.reserve(utf8.size() + 8);
-  if (!fast_paths) IcuPre(utf8, pre);
-  else if (IsAsciiText(utf8)) AsciiPre(utf8, pre);
-  else if (!Utf8Pre(utf8, pre)) IcuPre(utf8, pre);
+  const bool ascii = fast_paths && IsAsciiText(utf8);
+  if (ascii) AsciiPre(utf8, pre);
+  else if (!fast_paths || !Utf8Pre(utf8, pre)) IcuPre(utf8, pre);
   // Leading space (the pre-passes never start with one, but a dropped first character can leave it).
   if (!pre.empty() && pre.front() == ' ') pre.erase(0, 1);
-  return TokenPass(pre);
+  return TokenPass(pre, ascii);
 }
 
 }  // namespace
