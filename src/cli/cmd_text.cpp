@@ -49,8 +49,8 @@ void ClassifyLines(const text::AbuseClassifier& c, Lang forced, const std::vecto
     std::string& out = outs[slice];
     out.clear();
     for (size_t i = begin; i < end; ++i) {
-      std::string norm = text::Normalise(lines[i]);
-      const text::LanguageEvidence evidence = text::CountLanguageEvidence(norm);
+      text::LanguageEvidence evidence;
+      std::string norm = text::Normalise(lines[i], evidence);
       Lang lang = forced == Lang::kUnknown ? text::LanguageFromEvidence(evidence) : forced;
       AppendVerdict(out, c.ClassifyNormalised(norm, lang, evidence));
     }

@@ -32,8 +32,8 @@ Result<AbuseClassifier> AbuseClassifier::Load(const std::string& dir) {
 }
 
 Verdict AbuseClassifier::Classify(std::string_view raw_utf8) const {
-  std::string n = Normalise(raw_utf8);
-  const LanguageEvidence evidence = CountLanguageEvidence(n);
+  LanguageEvidence evidence;
+  std::string n = Normalise(raw_utf8, evidence);
   return Decide(n, LanguageFromEvidence(evidence), &evidence);
 }
 

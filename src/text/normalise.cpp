@@ -300,6 +300,13 @@ struct Run {
   const SpellingMap::Entry* entry;
 };
 
+// A word of the token pass's output already looked up in the spelling map (entry may be null), so
+// that counting the language evidence of the same text need not look it up again.
+struct Lookup {
+  uint32_t begin, length;
+  const SpellingMap::Entry* entry;
+};
+
 // Step 2 of the token pass for any UTF-8 text: `pre` squeezed into `out` (empty on entry).
 void SqueezeUtf8(const std::string& pre, std::string& out) {
   out.reserve(pre.size());
@@ -359,8 +366,9 @@ void SqueezeUtf8(const std::string& pre, std::string& out) {
 }
 
 // Token pass over pre-normalised text (lower case, single spaces, no leading space); `ascii` when
-// `pre` is ASCII.
-std::string TokenPass(std::string& pre, bool ascii) {
+// `pre` is ASCII. When `lookups` is not null it receives the words looked up in the result, in
+// order (none when the spelling step rewrote the text).
+std::string TokenPass(std::string& pre, bool ascii, std::vector<Lookup>* lookups) {
   const SpellingMap& map = SpellingMap::BuiltIn();
   if (!pre.empty() && pre.back() == ' ') pre.pop_back();
   // 1. Leetspeak, in place.
@@ -412,6 +420,7 @@ std::string TokenPass(std::string& pre, bool ascii) {
     if (bounded) {
       std::string_view w(out.data() + i, j - i);
       const SpellingMap::Entry* e = map.Find(w);
+      if (lookups) lookups->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j - i), e});
       if (!e) e = FindSqueezed(map, w);
       if (e) {
         auto ev = map.EvidenceOf(w, e);
@@ -432,6 +441,7 @@ std::string TokenPass(std::string& pre, bool ascii) {
   size_t at = 0;
   for (const Run& r : runs) {
     if (r.entry->ambiguous && !urdu_context) continue;
+    if (lookups) lookups->clear();  // the text changes: offsets and words no longer hold
     res.append(out, at, r.begin - at);
     res.append(r.entry->canonical);
     at = r.end;
@@ -444,7 +454,7 @@ std::string TokenPass(std::string& pre, bool ascii) {
 
 namespace {
 
-std::string NormaliseImpl(std::string_view utf8, bool fast_paths) {
+std::string NormaliseImpl(std::string_view utf8, bool fast_paths, std::vector<Lookup>* lookups) {
   thread_local std::string pre;
   pre.clear();
   pre.reserve(utf8.size() + 8);
@@ -453,26 +463,26 @@ std::string NormaliseImpl(std::string_view utf8, bool fast_paths) {
   else if (!fast_paths || !Utf8Pre(utf8, pre)) IcuPre(utf8, pre);
   // Leading space (the pre-passes never start with one, but a dropped first character can leave it).
   if (!pre.empty() && pre.front() == ' ') pre.erase(0, 1);
-  return TokenPass(pre, ascii);
+  return TokenPass(pre, ascii, lookups);
 }
 
-}  // namespace
-
-std::string Normalise(std::string_view utf8) { return NormaliseImpl(utf8, true); }
-
-std::string normalise_detail::NormaliseWithIcu(std::string_view utf8) { return NormaliseImpl(utf8, false); }
-
-LanguageEvidence CountLanguageEvidence(std::string_view s) {
+// CountLanguageEvidence, taking each word's spelling-map entry from `known` (sorted by offset) when
+// the same word at the same offset is there.
+LanguageEvidence CountEvidence(std::string_view s, const std::vector<Lookup>& known) {
   const SpellingMap& map = SpellingMap::BuiltIn();
   size_t arabic = 0, latin = 0;
   int urdu = 0, english = 0;
+  size_t next = 0;
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (IsLower(static_cast<char>(c))) {
       size_t j = i;
       while (j < s.size() && IsAlnum(s[j])) ++j;
       latin += j - i;
-      const SpellingMap::Entry* e = map.Find(s.substr(i, j - i));
+      while (next < known.size() && known[next].begin < i) ++next;
+      const SpellingMap::Entry* e = next < known.size() && known[next].begin == i && known[next].length == j - i
+                                        ? known[next].entry
+                                        : map.Find(s.substr(i, j - i));
       auto ev = map.EvidenceOf({}, e);
       urdu += ev == SpellingMap::Evidence::kUrdu;
       english += ev == SpellingMap::Evidence::kEnglish;
@@ -488,6 +498,22 @@ LanguageEvidence CountLanguageEvidence(std::string_view s) {
   }
   return LanguageEvidence{arabic, latin, urdu, english};
 }
+
+}  // namespace
+
+std::string Normalise(std::string_view utf8) { return NormaliseImpl(utf8, true, nullptr); }
+
+std::string Normalise(std::string_view utf8, LanguageEvidence& evidence) {
+  thread_local std::vector<Lookup> lookups;
+  lookups.clear();
+  std::string n = NormaliseImpl(utf8, true, &lookups);
+  evidence = CountEvidence(n, lookups);
+  return n;
+}
+
+std::string normalise_detail::NormaliseWithIcu(std::string_view utf8) { return NormaliseImpl(utf8, false, nullptr); }
+
+LanguageEvidence CountLanguageEvidence(std::string_view s) { return CountEvidence(s, {}); }
 
 Lang DetectLanguage(std::string_view s) { return LanguageFromEvidence(CountLanguageEvidence(s)); }
 

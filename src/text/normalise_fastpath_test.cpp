@@ -47,5 +47,28 @@ TEST(NormaliseFastPathTest, EqualsIcuWhereNormalisationChangesText) {
   for (const char* t : texts) EXPECT_EQ(Normalise(t), NormaliseWithIcu(t)) << t;
 }
 
+bool SameEvidence(const LanguageEvidence& a, const LanguageEvidence& b) {
+  return a.arabic == b.arabic && a.latin == b.latin && a.urdu_words == b.urdu_words &&
+         a.english_words == b.english_words;
+}
+
+// Normalise(s, evidence) reuses the spelling step's word lookups: the same text and the evidence
+// CountLanguageEvidence counts on it.
+TEST(NormaliseFastPathTest, EvidenceFromNormaliseEqualsCountLanguageEvidence) {
+  std::vector<std::string> texts = testing_util::CorpusLines();
+  for (uint64_t seed : {4, 5}) {
+    for (std::string& s : testing_util::HostileStrings(20000, seed)) texts.push_back(std::move(s));
+  }
+  for (const char* t : {"kia tum akeliii ho", "14yo h3ll0 kya", "hai hai he the you", "@kia $hai kia@ x", "chal nikal"}) {
+    texts.push_back(t);
+  }
+  for (const std::string& t : texts) {
+    LanguageEvidence e;
+    std::string n = Normalise(t, e);
+    ASSERT_EQ(n, Normalise(t)) << t;
+    ASSERT_TRUE(SameEvidence(e, CountLanguageEvidence(n))) << t;
+  }
+}
+
 }  // namespace
 }  // namespace ngb::text
