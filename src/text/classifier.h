@@ -49,6 +49,8 @@ class AbuseClassifier {
   Verdict ClassifyNormalised(std::string_view normalised, Lang lang, const LanguageEvidence& evidence) const;
 
  private:
+  // Both ClassifyNormalised: `evidence` is CountLanguageEvidence(normalised), or null (then counted
+  // only if the Roman Urdu second opinion needs it).
   Verdict Decide(std::string_view normalised, Lang lang, const LanguageEvidence* evidence) const;
   std::shared_ptr<const LinearModel> models_[3];  // indexed by Lang (en, ur, ur-Latn)
   // The English and Roman Urdu models when both are .ngbm models with the same features: English

@@ -39,7 +39,7 @@ Lang LanguageFromEvidence(const LanguageEvidence& evidence);
 
 namespace normalise_detail {
 // Normalise without its fast paths (every text through ICU's NFKC+casefold): the reference that the
-// ASCII and UTF-8 fast paths must equal byte for byte (normalise_test.cpp). Slow; tests only.
+// ASCII and UTF-8 fast paths must equal byte for byte (normalise_fastpath_test.cpp). Slow; tests only.
 std::string NormaliseWithIcu(std::string_view utf8);
 }  // namespace normalise_detail
 
