@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <chrono>
 #include <cstdio>
@@ -40,34 +41,37 @@ void AppendVerdict(std::string& out, const text::Verdict& v) {
   out += "\"}\n";
 }
 
-// Classifies lines with `threads` threads (contiguous slices, one output buffer each) and writes the
-// results in input order.
+// Classifies lines with `threads` threads and writes the results in input order. The lines are
+// taken in blocks of kBlockLines from a shared counter (one output buffer per block), so a thread
+// that loses its core on a busy machine does not leave the others waiting at the end of the chunk.
 void ClassifyLines(const text::AbuseClassifier& c, Lang forced, const std::vector<std::string_view>& lines,
                    std::vector<std::string>& outs, unsigned threads) {
+  constexpr size_t kBlockLines = 512;
   const size_t n = lines.size();
-  auto work = [&](size_t slice, size_t begin, size_t end) {
-    std::string& out = outs[slice];
-    out.clear();
-    for (size_t i = begin; i < end; ++i) {
-      std::string norm = text::Normalise(lines[i]);
-      Lang lang = forced == Lang::kUnknown ? text::DetectLanguage(norm) : forced;
-      AppendVerdict(out, c.ClassifyNormalised(norm, lang));
+  const size_t blocks = (n + kBlockLines - 1) / kBlockLines;
+  if (outs.size() < blocks) outs.resize(blocks);
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t b; (b = next.fetch_add(1, std::memory_order_relaxed)) < blocks;) {
+      std::string& out = outs[b];
+      out.clear();
+      for (size_t i = b * kBlockLines, end = std::min(n, i + kBlockLines); i < end; ++i) {
+        text::LanguageEvidence evidence;
+        std::string norm = text::Normalise(lines[i], evidence);
+        Lang lang = forced == Lang::kUnknown ? text::LanguageFromEvidence(evidence) : forced;
+        AppendVerdict(out, c.ClassifyNormalised(norm, lang, evidence));
+      }
     }
   };
   threads = static_cast<unsigned>(std::clamp<size_t>(threads, 1, std::max<size_t>(1, n / 256)));
-  if (outs.size() < threads) outs.resize(threads);
   if (threads == 1) {
-    work(0, 0, n);
+    work();
   } else {
     std::vector<std::thread> pool;
-    size_t per = (n + threads - 1) / threads;
-    for (unsigned t = 0; t < threads; ++t) {
-      size_t b = std::min(n, t * per), e = std::min(n, b + per);
-      pool.emplace_back(work, t, b, e);
-    }
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
     for (auto& th : pool) th.join();
   }
-  for (unsigned t = 0; t < threads; ++t) std::fwrite(outs[t].data(), 1, outs[t].size(), stdout);
+  for (size_t b = 0; b < blocks; ++b) std::fwrite(outs[b].data(), 1, outs[b].size(), stdout);
 }
 
 int RunClassify(const std::string& models, const std::string& lang_code, unsigned threads) {

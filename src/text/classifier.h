@@ -8,8 +8,11 @@
 
 #include "core/status.h"
 #include "text/language.h"
+#include "text/normalise.h"
 
 namespace ngb::text {
+
+class NgbmModel;
 
 // One trained linear model (a `.ngbm` file: see docs/text-models.md). Immutable after Load;
 // Score is thread-safe.
@@ -40,9 +43,20 @@ class AbuseClassifier {
   Verdict Classify(std::string_view raw_utf8) const;
   // When the caller has already normalised the text (chat analysis normalises once for all uses).
   Verdict ClassifyNormalised(std::string_view normalised, Lang lang) const;
+  // The same verdict as ClassifyNormalised(normalised, lang) when `evidence` is
+  // CountLanguageEvidence(normalised): for callers that counted it to detect the language (the
+  // Roman Urdu second opinion on English text needs it too), so that it is counted once.
+  Verdict ClassifyNormalised(std::string_view normalised, Lang lang, const LanguageEvidence& evidence) const;
 
  private:
+  // Both ClassifyNormalised: `evidence` is CountLanguageEvidence(normalised), or null (then counted
+  // only if the Roman Urdu second opinion needs it).
+  Verdict Decide(std::string_view normalised, Lang lang, const LanguageEvidence* evidence) const;
   std::shared_ptr<const LinearModel> models_[3];  // indexed by Lang (en, ur, ur-Latn)
+  // The English and Roman Urdu models when both are .ngbm models with the same features: English
+  // text is then scored by both from one pass over its features.
+  const NgbmModel* en_ngbm_ = nullptr;
+  const NgbmModel* roman_ngbm_ = nullptr;
 };
 
 }  // namespace ngb::text

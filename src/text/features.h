@@ -42,9 +42,10 @@ constexpr uint64_t kSeedChar = 0x082EFA98EC4E6C89ull;
 constexpr uint64_t kFnvBasis = 0xCBF29CE484222325ull;
 }  // namespace features_detail
 
-// Calls emit(Block, bucket) once per feature occurrence, in a fixed order.
+// Calls emit(Block, bucket) once per feature occurrence, in a fixed order. Always inlined, so that a
+// scorer's sums stay in registers (through memory each addition waits for the one before).
 template <typename Emit>
-void ForEachFeature(std::string_view s, const FeatureConfig& cfg, Emit&& emit) {
+[[gnu::always_inline]] inline void ForEachFeature(std::string_view s, const FeatureConfig& cfg, Emit&& emit) {
   using namespace features_detail;
   const int bits = cfg.bucket_bits;
   if (cfg.word_max_n > 0) {
@@ -68,15 +69,36 @@ void ForEachFeature(std::string_view s, const FeatureConfig& cfg, Emit&& emit) {
     }
   }
   if (cfg.char_max > 0) {
-    // Each space-separated token as " token ", n-grams over its code points.
+    // Each space-separated token as " token ", n-grams over its code points. The padded token is
+    // copied into `pad` so that the hashing loops read plain bytes.
     uint32_t starts[64 + 3];  // code point starts of the padded token (long tokens are cut at 64)
+    unsigned char pad[2 + 64 * 4];
+    const size_t char_max = cfg.char_max, char_min = cfg.char_min;
     for (size_t i = 0; i < s.size();) {
       if (s[i] == ' ') {
         ++i;
         continue;
       }
       size_t j = i;
-      while (j < s.size() && s[j] != ' ') ++j;
+      bool ascii = true;
+      while (j < s.size() && s[j] != ' ') ascii &= static_cast<unsigned char>(s[j++]) < 0x80;
+      if (ascii && j - i <= 64) {
+        // ASCII token of at most 64 bytes: code points are bytes, nothing is cut.
+        const size_t n = j - i + 2;
+        pad[0] = ' ';
+        __builtin_memcpy(pad + 1, s.data() + i, j - i);
+        pad[n - 1] = ' ';
+        for (size_t a = 0; a < n; ++a) {
+          uint64_t h = kFnvBasis;
+          const size_t lim = char_max < n - a ? char_max : n - a;
+          for (size_t len = 1; len <= lim; ++len) {
+            h = Fnv(h, pad[a + len - 1]);
+            if (len >= char_min) emit(Block::kChar, Bucket(h, kSeedChar, bits));
+          }
+        }
+        i = j;
+        continue;
+      }
       // Padded token: virtual byte sequence ' ' + s[i, j) + ' '; positions are offsets into it.
       size_t n = 0;
       starts[n++] = 0;
@@ -92,15 +114,24 @@ void ForEachFeature(std::string_view s, const FeatureConfig& cfg, Emit&& emit) {
       }
       starts[n++] = static_cast<uint32_t>(end_byte);
       starts[n] = static_cast<uint32_t>(end_byte + 1);
-      auto byte_at = [&](size_t off) -> unsigned char {
-        return (off == 0 || off == end_byte) ? ' ' : static_cast<unsigned char>(s[i + off - 1]);
-      };
-      for (size_t a = 0; a < n; ++a) {
-        uint64_t h = kFnvBasis;
-        for (size_t len = 1; len <= cfg.char_max && a + len <= n; ++len) {
-          for (size_t off = starts[a + len - 1]; off < starts[a + len]; ++off) h = Fnv(h, byte_at(off));
-          if (len >= cfg.char_min) emit(Block::kChar, Bucket(h, kSeedChar, bits));
+      auto ngrams = [&](auto byte_at) {
+        for (size_t a = 0; a < n; ++a) {
+          uint64_t h = kFnvBasis;
+          for (size_t len = 1; len <= char_max && a + len <= n; ++len) {
+            for (size_t off = starts[a + len - 1]; off < starts[a + len]; ++off) h = Fnv(h, byte_at(off));
+            if (len >= char_min) emit(Block::kChar, Bucket(h, kSeedChar, bits));
+          }
         }
+      };
+      if (end_byte + 1 <= sizeof pad) {
+        pad[0] = ' ';
+        __builtin_memcpy(pad + 1, s.data() + i, end_byte - 1);
+        pad[end_byte] = ' ';
+        ngrams([&](size_t off) { return pad[off]; });
+      } else {  // more than 256 bytes in at most 64 code points: ill-formed UTF-8, not worth a copy
+        ngrams([&](size_t off) -> unsigned char {
+          return (off == 0 || off == end_byte) ? ' ' : static_cast<unsigned char>(s[i + off - 1]);
+        });
       }
       i = j;
     }

@@ -135,20 +135,58 @@ Result<std::shared_ptr<const NgbmModel>> NgbmModel::Parse(std::string_view s,
   return std::shared_ptr<const NgbmModel>(std::move(model));
 }
 
-double NgbmModel::Decision(std::string_view normalised) const {
-  int32_t sum[2] = {0, 0};
-  uint32_t count[2] = {0, 0};
-  const int8_t* w = weights_;
-  ForEachFeature(normalised, header_.features, [&](Block b, uint32_t bucket) {
-    int i = static_cast<int>(b);
-    sum[i] += w[bucket];
-    ++count[i];
-  });
+double NgbmModel::Combine(const int32_t sum[2], const uint32_t count[2]) const {
   double d = header_.bias;
   for (int i = 0; i < 2; ++i) {
     if (count[i]) d += header_.weight_scale * sum[i] / std::sqrt(static_cast<double>(count[i]));
   }
   return d;
+}
+
+double NgbmModel::Decision(std::string_view normalised) const {
+  // Scalars, not arrays indexed by block: they stay in registers.
+  int32_t sum_word = 0, sum_char = 0;
+  uint32_t n_word = 0, n_char = 0;
+  const int8_t* const w = weights_;
+  ForEachFeature(normalised, header_.features, [&](Block b, uint32_t bucket) {
+    if (b == Block::kWord) {
+      sum_word += w[bucket];
+      ++n_word;
+    } else {
+      sum_char += w[bucket];
+      ++n_char;
+    }
+  });
+  const int32_t sum[2] = {sum_word, sum_char};
+  const uint32_t count[2] = {n_word, n_char};
+  return Combine(sum, count);
+}
+
+bool NgbmModel::SameFeatures(const NgbmModel& other) const {
+  const FeatureConfig &a = header_.features, &b = other.header_.features;
+  return a.word_max_n == b.word_max_n && a.char_min == b.char_min && a.char_max == b.char_max &&
+         a.bucket_bits == b.bucket_bits;
+}
+
+std::pair<double, double> NgbmModel::DecisionWith(const NgbmModel& other, std::string_view normalised) const {
+  int32_t a_word = 0, a_char = 0, b_word = 0, b_char = 0;
+  uint32_t n_word = 0, n_char = 0;
+  const int8_t* const w = weights_;
+  const int8_t* const v = other.weights_;
+  ForEachFeature(normalised, header_.features, [&](Block b, uint32_t bucket) {
+    if (b == Block::kWord) {
+      a_word += w[bucket];
+      b_word += v[bucket];
+      ++n_word;
+    } else {
+      a_char += w[bucket];
+      b_char += v[bucket];
+      ++n_char;
+    }
+  });
+  const int32_t a_sum[2] = {a_word, a_char}, b_sum[2] = {b_word, b_char};
+  const uint32_t count[2] = {n_word, n_char};
+  return {Combine(a_sum, count), other.Combine(b_sum, count)};
 }
 
 float NgbmModel::Calibrate(double decision) const {

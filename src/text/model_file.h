@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -48,10 +49,17 @@ class NgbmModel final : public LinearModel {
   std::string_view name() const override { return header_.name; }
   // The uncalibrated linear decision value (what Platt scaling maps to a probability).
   double Decision(std::string_view normalised) const;
+  // Whether `other` hashes text into the same features (then DecisionWith may pair the two).
+  bool SameFeatures(const NgbmModel& other) const;
+  // {Decision(normalised), other.Decision(normalised)} from one pass over the features (half the
+  // hashing of two calls). REQUIRES: SameFeatures(other).
+  std::pair<double, double> DecisionWith(const NgbmModel& other, std::string_view normalised) const;
   float Calibrate(double decision) const;
   const ModelHeader& header() const { return header_; }
 
  private:
+  // The decision value from the weight sums and feature counts of the two blocks (words, characters).
+  double Combine(const int32_t sum[2], const uint32_t count[2]) const;
   ModelHeader header_;
   const int8_t* weights_ = nullptr;
   std::shared_ptr<const void> keep_alive_;

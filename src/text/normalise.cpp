@@ -27,26 +27,58 @@ bool IsAsciiText(std::string_view s) {
   return true;
 }
 
-inline bool IsAsciiSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+constexpr bool IsAsciiSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 inline bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-inline bool IsAlnum(char c) { return IsLower(c) || IsDigit(c); }
+// Byte classes by table (the token passes test every byte; range checks there are branchy).
+constexpr uint8_t kAlnum = 1, kLeetWord = 2;  // [a-z0-9]; [a-z0-9@$]
+struct ByteClassTable {
+  uint8_t of[256];
+  constexpr ByteClassTable() : of() {
+    for (int c = 0; c < 256; ++c) {
+      bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      of[c] = static_cast<uint8_t>((alnum ? kAlnum : 0) | (alnum || c == '@' || c == '$' ? kLeetWord : 0));
+    }
+  }
+};
+constexpr ByteClassTable kByteClass;
+inline bool IsAlnum(char c) { return kByteClass.of[static_cast<unsigned char>(c)] & kAlnum; }
+inline bool IsLeetWordByte(char c) { return kByteClass.of[static_cast<unsigned char>(c)] & kLeetWord; }
 
 // Appends one space unless `out` is empty or already ends with one.
 inline void Space(std::string& out) {
   if (!out.empty() && out.back() != ' ') out.push_back(' ');
 }
 
-void AsciiPre(std::string_view in, std::string& out) {
-  for (unsigned char c : in) {
-    if (IsAsciiSpace(c)) {
-      Space(out);
-    } else if (c >= 'A' && c <= 'Z') {
-      out.push_back(static_cast<char>(c + 32));
-    } else if (c >= 0x20 && c != 0x7F) {
-      out.push_back(static_cast<char>(c));
-    }  // other control characters are dropped
+// What AsciiPre does with each ASCII byte: 0 drop (control characters), 1 whitespace, else the byte
+// to write (upper case mapped to lower case).
+struct AsciiPreTable {
+  unsigned char to[128];
+  constexpr AsciiPreTable() : to() {
+    for (int c = 0; c < 128; ++c) {
+      to[c] = IsAsciiSpace(static_cast<unsigned char>(c)) ? 1
+              : (c >= 'A' && c <= 'Z')                     ? static_cast<unsigned char>(c + 32)
+              : (c >= 0x20 && c != 0x7F)                   ? static_cast<unsigned char>(c)
+                                                           : 0;
+    }
   }
+};
+constexpr AsciiPreTable kAsciiPre;
+
+// REQUIRES: `in` is ASCII; `out` is empty.
+void AsciiPre(std::string_view in, std::string& out) {
+  out.resize(in.size());
+  char* o = out.data();
+  char* const begin = o;
+  for (unsigned char c : in) {
+    unsigned char t = kAsciiPre.to[c];
+    if (t > 1) {
+      *o++ = static_cast<char>(t);
+    } else if (t == 1 && o != begin && o[-1] != ' ') {
+      *o++ = ' ';  // a run of whitespace → one space, none at the start
+    }
+  }
+  out.resize(static_cast<size_t>(o - begin));
 }
 
 void AppendUtf8(std::string& out, UChar32 c) {
@@ -103,36 +135,90 @@ inline bool IsEmoji(UChar32 c) {
                          (c >= 0x1F1E6 && c <= 0x1F1FF));
 }
 
+// Appends one code point of NFKC+casefolded text to the pre-normalised output: the part of the
+// pre-pass after ICU, shared by the ICU path and the UTF-8 fast path so that both agree.
+inline void EmitMapped(UChar32 c, std::string& out, bool& after_emoji) {
+  UChar32 m = MapCodePoint(c);
+  if (m == -1) return;
+  if (m == -2) {
+    Space(out);
+    after_emoji = false;
+    return;
+  }
+  if (IsEmoji(m)) {
+    Space(out);
+    AppendUtf8(out, m);
+    after_emoji = true;
+    return;
+  }
+  if (after_emoji) out.push_back(' ');
+  after_emoji = false;
+  if (m < 0x80) out.push_back(static_cast<char>(m));
+  else AppendUtf8(out, m);
+}
+
+const icu::Normalizer2* NfkcCasefold() {
+  static const icu::Normalizer2* nfkc_cf = [] {
+    UErrorCode st = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(st);
+    return U_SUCCESS(st) ? n : nullptr;
+  }();
+  return nfkc_cf;
+}
+
 void IcuPre(std::string_view in, std::string& out) {
-  UErrorCode st = U_ZERO_ERROR;
-  static const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(st);
+  const icu::Normalizer2* nfkc_cf = NfkcCasefold();
   icu::UnicodeString src = icu::UnicodeString::fromUTF8(
       icu::StringPiece(in.data(), static_cast<int32_t>(std::min<size_t>(in.size(), INT32_MAX))));
-  st = U_ZERO_ERROR;
+  UErrorCode st = U_ZERO_ERROR;
   icu::UnicodeString dst = nfkc_cf ? nfkc_cf->normalize(src, st) : src;
   if (U_FAILURE(st)) dst = src;
   bool after_emoji = false;
   for (int32_t i = 0; i < dst.length();) {
     UChar32 c = dst.char32At(i);
     i += U16_LENGTH(c);
-    UChar32 m = MapCodePoint(c);
-    if (m == -1) continue;
-    if (m == -2) {
-      Space(out);
-      after_emoji = false;
-      continue;
-    }
-    if (IsEmoji(m)) {
-      Space(out);
-      AppendUtf8(out, m);
-      after_emoji = true;
-      continue;
-    }
-    if (after_emoji) out.push_back(' ');
-    after_emoji = false;
-    if (m < 0x80) out.push_back(static_cast<char>(m));
-    else AppendUtf8(out, m);
+    EmitMapped(c, out, after_emoji);
   }
+}
+
+// Well-formed UTF-8 (ICU's definition: no overlongs, surrogates or code points past U+10FFFF).
+bool IsWellFormedUtf8(std::string_view s) {
+  const uint8_t* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+// The fast path for non-ASCII text that NFKC+casefold leaves as it is (most real text: Urdu script,
+// emoji, lower-case Latin): the code points are mapped straight from the UTF-8, without converting
+// to UTF-16 and back. Returns false (and leaves `out` alone) when the text needs ICU: ill-formed
+// UTF-8, or text that normalisation would change. Gives IcuPre's output byte for byte otherwise,
+// since ICU then converts exactly these code points and normalize() returns them unchanged.
+bool Utf8Pre(std::string_view in, std::string& out) {
+  const icu::Normalizer2* nfkc_cf = NfkcCasefold();
+  if (!nfkc_cf || in.size() > INT32_MAX || !IsWellFormedUtf8(in)) return false;
+  UErrorCode st = U_ZERO_ERROR;
+  if (!nfkc_cf->isNormalizedUTF8(icu::StringPiece(in.data(), static_cast<int32_t>(in.size())), st) ||
+      U_FAILURE(st)) {
+    return false;
+  }
+  const uint8_t* p = reinterpret_cast<const uint8_t*>(in.data());
+  const int32_t n = static_cast<int32_t>(in.size());
+  bool after_emoji = false;
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT_UNSAFE(p, i, c);
+    EmitMapped(c, out, after_emoji);
+  }
+  return true;
 }
 
 inline bool IsLeet(char c) {
@@ -214,25 +300,15 @@ struct Run {
   const SpellingMap::Entry* entry;
 };
 
-// Token pass over pre-normalised text (lower case, single spaces, no leading space).
-std::string TokenPass(std::string& pre) {
-  const SpellingMap& map = SpellingMap::BuiltIn();
-  if (!pre.empty() && pre.back() == ' ') pre.pop_back();
-  // 1. Leetspeak, in place.
-  for (size_t i = 0; i < pre.size();) {
-    char c = pre[i];
-    if (!(IsAlnum(c) || c == '@' || c == '$')) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < pre.size() && (IsAlnum(pre[j]) || pre[j] == '@' || pre[j] == '$')) ++j;
-    UndoLeet(&pre[i], j - i);
-    i = j;
-  }
-  // 2. Squeeze elongations (code points three or more times in a row; digits are left alone) and
-  // single-symbol tokens repeated three or more times ("😂 😂 😂").
-  std::string out;
+// A word of the token pass's output already looked up in the spelling map (entry may be null), so
+// that counting the language evidence of the same text need not look it up again.
+struct Lookup {
+  uint32_t begin, length;
+  const SpellingMap::Entry* entry;
+};
+
+// Step 2 of the token pass for any UTF-8 text: `pre` squeezed into `out` (empty on entry).
+void SqueezeUtf8(const std::string& pre, std::string& out) {
   out.reserve(pre.size());
   size_t tok_start = 0;                    // start of the current token in `out`
   size_t prev_off = 0, prev_len = 0, prev2_off = 0, prev2_len = 0;  // the two previous tokens
@@ -287,6 +363,41 @@ std::string TokenPass(std::string& pre) {
     }
     if (!out.empty() && out.back() == ' ') out.pop_back();
   }
+}
+
+// Token pass over pre-normalised text (lower case, single spaces, no leading space); `ascii` when
+// `pre` is ASCII. When `lookups` is not null it receives the words looked up in the result, in
+// order (none when the spelling step rewrote the text).
+std::string TokenPass(std::string& pre, bool ascii, std::vector<Lookup>* lookups) {
+  const SpellingMap& map = SpellingMap::BuiltIn();
+  if (!pre.empty() && pre.back() == ' ') pre.pop_back();
+  // 1. Leetspeak, in place.
+  for (size_t i = 0; i < pre.size();) {
+    if (!IsLeetWordByte(pre[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < pre.size() && IsLeetWordByte(pre[j])) ++j;
+    UndoLeet(&pre[i], j - i);
+    i = j;
+  }
+  // 2. Squeeze elongations (code points three or more times in a row; digits are left alone) and
+  // single-symbol tokens repeated three or more times ("😂 😂 😂").
+  std::string out;
+  if (ascii) {
+    // ASCII text has no symbol tokens, and two bytes equal to a letter before it are in its token.
+    out.resize(pre.size());
+    char* o = out.data();
+    char* const begin = o;
+    for (char c : pre) {
+      if (o - begin >= 2 && o[-1] == c && o[-2] == c && c != ' ' && !IsDigit(c)) continue;
+      *o++ = c;
+    }
+    out.resize(static_cast<size_t>(o - begin));
+  } else {
+    SqueezeUtf8(pre, out);
+  }
   // 3. Roman Urdu spelling: find the words the map knows, weigh the evidence, then rewrite.
   thread_local std::vector<Run> runs;
   runs.clear();
@@ -309,6 +420,7 @@ std::string TokenPass(std::string& pre) {
     if (bounded) {
       std::string_view w(out.data() + i, j - i);
       const SpellingMap::Entry* e = map.Find(w);
+      if (lookups) lookups->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j - i), e});
       if (!e) e = FindSqueezed(map, w);
       if (e) {
         auto ev = map.EvidenceOf(w, e);
@@ -329,6 +441,7 @@ std::string TokenPass(std::string& pre) {
   size_t at = 0;
   for (const Run& r : runs) {
     if (r.entry->ambiguous && !urdu_context) continue;
+    if (lookups) lookups->clear();  // the text changes: offsets and words no longer hold
     res.append(out, at, r.begin - at);
     res.append(r.entry->canonical);
     at = r.end;
@@ -339,28 +452,37 @@ std::string TokenPass(std::string& pre) {
 
 }  // namespace
 
-std::string Normalise(std::string_view utf8) {
+namespace {
+
+std::string NormaliseImpl(std::string_view utf8, bool fast_paths, std::vector<Lookup>* lookups) {
   thread_local std::string pre;
   pre.clear();
   pre.reserve(utf8.size() + 8);
-  if (IsAsciiText(utf8)) AsciiPre(utf8, pre);
-  else IcuPre(utf8, pre);
+  const bool ascii = fast_paths && IsAsciiText(utf8);
+  if (ascii) AsciiPre(utf8, pre);
+  else if (!fast_paths || !Utf8Pre(utf8, pre)) IcuPre(utf8, pre);
   // Leading space (the pre-passes never start with one, but a dropped first character can leave it).
   if (!pre.empty() && pre.front() == ' ') pre.erase(0, 1);
-  return TokenPass(pre);
+  return TokenPass(pre, ascii, lookups);
 }
 
-LanguageEvidence CountLanguageEvidence(std::string_view s) {
+// CountLanguageEvidence, taking each word's spelling-map entry from `known` (sorted by offset) when
+// the same word at the same offset is there.
+LanguageEvidence CountEvidence(std::string_view s, const std::vector<Lookup>& known) {
   const SpellingMap& map = SpellingMap::BuiltIn();
   size_t arabic = 0, latin = 0;
   int urdu = 0, english = 0;
+  size_t next = 0;
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (IsLower(static_cast<char>(c))) {
       size_t j = i;
       while (j < s.size() && IsAlnum(s[j])) ++j;
       latin += j - i;
-      const SpellingMap::Entry* e = map.Find(s.substr(i, j - i));
+      while (next < known.size() && known[next].begin < i) ++next;
+      const SpellingMap::Entry* e = next < known.size() && known[next].begin == i && known[next].length == j - i
+                                        ? known[next].entry
+                                        : map.Find(s.substr(i, j - i));
       auto ev = map.EvidenceOf({}, e);
       urdu += ev == SpellingMap::Evidence::kUrdu;
       english += ev == SpellingMap::Evidence::kEnglish;
@@ -377,8 +499,25 @@ LanguageEvidence CountLanguageEvidence(std::string_view s) {
   return LanguageEvidence{arabic, latin, urdu, english};
 }
 
-Lang DetectLanguage(std::string_view s) {
-  const LanguageEvidence e = CountLanguageEvidence(s);
+}  // namespace
+
+std::string Normalise(std::string_view utf8) { return NormaliseImpl(utf8, true, nullptr); }
+
+std::string Normalise(std::string_view utf8, LanguageEvidence& evidence) {
+  thread_local std::vector<Lookup> lookups;
+  lookups.clear();
+  std::string n = NormaliseImpl(utf8, true, &lookups);
+  evidence = CountEvidence(n, lookups);
+  return n;
+}
+
+std::string normalise_detail::NormaliseWithIcu(std::string_view utf8) { return NormaliseImpl(utf8, false, nullptr); }
+
+LanguageEvidence CountLanguageEvidence(std::string_view s) { return CountEvidence(s, {}); }
+
+Lang DetectLanguage(std::string_view s) { return LanguageFromEvidence(CountLanguageEvidence(s)); }
+
+Lang LanguageFromEvidence(const LanguageEvidence& e) {
   if (e.arabic > 0 && e.arabic >= e.latin) return Lang::kUrdu;
   if (e.latin == 0) return Lang::kUnknown;
   return SpellingMap::RomanUrduWins(e.urdu_words, e.english_words) ? Lang::kRomanUrdu : Lang::kEnglish;

@@ -30,5 +30,17 @@ struct LanguageEvidence {
   int urdu_words = 0, english_words = 0;
 };
 LanguageEvidence CountLanguageEvidence(std::string_view normalised);
+// Normalise(utf8), also setting `evidence` to CountLanguageEvidence of the result: words the
+// spelling step looked up already are not looked up again (the classify hot path).
+std::string Normalise(std::string_view utf8, LanguageEvidence& evidence);
+// DetectLanguage's decision on evidence already counted (DetectLanguage(s) ==
+// LanguageFromEvidence(CountLanguageEvidence(s))).
+Lang LanguageFromEvidence(const LanguageEvidence& evidence);
+
+namespace normalise_detail {
+// Normalise without its fast paths (every text through ICU's NFKC+casefold): the reference that the
+// ASCII and UTF-8 fast paths must equal byte for byte (normalise_fastpath_test.cpp). Slow; tests only.
+std::string NormaliseWithIcu(std::string_view utf8);
+}  // namespace normalise_detail
 
 }  // namespace ngb::text
