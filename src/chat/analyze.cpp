@@ -55,10 +55,21 @@ ChatFileResult AnalyzeChatBytes(std::string_view bytes, const std::string& sourc
     for (AnalyzedConversation& a : convs) Analyze(a, extractor, options, threads);
     return result;
   }
-  // Many conversations (a full Telegram export, PAN-2012): one conversation per thread at a time.
+  // Many conversations (a full Telegram export, PAN-2012): long ones one after another with all
+  // threads (one big chat among many small ones must not run on one core), then the others one
+  // conversation per thread at a time.
+  constexpr size_t kLongPerThread = 8192;
+  std::vector<size_t> small;
+  for (size_t i = 0; i < convs.size(); ++i) {
+    if (convs[i].conversation.messages.size() >= kLongPerThread * threads) {
+      Analyze(convs[i], extractor, options, threads);
+    } else {
+      small.push_back(i);
+    }
+  }
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < convs.size();) Analyze(convs[i], extractor, options, 1);
+    for (size_t k; (k = next.fetch_add(1)) < small.size();) Analyze(convs[small[k]], extractor, options, 1);
   };
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
