@@ -77,10 +77,10 @@ std::vector<std::string> CollectInputs(const Flags& f, bool forced_format, std::
 // CPU time (bench/README.md). glibc backs malloc with transparent huge pages only when told so by
 // GLIBC_TUNABLES at start-up, so for a big input the process re-executes itself once with
 // glibc.malloc.hugetlb=1 added. Skipped when GLIBC_TUNABLES already names that tunable (set it to
-// 0 to opt out), for small inputs (exec and start-up cost more than they save), and when
+// 0 to opt out), for inputs under 8 MiB (exec and start-up cost more than they save), and when
 // /proc/self/exe cannot be executed (then nothing changes).
 void ReexecWithHugePages(const Flags& f) {
-  constexpr uintmax_t kBigInput = uintmax_t{32} << 20;
+  constexpr uintmax_t kBigInput = uintmax_t{8} << 20;
   const char* tunables = std::getenv("GLIBC_TUNABLES");
   const std::string old = tunables ? tunables : "";
   if (old.find("glibc.malloc.hugetlb") != std::string::npos) return;
