@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstring>
 #include <memory>
 #include <thread>
 
+#include "chat/padded_file.h"
 #include "chat/risk/signals.h"
 #include "source/evidence_file.h"
 
@@ -55,10 +55,21 @@ ChatFileResult AnalyzeChatBytes(std::string_view bytes, const std::string& sourc
     for (AnalyzedConversation& a : convs) Analyze(a, extractor, options, threads);
     return result;
   }
-  // Many conversations (a full Telegram export, PAN-2012): one conversation per thread at a time.
+  // Many conversations (a full Telegram export, PAN-2012): long ones one after another with all
+  // threads (one big chat among many small ones must not run on one core), then the others one
+  // conversation per thread at a time.
+  constexpr size_t kLongPerThread = 8192;
+  std::vector<size_t> small;
+  for (size_t i = 0; i < convs.size(); ++i) {
+    if (convs[i].conversation.messages.size() >= kLongPerThread * threads) {
+      Analyze(convs[i], extractor, options, threads);
+    } else {
+      small.push_back(i);
+    }
+  }
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < convs.size();) Analyze(convs[i], extractor, options, 1);
+    for (size_t k; (k = next.fetch_add(1)) < small.size();) Analyze(convs[small[k]], extractor, options, 1);
   };
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
@@ -67,41 +78,29 @@ ChatFileResult AnalyzeChatBytes(std::string_view bytes, const std::string& sourc
   return result;
 }
 
+namespace {
+ChatFileResult Failed(const std::string& path, Status error) {
+  ChatFileResult r;
+  r.source = path;
+  r.error = std::move(error);
+  return r;
+}
+}  // namespace
+
 ChatFileResult AnalyzeChatFile(const std::string& path, const ChatModels& models, const ChatAnalyzeOptions& options) {
   Result<source::EvidenceFile> file = source::EvidenceFile::Open(path);
-  if (!file.ok()) {
-    ChatFileResult r;
-    r.source = path;
-    r.error = file.status();
-    return r;
-  }
+  if (!file.ok()) return Failed(path, file.status());
   if (file->size() > options.max_file_bytes) {
-    ChatFileResult r;
-    r.source = path;
-    r.error = Status::Error("too_large", "chat export larger than " + std::to_string(options.max_file_bytes) + " bytes");
-    return r;
+    return Failed(path, Status::Error("too_large", "chat export larger than " +
+                                                       std::to_string(options.max_file_bytes) + " bytes"));
   }
-  // Read into an uninitialised buffer with zeroed padding after the end, so the JSON parsers can
-  // work in place (no 2nd copy, no memset of the whole file).
+  // Mapped (or read) with zero padding after the end, so the JSON parsers work in place.
   constexpr size_t kPadding = 64;
-  const size_t size = static_cast<size_t>(file->size());
-  std::unique_ptr<char[]> buffer(new char[size + kPadding]);
-  size_t got = 0;
-  while (got < size) {
-    Result<size_t> n = file->ReadAt(got, reinterpret_cast<uint8_t*>(buffer.get()) + got, size - got);
-    if (!n.ok()) {
-      ChatFileResult r;
-      r.source = path;
-      r.error = n.status();
-      return r;
-    }
-    if (*n == 0) break;
-    got += *n;
-  }
-  std::memset(buffer.get() + got, 0, kPadding);
+  Result<PaddedFile> bytes = PaddedFile::Load(*file, kPadding);
+  if (!bytes.ok()) return Failed(path, bytes.status());
   ChatAnalyzeOptions padded = options;
   padded.parse.input_padding = kPadding;
-  return AnalyzeChatBytes(std::string_view(buffer.get(), got), path, models, padded);
+  return AnalyzeChatBytes(bytes->bytes(), path, models, padded);
 }
 
 }  // namespace ngb::chat

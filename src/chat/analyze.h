@@ -47,7 +47,8 @@ struct ChatAnalyzeOptions {
 // Bytes already in memory (an archive member, a test).
 ChatFileResult AnalyzeChatBytes(std::string_view bytes, const std::string& source, const ChatModels& models,
                                 const ChatAnalyzeOptions& options);
-// A file on disk, opened read-only with O_NOATIME.
+// A file on disk, opened read-only with O_NOATIME and mapped (PROT_READ) rather than copied when
+// possible (see chat/padded_file.h).
 ChatFileResult AnalyzeChatFile(const std::string& path, const ChatModels& models, const ChatAnalyzeOptions& options);
 
 }  // namespace ngb::chat

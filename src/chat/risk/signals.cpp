@@ -1,6 +1,7 @@
 #include "chat/risk/signals.h"
 
 #include <algorithm>
+#include <atomic>
 #include <thread>
 
 #include "text/normalise.h"
@@ -26,22 +27,25 @@ std::vector<MessageSignals> ExtractSignals(const Conversation& conversation, con
                                            unsigned threads) {
   const size_t n = conversation.messages.size();
   std::vector<MessageSignals> out(n);
-  auto run = [&](size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) out[i] = extractor.Extract(conversation.messages[i]);
-  };
   constexpr size_t kPerThreadMinimum = 4096;  // below this a thread costs more than it saves
   threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(n / kPerThreadMinimum)));
   if (threads <= 1) {
-    run(0, n);
+    for (size_t i = 0; i < n; ++i) out[i] = extractor.Extract(conversation.messages[i]);
     return out;
   }
+  // Threads take small chunks in turn rather than fixed halves: on a shared machine one core is
+  // often slower, and the conversation is done when the last chunk is, not the slower half.
+  constexpr size_t kChunk = 1024;
+  std::atomic<size_t> next{0};
+  auto run = [&] {
+    for (size_t b; (b = next.fetch_add(kChunk, std::memory_order_relaxed)) < n;) {
+      const size_t e = std::min(n, b + kChunk);
+      for (size_t i = b; i < e; ++i) out[i] = extractor.Extract(conversation.messages[i]);
+    }
+  };
   std::vector<std::thread> pool;
-  const size_t step = (n + threads - 1) / threads;
-  for (unsigned t = 1; t < threads; ++t) {
-    size_t b = std::min(n, t * step), e = std::min(n, b + step);
-    pool.emplace_back(run, b, e);
-  }
-  run(0, std::min(n, step));
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(run);
+  run();
   for (std::thread& t : pool) t.join();
   return out;
 }
