@@ -163,6 +163,7 @@ Result<std::unique_ptr<ReviewServer>> ReviewServer::Create(store::CaseStore stor
   http.set_read_timeout(10, 0);
   http.set_write_timeout(10, 0);
   http.set_keep_alive_max_count(100);
+  http.set_tcp_nodelay(true);  // headers and body go out in separate writes: no 40 ms Nagle + delayed-ACK stall
   State* raw = state.get();
   http.set_exception_handler([raw](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     Send(ErrorReply(500, "internal_error"), raw->tls, res);
