@@ -14,6 +14,8 @@ PACKAGES=(
   libsimdjson-dev liburing-dev
   # chat and text analysis
   libicu-dev libpugixml-dev liblinear-dev
+  # review server: HTTP(S) API, Argon2id account passwords
+  libcpp-httplib-dev libsodium-dev libargon2-dev
   # tests and benchmarks: archive tools to build fixtures, hashdeep as the oracle, sqlite3 to inspect
   sqlite3 hashdeep zip unzip p7zip-full zstd xz-utils bzip2 genisoimage libxml2-utils time util-linux file
   imagemagick libjpeg-turbo-progs webp jq

@@ -55,6 +55,8 @@ int main(int argc, char** argv) {
   ngb::cli::AddHashsetCommand(app, ctx);
   ngb::cli::AddTextCommand(app, ctx);
   ngb::cli::AddChatCommand(app, ctx);
+  ngb::cli::AddUserCommand(app, ctx);
+  ngb::cli::AddServeCommand(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

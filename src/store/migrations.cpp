@@ -8,7 +8,7 @@
 namespace ngb::store {
 namespace {
 
-constexpr std::array<Migration, 4> kMigrations = {{
+constexpr std::array<Migration, 5> kMigrations = {{
     {1, "case, scans, sources, items, audit log",
      R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -142,9 +142,58 @@ CREATE TABLE chat_findings(
 CREATE INDEX chat_findings_by_label ON chat_findings(label, score);
 CREATE INDEX conversations_by_item ON conversations(item_id);
 )sql"},
+    {5, "review: users, sessions, review decisions, user settings",
+     R"sql(
+CREATE TABLE users(
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL UNIQUE,
+  role          TEXT NOT NULL CHECK (role IN ('examiner', 'reviewer', 'supervisor')),
+  password_hash TEXT NOT NULL,      -- libsodium crypto_pwhash_str (Argon2id, $argon2id$...)
+  created_at    TEXT NOT NULL,
+  disabled      INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE sessions(
+  token_hash TEXT PRIMARY KEY,      -- SHA-256 hex of the cookie's token (the token is never stored)
+  user_id    INTEGER NOT NULL REFERENCES users(id),
+  csrf_token TEXT NOT NULL,
+  created_at INTEGER NOT NULL,      -- seconds since 1970 UTC
+  expires_at INTEGER NOT NULL,
+  last_seen  INTEGER NOT NULL
+);
+CREATE INDEX sessions_by_user ON sessions(user_id);
+CREATE TABLE review_decisions(
+  id          INTEGER PRIMARY KEY,  -- history: one row per decision, never updated
+  item_id     INTEGER NOT NULL,
+  category    INTEGER CHECK (category IS NULL OR category BETWEEN 0 AND 4),  -- VICS; NULL uncategorised
+  tags        TEXT NOT NULL,        -- JSON array of strings
+  note        TEXT NOT NULL,
+  reviewer_id INTEGER NOT NULL REFERENCES users(id),
+  decided_at  TEXT NOT NULL,
+  audit_seq   INTEGER NOT NULL      -- the audit_log entry recording it
+);
+CREATE INDEX review_decisions_by_item ON review_decisions(item_id, id);
+CREATE TRIGGER review_decisions_no_update BEFORE UPDATE ON review_decisions
+  BEGIN SELECT RAISE(ABORT, 'review_decisions is append-only'); END;
+CREATE TRIGGER review_decisions_no_delete BEFORE DELETE ON review_decisions
+  BEGIN SELECT RAISE(ABORT, 'review_decisions is append-only'); END;
+CREATE TABLE review_current(
+  item_id     INTEGER PRIMARY KEY,
+  decision_id INTEGER NOT NULL REFERENCES review_decisions(id),
+  category    INTEGER,
+  reviewer_id INTEGER NOT NULL
+);
+CREATE INDEX review_current_by_category ON review_current(category);
+CREATE TABLE user_settings(
+  user_id        INTEGER PRIMARY KEY REFERENCES users(id),
+  reveal_default INTEGER NOT NULL DEFAULT 0   -- 1: previews shown unblurred by default
+);
+CREATE INDEX matches_by_kind ON matches(set_kind, match_type, item_id);
+)sql"},
 }};
 
 }  // namespace
+
+std::span<const Migration> CaseMigrations() { return kMigrations; }
 
 int LatestSchemaVersion() { return kMigrations.back().version; }
 

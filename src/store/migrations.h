@@ -21,6 +21,8 @@ struct Migration {
 // step). Shared by every SQLite database the tool writes (case store, hash-set library).
 Status ApplyMigrations(Db& db, std::span<const Migration> migrations, const char* too_new_reason);
 
+// The case store's migrations, oldest first (tests apply a prefix to build an older case).
+std::span<const Migration> CaseMigrations();
 // The schema version this build writes and understands.
 int LatestSchemaVersion();
 // Brings `db` up to LatestSchemaVersion(). Fails with "case_too_new" when the case was written by

@@ -1,0 +1,125 @@
+// review_api_bench: `nigehbaan serve` API latency on a synthetic 100,000-item case.
+// Builds the case with the store API (src/testing/review_case.h: synthetic hashes, no files),
+// starts the server in-process on a loopback ephemeral port, logs in once and times each route
+// over HTTP with httplib::Client (keep-alive). Prints the median and 95th percentile wall time,
+// the process CPU time per request (client + server), and the ratio of the median to the 50 ms
+// budget of issue 5 (the yardstick).
+//   review_api_bench [ITEMS=100000] [RUNS=50]
+#include <httplib.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "review/users.h"
+#include "serve/server.h"
+#include "store/case_store.h"
+#include "testing/review_case.h"
+#include "testing/temp_dir.h"
+
+namespace {
+
+double CpuSeconds() {
+  rusage ru {};
+  getrusage(RUSAGE_SELF, &ru);
+  return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+         static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+double Now() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+void Time(const char* name, int runs, const std::function<int()>& call) {
+  std::vector<double> ms;
+  const double cpu0 = CpuSeconds();
+  int bad = 0;
+  for (int i = 0; i < runs; ++i) {
+    const double t0 = Now();
+    if (call() != 200) ++bad;
+    ms.push_back((Now() - t0) * 1000);
+  }
+  const double cpu_ms = (CpuSeconds() - cpu0) * 1000 / runs;
+  std::sort(ms.begin(), ms.end());
+  const double median = ms[ms.size() / 2];
+  const double p95 = ms[std::min(ms.size() - 1, ms.size() * 95 / 100)];
+  std::printf("%-44s median %7.2f ms  p95 %7.2f ms  cpu %6.2f ms/req  vs 50 ms budget %.2fx%s\n", name, median, p95,
+              cpu_ms, median / 50.0, bad ? "  (NON-200 REPLIES)" : "");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int64_t items = argc > 1 ? std::atoll(argv[1]) : 100000;
+  const int runs = argc > 2 ? std::atoi(argv[2]) : 50;
+  ngb::testing::TempDir dir;
+  const std::string case_dir = dir.path() + "/case";
+  double t0 = Now();
+  {
+    ngb::Result<ngb::store::CaseStore> cs = ngb::store::CaseStore::Create(case_dir, "bench", "bench");
+    if (!cs.ok()) return std::fprintf(stderr, "%s\n", cs.status().ToString().c_str()), 1;
+    if (ngb::Status s = ngb::testing::FillSyntheticCase(cs->db(), items); !s.ok()) {
+      return std::fprintf(stderr, "%s\n", s.ToString().c_str()), 1;
+    }
+    if (auto u = ngb::review::AddUser(cs->db(), "rev", ngb::review::Role::kSupervisor, "bench pass phrase 1",
+                                      ngb::review::PasswordCost::kInteractive, "bench");
+        !u.ok()) {
+      return std::fprintf(stderr, "%s\n", u.status().ToString().c_str()), 1;
+    }
+  }
+  std::printf("case with %lld items built in %.2f s\n", static_cast<long long>(items), Now() - t0);
+  ngb::Result<ngb::store::CaseStore> cs = ngb::store::CaseStore::Open(case_dir);
+  if (!cs.ok()) return 1;
+  ngb::serve::ServeOptions o;
+  o.port = 0;
+  auto server = ngb::serve::ReviewServer::Create(std::move(*cs), o);
+  if (!server.ok()) return std::fprintf(stderr, "%s\n", server.status().ToString().c_str()), 1;
+  ngb::Result<int> port = (*server)->Bind();
+  if (!port.ok()) return 1;
+  std::thread th([&] { (*server)->Run(); });
+  httplib::Client client("127.0.0.1", *port);
+  client.set_keep_alive(true);
+  client.set_tcp_nodelay(true);
+  auto login = client.Post("/api/login", R"({"name":"rev","password":"bench pass phrase 1"})", "application/json");
+  if (!login || login->status != 200) return std::fprintf(stderr, "login failed\n"), 1;
+  const std::string set = login->get_header_value("Set-Cookie");
+  const httplib::Headers h = {{"Cookie", set.substr(0, set.find(';'))}};
+  const std::string csrf = nlohmann::json::parse(login->body)["csrf_token"];
+  httplib::Headers hw = h;
+  hw.emplace("X-CSRF-Token", csrf);
+
+  t0 = Now();
+  auto first = client.Get("/api/queue?limit=50", h);
+  std::printf("first queue request (builds the queue table)  %.1f ms\n", (Now() - t0) * 1000);
+  if (first && first->status == 200) {
+    std::printf("queue total %lld\n", nlohmann::json::parse(first->body)["total"].get<long long>());
+  }
+  auto get = [&](std::string path) { return [&, path] { auto r = client.Get(path.c_str(), h); return r ? r->status : 0; }; };
+  Time("GET /api/me", runs, get("/api/me"));
+  Time("GET /api/queue?limit=50 (first page)", runs, get("/api/queue?limit=50"));
+  Time("GET /api/queue?offset=50000&limit=50", runs, get("/api/queue?offset=50000&limit=50"));
+  Time("GET /api/queue?offset=99950&limit=50", runs, get("/api/queue?offset=99950&limit=50"));
+  Time("GET /api/queue?type=image&source=phone", runs, get("/api/queue?type=image&source=phone&limit=50"));
+  Time("GET /api/queue?category=none&offset=20000", runs, get("/api/queue?category=none&offset=20000&limit=50"));
+  Time("GET /api/queue?label=grooming", runs, get("/api/queue?label=grooming&limit=50"));
+  Time("GET /api/queue?match=alert", runs, get("/api/queue?match=alert&limit=50"));
+  Time("GET /api/items/54321", runs, get("/api/items/54321"));
+  Time("GET /api/conversations/250", runs, get("/api/conversations/250"));
+  int next = 1;
+  Time("POST /api/items/N/decision", runs, [&] {
+    const std::string path = "/api/items/" + std::to_string(next++ * 7) + "/decision";
+    auto r = client.Post(path.c_str(), hw, R"({"category":1,"tags":["bench"],"note":"n"})", "application/json");
+    return r ? r->status : 0;
+  });
+  Time("GET /api/queue?category=1 (after decisions)", runs, get("/api/queue?category=1&limit=50"));
+  Time("GET /api/audit?limit=100", std::min(runs, 10), get("/api/audit?limit=100"));
+  (*server)->Stop();
+  th.join();
+  return 0;
+}
