@@ -36,10 +36,7 @@ int Md5SimdLanes();
 
 class Md5Lanes {
  public:
-  // Twice the widest kernel: streams of different lengths finish at different blocks, and a
-  // waiting stream takes over a finished one's SIMD lane, so the kernel runs full far longer
-  // than with one stream per lane.
-  static constexpr int kMaxLanes = 32;
+  static constexpr int kMaxLanes = 16;
 
   // Starts a new stream in `lane`.
   void Reset(int lane);

@@ -14,7 +14,7 @@ namespace ngb::pipeline {
 namespace {
 
 constexpr size_t kReadBuffer = 256 * 1024;
-// Per file when several are read side by side (32 x 128 KiB per worker).
+// Per file when several are read side by side (16 x 128 KiB per worker).
 constexpr size_t kReadBufferLanes = 128 * 1024;
 
 int64_t Ns(const struct timespec& ts) { return int64_t{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec; }
@@ -76,14 +76,14 @@ Work MakeWork(source::WalkEntry&& e, int64_t scan_id, int64_t source_id, std::at
   return w;
 }
 
-// A worker reads up to kSlots (32) top-level files side by side. Small files are read whole, a batch
+// A worker reads up to kSlots top-level files side by side. Small files are read whole, a batch
 // at a time; others a chunk of each per round, so that the MD5 of all of them is computed
 // together in SIMD lanes (Md5Lanes) after every round; SHA-1, SHA-256 and the other analysers run
 // per chunk as usual. Containers are expanded when their file has been read, members one at a
 // time. Other entries (folders, links, errors) are emitted as they arrive.
 void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progress,
                BoundedQueue<Work>& queue, std::atomic<int64_t>& next_id, ScanStats& stats) {
-  const int kSlots = Md5HasSimd() ? Md5Lanes::kMaxLanes : 1;
+  const int kSlots = Md5HasSimd() ? 16 : 1;
   Md5Lanes lanes;
   BatchingSink out(sink, 256);
   std::unique_ptr<source::BatchReader> batch_reader = source::BatchReader::Create();

@@ -3,7 +3,7 @@
 //
 // Files small enough to be read by one read call are read in batches through io_uring
 // (source::BatchReader): one system call opens and reads a whole batch. Larger files are read
-// chunk by chunk, up to 32 at a time, so that MD5 runs over all of them in SIMD lanes.
+// chunk by chunk, up to 16 at a time, so that MD5 runs over all of them in SIMD lanes.
 #pragma once
 #include <sys/stat.h>
 
