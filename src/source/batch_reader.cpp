@@ -37,6 +37,10 @@ BatchReader::~BatchReader() = default;
 void BatchReader::Read(std::span<BatchReadRequest> requests) {
   io_uring* ring = &ring_->ring;
   const size_t n = std::min<size_t>(requests.size(), kMaxBatch);
+  if (broken_) {
+    for (size_t i = 0; i < n; ++i) requests[i].result = -ECANCELED;
+    return;
+  }
   // A read that has not finished in time is abandoned (a regular file swapped for a FIFO with a
   // silent writer would block forever); the caller retries it the ordinary way.
   __kernel_timespec timeout{.tv_sec = timeout_ms_ / 1000, .tv_nsec = timeout_ms_ % 1000 * 1'000'000};
@@ -59,13 +63,17 @@ void BatchReader::Read(std::span<BatchReadRequest> requests) {
     io_uring_prep_link_timeout(sqe, &timeout, 0);
     sqe->user_data = Tag(i, kTimeout);
   }
-  size_t pending = 3 * n;
-  int submitted = io_uring_submit_and_wait(ring, static_cast<unsigned>(pending));
+  const int submitted = io_uring_submit_and_wait(ring, static_cast<unsigned>(3 * n));
   if (submitted < 0) {
     for (size_t i = 0; i < n; ++i) requests[i].result = submitted;
-    // Nothing was queued if the submit itself failed; drop what is in the ring.
+    broken_ = true;  // what was queued is still in the ring
     return;
   }
+  // Waiting for requests that were never submitted would hang. Those keep -ECANCELED (the caller
+  // reads them the ordinary way); they stay queued in the ring, where a later submit would
+  // complete them into this batch's buffers, so the ring is not used again.
+  if (static_cast<size_t>(submitted) < 3 * n) broken_ = true;
+  size_t pending = static_cast<size_t>(submitted);
   std::array<int64_t, kMaxBatch> open_result{};
   while (pending > 0) {
     io_uring_cqe* cqe = nullptr;

@@ -46,6 +46,7 @@ class BatchReader {
   struct Ring;
   int64_t timeout_ms_ = 5000;
   std::unique_ptr<Ring> ring_;
+  bool broken_ = false;  // a submit failed part-way: every later request reports -ECANCELED
 };
 
 }  // namespace ngb::source

@@ -24,7 +24,8 @@ class StatBatch {
   ~StatBatch();
 
   // statx(dir_fd, names[i], flags | AT_STATX_SYNC_AS_STAT, STATX_BASIC_STATS | STATX_BTIME,
-  // &out[i]) for every i (at most kMaxBatch), setting result[i] to 0 or -errno.
+  // &out[i]) for every i (at most kMaxBatch), setting result[i] to 0 or -errno (-ECANCELED for a
+  // request that was not run: stat it directly). Returns only when nothing refers to `out` any more.
   // REQUIRES: out.size() and result.size() >= names.size().
   void Stat(int dir_fd, std::span<const std::string> names, int flags, std::span<struct statx> out,
             std::span<int> result);
@@ -33,6 +34,7 @@ class StatBatch {
   StatBatch() = default;
   struct Ring;
   std::unique_ptr<Ring> ring_;
+  bool broken_ = false;  // a submit failed part-way: every later request reports -ECANCELED
 };
 
 }  // namespace ngb::source
