@@ -9,12 +9,10 @@
 #include <atomic>
 #include <cerrno>
 #include <set>
-#include <span>
 #include <utility>
 #include <vector>
 
 #include "core/provenance.h"
-#include "source/stat_batch.h"
 
 namespace ngb::source {
 
@@ -29,7 +27,11 @@ ItemKind KindFromMode(mode_t mode) {
   return ItemKind::kOther;
 }
 
-void FromStatx(const struct statx& sx, struct stat* st, TimeNs* btime) {
+int StatWithBirth(int dir_fd, const char* name, int flags, struct stat* st, TimeNs* btime) {
+  struct statx sx {};
+  if (statx(dir_fd, name, flags | AT_STATX_SYNC_AS_STAT, STATX_BASIC_STATS | STATX_BTIME, &sx) != 0) {
+    return -1;
+  }
   *st = {};
   st->st_dev = makedev(sx.stx_dev_major, sx.stx_dev_minor);
   st->st_ino = sx.stx_ino;
@@ -51,14 +53,6 @@ void FromStatx(const struct statx& sx, struct stat* st, TimeNs* btime) {
       btime->reset();
     }
   }
-}
-
-int StatWithBirth(int dir_fd, const char* name, int flags, struct stat* st, TimeNs* btime) {
-  struct statx sx {};
-  if (statx(dir_fd, name, flags | AT_STATX_SYNC_AS_STAT, STATX_BASIC_STATS | STATX_BTIME, &sx) != 0) {
-    return -1;
-  }
-  FromStatx(sx, st, btime);
   return 0;
 }
 
@@ -125,30 +119,6 @@ void WalkFolder(const std::string& root, const std::string& label,
     std::vector<std::string> names;
     size_t next = 0;
     std::shared_ptr<const DirHandle> handle;
-    // statx results of names[stat_begin, stat_begin + stat_result.size()), stated together.
-    size_t stat_begin = 0;
-    std::vector<struct statx> stats;
-    std::vector<int> stat_result;
-  };
-  const std::unique_ptr<StatBatch> stat_batch = StatBatch::Create();
-  // lstat of dir.names[i] (relative to `at`): from the frame's batch when it has one.
-  auto stat_entry = [&](Frame& dir, size_t i, int at, const char* rel, struct stat* st, TimeNs* btime) {
-    if (stat_batch && dir.handle) {
-      if (i < dir.stat_begin || i >= dir.stat_begin + dir.stat_result.size()) {
-        const size_t n = std::min(StatBatch::kMaxBatch, dir.names.size() - i);
-        dir.stat_begin = i;
-        dir.stats.resize(n);
-        dir.stat_result.assign(n, 0);
-        stat_batch->Stat(dir.handle->fd(), std::span<const std::string>(dir.names).subspan(i, n),
-                         AT_SYMLINK_NOFOLLOW, dir.stats, dir.stat_result);
-      }
-      if (dir.stat_result[i - dir.stat_begin] == 0) {
-        FromStatx(dir.stats[i - dir.stat_begin], st, btime);
-        return 0;
-      }
-      // Failed or not submitted: ask again directly, which sets errno for the error row.
-    }
-    return StatWithBirth(at, rel, AT_SYMLINK_NOFOLLOW, st, btime);
   };
   std::vector<Frame> stack;
   std::set<std::pair<dev_t, ino_t>> seen_dirs;
@@ -187,8 +157,7 @@ void WalkFolder(const std::string& root, const std::string& label,
       stack.pop_back();
       continue;
     }
-    const size_t index = dir.next++;
-    const std::string& name = dir.names[index];
+    const std::string& name = dir.names[dir.next++];
     const std::shared_ptr<const DirHandle> handle = dir.handle;
     WalkEntry e;
     e.fs_path = JoinPath(dir.fs_path, name);
@@ -196,7 +165,7 @@ void WalkFolder(const std::string& root, const std::string& label,
     const int at = handle ? handle->fd() : AT_FDCWD;
     const std::string rel_name = handle ? name : e.fs_path;
     const char* rel = rel_name.c_str();
-    if (stat_entry(dir, index, at, rel, &e.st, &e.btime) != 0) {
+    if (StatWithBirth(at, rel, AT_SYMLINK_NOFOLLOW, &e.st, &e.btime) != 0) {
       e.kind = ItemKind::kOther;
       e.error = StatusFromErrno(errno, "lstat");
       if (!visit(std::move(e))) return;

@@ -54,7 +54,5 @@ ItemKind KindFromMode(mode_t mode);
 // statx() of `name` relative to `dir_fd` (AT_FDCWD for paths), filling a struct stat and the birth
 // time when the file system has one. flags: AT_SYMLINK_NOFOLLOW or 0. Returns 0 or -1 with errno.
 int StatWithBirth(int dir_fd, const char* name, int flags, struct stat* st, TimeNs* btime);
-// The struct stat and birth time (when sx has one) of a statx() result.
-void FromStatx(const struct statx& sx, struct stat* st, TimeNs* btime);
 
 }  // namespace ngb::source

@@ -1,5 +1,4 @@
 #include "source/folder_walker.h"
-#include "source/stat_batch.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
@@ -9,7 +8,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -269,41 +267,6 @@ TEST_F(FolderWalkerTest, NonUtf8NamesArePassedAsRawBytes) {
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->kind, ItemKind::kFile);
   EXPECT_EQ(e->fs_path, root_ + "/" + name);
-}
-
-// Entries are stated in batches of StatBatch::kMaxBatch through io_uring; the walk must see exactly
-// what one statx() per entry sees, across batch boundaries and with sub-folders (new frames)
-// entered in the middle of a batch.
-TEST_F(FolderWalkerTest, BatchedStatsEqualOneCallPerEntry) {
-  if (!StatBatch::Create()) GTEST_SKIP() << "io_uring is not available here";
-  for (int i = 0; i < 150; ++i) {
-    char name[32];
-    std::snprintf(name, sizeof name, "/many%03d", i);
-    if (i % 37 == 5) {
-      ASSERT_EQ(mkdir((root_ + name).c_str(), 0755), 0);
-      WriteFile(root_ + name + "/in", std::string(static_cast<size_t>(i), 'x'));
-    } else {
-      WriteFile(root_ + name, std::string(static_cast<size_t>(i), 'y'));
-    }
-  }
-  const std::vector<WalkEntry> batched = Walk(root_, "ev");
-  ASSERT_EQ(setenv("NGB_NO_IO_URING", "1", 1), 0);
-  const std::vector<WalkEntry> single = Walk(root_, "ev");
-  unsetenv("NGB_NO_IO_URING");
-  ASSERT_EQ(batched.size(), single.size());
-  for (size_t i = 0; i < batched.size(); ++i) {
-    const WalkEntry& a = batched[i];
-    const WalkEntry& b = single[i];
-    ASSERT_EQ(a.provenance, b.provenance);
-    EXPECT_EQ(a.kind, b.kind) << a.provenance;
-    EXPECT_EQ(a.st.st_ino, b.st.st_ino) << a.provenance;
-    EXPECT_EQ(a.st.st_mode, b.st.st_mode) << a.provenance;
-    EXPECT_EQ(a.st.st_size, b.st.st_size) << a.provenance;
-    EXPECT_EQ(a.st.st_mtim.tv_nsec, b.st.st_mtim.tv_nsec) << a.provenance;
-    EXPECT_EQ(a.btime, b.btime) << a.provenance;
-    EXPECT_EQ(a.link_target, b.link_target) << a.provenance;
-    EXPECT_EQ(a.error.reason(), b.error.reason()) << a.provenance;
-  }
 }
 
 TEST(KindFromMode, MapsFileTypes) {
