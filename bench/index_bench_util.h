@@ -1,6 +1,7 @@
-// Small helpers shared by the index benchmarks (digest_index_bench, pdq_index_bench): a seeded
-// random generator, clocks and medians.
+// Small helpers shared by the benchmarks (digest_index_bench, pdq_index_bench,
+// review_api_bench): a seeded random generator, clocks and medians.
 #pragma once
+#include <sys/resource.h>
 #include <time.h>
 
 #include <algorithm>
@@ -35,6 +36,15 @@ inline double CpuNow() {
   timespec ts{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+// CPU time of the whole process: every thread, including, in review_api_bench, the in-process
+// server's threads.
+inline double ProcessCpuNow() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+         static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e-6;
 }
 
 // Wall-clock and CPU seconds of one run of fn().

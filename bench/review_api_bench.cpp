@@ -6,7 +6,6 @@
 // budget of issue 5 (the yardstick).
 //   review_api_bench [ITEMS=100000] [RUNS=50]
 #include <httplib.h>
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -17,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "index_bench_util.h"
 #include "review/users.h"
 #include "serve/server.h"
 #include "store/case_store.h"
@@ -25,27 +25,18 @@
 
 namespace {
 
-double CpuSeconds() {
-  rusage ru {};
-  getrusage(RUSAGE_SELF, &ru);
-  return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
-         static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-}
-
-double Now() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
+using ngb_bench::Now;
 
 void Time(const char* name, int runs, const std::function<int()>& call) {
   std::vector<double> ms;
-  const double cpu0 = CpuSeconds();
+  const double cpu0 = ngb_bench::ProcessCpuNow();
   int bad = 0;
   for (int i = 0; i < runs; ++i) {
     const double t0 = Now();
     if (call() != 200) ++bad;
     ms.push_back((Now() - t0) * 1000);
   }
-  const double cpu_ms = (CpuSeconds() - cpu0) * 1000 / runs;
+  const double cpu_ms = (ngb_bench::ProcessCpuNow() - cpu0) * 1000 / runs;
   std::sort(ms.begin(), ms.end());
   const double median = ms[ms.size() / 2];
   const double p95 = ms[std::min(ms.size() - 1, ms.size() * 95 / 100)];
