@@ -17,7 +17,7 @@ namespace {
 enum class Type { kNone, kJpeg, kPng, kGif, kPdf, kZip };
 
 constexpr size_t kMaxSignature = 8;        // the longest signature checked in the scan buffer
-constexpr size_t kFirstOwnRead = 4096;     // a walker's first read past the scan buffer...
+constexpr size_t kFirstOwnRead = 512;      // a walker's first read past the scan buffer...
 constexpr size_t kMaxOwnRead = 1u << 20;   // ...doubling up to this
 
 uint16_t Be16(const uint8_t* p) { return static_cast<uint16_t>(p[0] << 8 | p[1]); }
@@ -119,22 +119,31 @@ struct Walk {
   bool complete = false;
   uint64_t end = 0;      // exclusive, absolute
   const char* why = "";  // truncation reason
-  uint64_t resume = 0;   // where the scan goes on (0: just after the signature's first byte)
+  // Where the scan goes on (0: just after the signature's first byte). After a complete file, its
+  // end; after a truncated one, the start of the record whose length led to where it broke (a
+  // damaged length must not make the scan skip the files it jumped over), but never before the
+  // end of what the walk read byte by byte (entropy-coded data, CRCs, searches, GIF sub-blocks):
+  // no byte is read that way by two walks, which keeps nested hostile starts linear.
+  uint64_t resume = 0;
 };
 
 // A walk's limits and the ways it ends.
 struct Walker {
   Cursor& cur;
   uint64_t start;
-  uint64_t cap_end;  // start + max_file_size
+  uint64_t cap_end;      // start + max_file_size
+  uint64_t scanned = 0;  // the end of what this walk read byte by byte
 
   Walk NotAFile() const { return {}; }
   Walk Complete(uint64_t end) const { return {true, true, end, "", end}; }
-  Walk Corrupt(uint64_t at) const { return {true, false, at, "corrupt", at}; }
+  Walk Corrupt(uint64_t at, uint64_t resume) const {
+    return {true, false, at, "corrupt", std::max(resume, scanned)};
+  }
   // The structure goes on past the limit: cut there.
-  Walk Cut() const {
+  Walk Cut(uint64_t resume) const {
     const uint64_t at = cur.limit();
-    return {true, false, at, at >= cap_end && !cur.short_input() ? "size_cap" : "range_end", at};
+    return {true, false, at, at >= cap_end && !cur.short_input() ? "size_cap" : "range_end",
+            std::max(resume, scanned)};
   }
 };
 
@@ -146,38 +155,40 @@ bool FirstJpegMarker(uint8_t m) {
          (m >= 0xE0 && m <= 0xEF) || m == 0xFE;
 }
 
-Walk WalkJpeg(const Walker& w) {
+Walk WalkJpeg(Walker& w) {
   Cursor& cur = w.cur;
   uint64_t p = w.start + 2;
   int segments = 0;
   bool seen_sos = false;
+  uint64_t jumped = w.start;  // the last segment whose length was skipped
   auto fail = [&](Walk broken) {
     if (seen_sos) return broken;
     Walk none = w.NotAFile();
     // A chain of segments without image data: not reported, but not walked again either.
-    if (segments >= 2) none.resume = broken.end;
+    if (segments >= 2) none.resume = broken.resume;
     return none;
   };
   for (;;) {
     const uint8_t* b = cur.Get(p, 2);
-    if (b == nullptr) return fail(w.Cut());
-    if (b[0] != 0xFF) return fail(w.Corrupt(p));
+    if (b == nullptr) return fail(w.Cut(jumped));
+    if (b[0] != 0xFF) return fail(w.Corrupt(p, jumped));
     const uint8_t m = b[1];
     if (m == 0xFF) {  // fill byte before a marker
       ++p;
       continue;
     }
-    if (m == 0xD9) return seen_sos ? w.Complete(p + 2) : fail(w.Corrupt(p + 2));
+    if (m == 0xD9) return seen_sos ? w.Complete(p + 2) : fail(w.Corrupt(p + 2, p + 2));
     if ((m >= 0xD0 && m <= 0xD7) || m == 0x01) {  // standalone markers
       p += 2;
       continue;
     }
-    if (m < 0xC0 || m == 0xD8) return fail(w.Corrupt(p));
+    if (m < 0xC0 || m == 0xD8) return fail(w.Corrupt(p, jumped));
     if (segments == 0 && !FirstJpegMarker(m)) return w.NotAFile();
     const uint8_t* l = cur.Get(p + 2, 2);
-    if (l == nullptr) return fail(w.Cut());
+    if (l == nullptr) return fail(w.Cut(p));
     const uint16_t len = Be16(l);
-    if (len < 2) return fail(w.Corrupt(p));
+    if (len < 2) return fail(w.Corrupt(p, jumped));
+    jumped = p;
     p += 2 + len;
     ++segments;
     if (m != 0xDA) continue;
@@ -185,7 +196,8 @@ Walk WalkJpeg(const Walker& w) {
     // Entropy-coded data: find the next FF that starts a real marker.
     for (;;) {
       std::span<const uint8_t> s = cur.From(p);
-      if (s.empty()) return w.Cut();
+      w.scanned = p;
+      if (s.empty()) return w.Cut(jumped);
       const void* ff = std::memchr(s.data(), 0xFF, s.size());
       if (ff == nullptr) {
         p += s.size();
@@ -193,7 +205,8 @@ Walk WalkJpeg(const Walker& w) {
       }
       const uint64_t q = p + static_cast<uint64_t>(static_cast<const uint8_t*>(ff) - s.data());
       const uint8_t* two = cur.Get(q, 2);
-      if (two == nullptr) return w.Cut();
+      w.scanned = q;
+      if (two == nullptr) return w.Cut(jumped);
       const uint8_t next = two[1];
       if (next == 0x00 || (next >= 0xD0 && next <= 0xD7)) {
         p = q + 2;
@@ -201,6 +214,7 @@ Walk WalkJpeg(const Walker& w) {
         p = q + 1;
       } else {
         p = q;
+        jumped = q;  // found byte by byte, not by a length
         break;
       }
     }
@@ -216,83 +230,97 @@ bool ChunkTypeOk(const uint8_t* t) {
   return true;
 }
 
-Walk WalkPng(const Walker& w, bool check_crc) {
+Walk WalkPng(Walker& w, bool check_crc) {
   Cursor& cur = w.cur;
   uint64_t p = w.start + 8;
   for (int chunks = 0;; ++chunks) {
     const uint8_t* h = cur.Get(p, 8);
-    if (h == nullptr) return chunks == 0 ? w.NotAFile() : w.Cut();
+    if (h == nullptr) return chunks == 0 ? w.NotAFile() : w.Cut(p);
     const uint32_t len = Be32(h);
     uint8_t type[4];
     std::memcpy(type, h + 4, 4);
     const bool first_ok = std::memcmp(type, "IHDR", 4) == 0 && len == 13;
     if (len > 0x7FFFFFFFu || !ChunkTypeOk(type) || (chunks == 0 && !first_ok)) {
-      return chunks == 0 ? w.NotAFile() : w.Corrupt(p);
+      return chunks == 0 ? w.NotAFile() : w.Corrupt(p, p);
     }
-    if (cur.limit() - p < 12ull + len) return chunks == 0 ? w.NotAFile() : w.Cut();
+    if (cur.limit() - p < 12ull + len) return chunks == 0 ? w.NotAFile() : w.Cut(p);
+    const bool iend = std::memcmp(type, "IEND", 4) == 0;
+    if (const uint8_t* next = iend ? nullptr : cur.Get(p + 12 + len, 8);
+        next != nullptr && (Be32(next) > 0x7FFFFFFFu || !ChunkTypeOk(next + 4))) {
+      // A damaged length (checked before reading the data for the CRC: cheap, and then the
+      // files the length seemed to cover are still searched).
+      return chunks == 0 ? w.NotAFile() : w.Corrupt(p, p);
+    }
     if (check_crc) {
       uLong crc = crc32(0L, Z_NULL, 0);
       crc = crc32(crc, type, 4);
       for (uint64_t q = p + 8, end = p + 8 + len; q < end;) {
         std::span<const uint8_t> s = cur.From(q);
-        if (s.empty()) return chunks == 0 ? w.NotAFile() : w.Cut();
+        if (s.empty()) return chunks == 0 ? w.NotAFile() : w.Cut(p);
         const size_t k = static_cast<size_t>(std::min<uint64_t>(s.size(), end - q));
         crc = crc32(crc, s.data(), static_cast<uInt>(k));
         q += k;
       }
+      w.scanned = p + 8 + len;
       const uint8_t* stored = cur.Get(p + 8 + len, 4);
-      if (stored == nullptr) return chunks == 0 ? w.NotAFile() : w.Cut();
-      if (Be32(stored) != static_cast<uint32_t>(crc)) return chunks == 0 ? w.NotAFile() : w.Corrupt(p);
+      if (stored == nullptr) return chunks == 0 ? w.NotAFile() : w.Cut(p);
+      if (Be32(stored) != static_cast<uint32_t>(crc)) return chunks == 0 ? w.NotAFile() : w.Corrupt(p, p);
     }
     p += 12ull + len;
-    if (std::memcmp(type, "IEND", 4) == 0) return w.Complete(p);
+    if (iend) return w.Complete(p);
   }
 }
 
 // ---- GIF: header, colour tables, extension and image blocks (data sub-blocks) to the trailer.
 // Returns the position after a chain of data sub-blocks, or 0 when it passes the limit.
-uint64_t SkipSubBlocks(Cursor& cur, uint64_t p) {
+uint64_t SkipSubBlocks(Walker& w, uint64_t p) {
   for (;;) {
-    const uint8_t* n = cur.Get(p, 1);
-    if (n == nullptr) return 0;
+    const uint8_t* n = w.cur.Get(p, 1);
+    if (n == nullptr) {
+      w.scanned = w.cur.limit();
+      return 0;
+    }
     p += 1 + *n;
-    if (*n == 0) return p;
+    if (*n == 0) {
+      w.scanned = p;
+      return p;
+    }
   }
 }
 
-Walk WalkGif(const Walker& w) {
+Walk WalkGif(Walker& w) {
   Cursor& cur = w.cur;
   const uint8_t* h = cur.Get(w.start, 13);
   if (h == nullptr) return w.NotAFile();
   uint64_t p = w.start + 13;
   if (h[10] & 0x80) p += 3ull << ((h[10] & 7) + 1);  // global colour table
   for (;;) {
-    const uint8_t* b = cur.Get(p, 1);
-    if (b == nullptr) return w.Cut();
-    if (*b == 0x3B) return w.Complete(p + 1);
     const uint64_t block = p;
+    const uint8_t* b = cur.Get(p, 1);
+    if (b == nullptr) return w.Cut(block);
+    if (*b == 0x3B) return w.Complete(p + 1);
     if (*b == 0x2C) {  // image descriptor
       const uint8_t* d = cur.Get(p, 11);
-      if (d == nullptr) return w.Cut();
+      if (d == nullptr) return w.Cut(block);
       p += 10;
       if (d[9] & 0x80) p += 3ull << ((d[9] & 7) + 1);  // local colour table
       const uint8_t* lzw = cur.Get(p, 1);
-      if (lzw == nullptr) return w.Cut();
-      if (*lzw < 1 || *lzw > 11) return w.Corrupt(block);
+      if (lzw == nullptr) return w.Cut(block);
+      if (*lzw < 1 || *lzw > 11) return w.Corrupt(block, block);
       p += 1;
     } else if (*b == 0x21) {  // extension: label, then sub-blocks
       p += 2;
     } else {
-      return w.Corrupt(block);
+      return w.Corrupt(block, block);
     }
-    p = SkipSubBlocks(cur, p);
-    if (p == 0) return w.Cut();
+    p = SkipSubBlocks(w, p);
+    if (p == 0) return w.Cut(block);
   }
 }
 
 // ---- PDF: from %PDF-n.n to the last %%EOF (and its end of line) before the next %PDF- header
 // or the limit; incremental updates keep the file going past an earlier %%EOF.
-Walk WalkPdf(const Walker& w) {
+Walk WalkPdf(Walker& w) {
   Cursor& cur = w.cur;
   const uint8_t* h = cur.Get(w.start, 8);
   if (h == nullptr || !std::isdigit(h[5]) || h[6] != '.' || !std::isdigit(h[7])) return w.NotAFile();
@@ -322,7 +350,8 @@ Walk WalkPdf(const Walker& w) {
     }
   }
   if (last_eof != 0) return w.Complete(last_eof);
-  return next_pdf != 0 ? w.Corrupt(next_pdf) : w.Cut();
+  // Cut: scan its bytes again, so that images inside the unfinished PDF are carved too.
+  return next_pdf != 0 ? w.Corrupt(next_pdf, next_pdf) : w.Cut(w.start + 1);
 }
 
 // ---- ZIP: local entries (data skipped by size; streamed entries with a data descriptor are
@@ -342,9 +371,11 @@ bool LocalHeaderOk(const uint8_t* h) {
 }
 
 // The next "PK\3\4", "PK\1\2" or "PK\7\8" at or after p; 0 when none before the limit.
-uint64_t NextZipRecord(Cursor& cur, uint64_t p) {
+uint64_t NextZipRecord(Walker& w, uint64_t p) {
+  Cursor& cur = w.cur;
   for (;;) {
     std::span<const uint8_t> s = cur.From(p);
+    w.scanned = p;
     if (s.empty()) return 0;
     const void* pk = std::memchr(s.data(), 'P', s.size());
     if (pk == nullptr) {
@@ -353,30 +384,35 @@ uint64_t NextZipRecord(Cursor& cur, uint64_t p) {
     }
     const uint64_t q = p + static_cast<uint64_t>(static_cast<const uint8_t*>(pk) - s.data());
     const uint8_t* g = cur.Get(q, 4);
-    if (g != nullptr && (ZipSig(g, 3, 4) || ZipSig(g, 1, 2) || ZipSig(g, 7, 8))) return q;
+    if (g != nullptr && (ZipSig(g, 3, 4) || ZipSig(g, 1, 2) || ZipSig(g, 7, 8))) {
+      w.scanned = q;
+      return q;
+    }
     p = q + 1;
   }
 }
 
-Walk WalkZip(const Walker& w) {
+Walk WalkZip(Walker& w) {
   Cursor& cur = w.cur;
   const uint8_t* first = cur.Get(w.start, 30);
   if (first == nullptr || !LocalHeaderOk(first)) return w.NotAFile();
   uint64_t p = w.start;
+  uint64_t jumped = w.start;  // the last record whose sizes were skipped
   for (;;) {
-    const uint8_t* s = cur.Get(p, 4);
-    if (s == nullptr) return w.Cut();
     const uint64_t record = p;
+    const uint8_t* s = cur.Get(p, 4);
+    if (s == nullptr) return w.Cut(jumped);
     if (ZipSig(s, 3, 4)) {
       const uint8_t* h = cur.Get(p, 30);
-      if (h == nullptr) return w.Cut();
-      if (!LocalHeaderOk(h)) return w.Corrupt(record);
+      if (h == nullptr) return w.Cut(jumped);
+      if (!LocalHeaderOk(h)) return w.Corrupt(record, jumped);
+      jumped = record;
       const uint16_t flags = Le16(h + 6);
       const uint32_t csize = Le32(h + 18);
       p += 30ull + Le16(h + 26) + Le16(h + 28);
       if (((flags & 8) && csize == 0) || csize == 0xFFFFFFFFu) {  // sizes after the data, or zip64
-        const uint64_t q = NextZipRecord(cur, p);
-        if (q == 0) return w.Cut();
+        const uint64_t q = NextZipRecord(w, p);
+        if (q == 0) return w.Cut(jumped);
         p = q;
       } else {
         p += csize;
@@ -388,26 +424,27 @@ Walk WalkZip(const Walker& w) {
       }
     } else if (ZipSig(s, 1, 2)) {
       const uint8_t* c = cur.Get(p, 46);
-      if (c == nullptr) return w.Cut();
+      if (c == nullptr) return w.Cut(jumped);
+      jumped = record;
       p += 46ull + Le16(c + 28) + Le16(c + 30) + Le16(c + 32);
     } else if (ZipSig(s, 6, 6)) {
       const uint8_t* z = cur.Get(p, 12);
-      if (z == nullptr) return w.Cut();
+      if (z == nullptr) return w.Cut(jumped);
       const uint64_t size = Le64(z + 4);
-      if (size > cur.limit() - p) return w.Cut();
+      if (size > cur.limit() - p) return w.Cut(record);
       p += 12 + size;
     } else if (ZipSig(s, 6, 7)) {
       p += 20;
     } else if (ZipSig(s, 5, 6)) {
       const uint8_t* e = cur.Get(p, 22);
-      if (e == nullptr) return w.Cut();
+      if (e == nullptr) return w.Cut(jumped);
       const uint64_t end = p + 22 + Le16(e + 20);
-      if (end > cur.limit()) return w.Cut();
+      if (end > cur.limit()) return w.Cut(record);
       return w.Complete(end);
     } else {
-      return w.Corrupt(record);
+      return w.Corrupt(record, jumped);
     }
-    if (p > cur.limit()) return w.Cut();
+    if (p > cur.limit()) return w.Cut(jumped);
   }
 }
 
@@ -449,22 +486,32 @@ size_t FindStartScalar(const uint8_t* p, size_t n, size_t avail) {
 }
 
 #if defined(__x86_64__)
+__attribute__((target("avx2"))) inline __m256i Eq(__m256i v, uint8_t c) {
+  return _mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(c)));
+}
+
+// The pairs share second bytes ('P' after 0x89 and '%'), so 9 compares cover the 5 pairs.
+__attribute__((target("avx2"))) inline __m256i PairHits(const uint8_t* p) {
+  const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  const __m256i y = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 1));
+  const __m256i jpeg = _mm256_and_si256(Eq(x, 0xFF), Eq(y, 0xD8));
+  const __m256i png_pdf = _mm256_and_si256(_mm256_or_si256(Eq(x, 0x89), Eq(x, '%')), Eq(y, 'P'));
+  const __m256i gif = _mm256_and_si256(Eq(x, 'G'), Eq(y, 'I'));
+  const __m256i zip = _mm256_and_si256(Eq(x, 'P'), Eq(y, 'K'));
+  return _mm256_or_si256(_mm256_or_si256(jpeg, png_pdf), _mm256_or_si256(gif, zip));
+}
+
 __attribute__((target("avx2"))) size_t FindStartAvx2(const uint8_t* p, size_t n, size_t avail) {
-  __m256i first[5], second[5];
-  for (int k = 0; k < 5; ++k) {
-    first[k] = _mm256_set1_epi8(static_cast<char>(kFirst[k]));
-    second[k] = _mm256_set1_epi8(static_cast<char>(kSecond[k]));
-  }
   size_t i = 0;
+  for (; i + 64 <= n && i + 65 <= avail; i += 64) {  // two vectors per test: one branch per 64 bytes
+    const __m256i a = PairHits(p + i), b = PairHits(p + i + 32);
+    if (_mm256_testz_si256(_mm256_or_si256(a, b), _mm256_or_si256(a, b))) continue;
+    const uint64_t bits = static_cast<uint32_t>(_mm256_movemask_epi8(a)) |
+                          uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(b))} << 32;
+    return i + static_cast<size_t>(__builtin_ctzll(bits));
+  }
   for (; i + 32 <= n && i + 33 <= avail; i += 32) {
-    const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
-    const __m256i y = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1));
-    __m256i hit = _mm256_and_si256(_mm256_cmpeq_epi8(x, first[0]), _mm256_cmpeq_epi8(y, second[0]));
-    for (int k = 1; k < 5; ++k) {
-      hit = _mm256_or_si256(
-          hit, _mm256_and_si256(_mm256_cmpeq_epi8(x, first[k]), _mm256_cmpeq_epi8(y, second[k])));
-    }
-    const uint32_t bits = static_cast<uint32_t>(_mm256_movemask_epi8(hit));
+    const uint32_t bits = static_cast<uint32_t>(_mm256_movemask_epi8(PairHits(p + i)));
     if (bits != 0) return i + static_cast<size_t>(__builtin_ctz(bits));
   }
   return i + FindStartScalar(p + i, n - i, avail - i);
@@ -491,7 +538,7 @@ const char* TypeName(Type t) {
   return "";
 }
 
-Walk RunWalker(Type t, const Walker& w, const CarveOptions& o) {
+Walk RunWalker(Type t, Walker& w, const CarveOptions& o) {
   switch (t) {
     case Type::kJpeg: return WalkJpeg(w);
     case Type::kPng: return WalkPng(w, o.png_crc);
@@ -530,7 +577,8 @@ Status CarveRange(RandomAccess& in, uint64_t begin, uint64_t end, const CarveOpt
       const uint64_t start = pos + i;
       const uint64_t cap_end = cap > range_end - start ? range_end + 1 : start + cap;
       cur.Begin(std::min(range_end, cap_end));
-      const Walk w = RunWalker(t, Walker{cur, start, cap_end}, o);
+      Walker walker{cur, start, cap_end};
+      const Walk w = RunWalker(t, walker, o);
       if (!cur.error().ok()) return cur.error();
       if (w.is_file) {
         CarvedFile f;

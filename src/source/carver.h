@@ -6,8 +6,9 @@
 // the signatures (as fast as memchr); at each signature a format walker follows the structure
 // (JPEG marker segments and entropy-coded data to EOI, PNG chunks with CRCs to IEND, GIF blocks to
 // the trailer, PDF to its last %%EOF before the next %PDF-, ZIP local entries and central
-// directory to the end record). Scanning resumes after each carved file, so the work is linear in
-// the input whatever it holds (hostile input with millions of false starts included).
+// directory to the end record). Scanning resumes after each complete file (and never goes back),
+// so the work is linear in the input whatever it holds (hostile input with millions of false
+// starts included).
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -45,8 +46,10 @@ struct CarveOptions {
 
 // Scans `ranges` of `in` (each clipped to in.size(); overlapping or touching ranges are merged;
 // a file is only found within one merged range — carving across fragments is not attempted) and
-// calls `found` for each file, in offset order. Carved files never overlap: a file embedded in a
-// carved one (an EXIF thumbnail, a JPEG inside a PDF or ZIP) is part of it and not reported again.
+// calls `found` for each file, in offset order. A file embedded in a complete carved one (an EXIF
+// thumbnail, a JPEG inside a PDF or ZIP) is part of it and not reported again; after a truncated
+// file the scan goes on from the start of its last intact record, so files that a damaged length
+// field seemed to cover are still found (they may lie inside the truncated carve).
 // Returns the first read error of `in` (its reason code), after the files found before it.
 // Memory: one read buffer (read_size) plus at most 1 MiB per walker, whatever the input.
 // Thread-safety: none needed beyond `in` (one call uses `in` from the calling thread only).

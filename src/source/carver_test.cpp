@@ -24,7 +24,9 @@ using Bytes = std::vector<uint8_t>;
 Bytes Fixture(const std::string& name) {
   const auto path = std::filesystem::path(__FILE__).parent_path().parent_path() / "image" / "testdata" / name;
   std::ifstream f(path, std::ios::binary);
-  return Bytes(std::istreambuf_iterator<char>(f), {});
+  Bytes b(std::istreambuf_iterator<char>(f), {});
+  EXPECT_FALSE(b.empty()) << "cannot read " << path << " (run the tests from the build folder)";
+  return b;
 }
 
 std::string Sha(const Bytes& b) {
@@ -78,7 +80,7 @@ Bytes ExifWithThumbnail() {
 }
 
 void PutLe(Bytes& b, uint64_t v, int n) {
-  for (int i = 0; i < n; ++i) b.push_back(static_cast<uint8_t>(v >> (8 * i)));
+  for (int i = 0; i < n; ++i) b.push_back(i < 8 ? static_cast<uint8_t>(v >> (8 * i)) : 0);
 }
 
 // A one-entry stored ZIP; `streamed` writes sizes in a data descriptor after the data instead.
@@ -253,6 +255,25 @@ TEST(Carver, FragmentFollowedByAnotherFile) {
   EXPECT_FALSE(got[1].truncated);
 }
 
+// A damaged size field must not hide the files it seems to cover.
+TEST(Carver, FilesUnderABrokenLengthAreStillFound) {
+  Bytes zip = MakeZip("a.txt", "hello zip", false);
+  zip[18] = 0xFF;  // compressed size: 2 GiB
+  zip[21] = 0x7F;
+  const Bytes jpeg = EncodeJpeg(32, 32, 10, false, 0);
+  Disk disk(100000);
+  disk.Put(1000, zip);
+  disk.Put(3000, jpeg);
+  const std::vector<CarvedFile> got = CarveMem(disk.bytes());
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].offset, 1000u);
+  EXPECT_EQ(got[0].type, "zip");
+  EXPECT_EQ(got[0].truncation, "range_end");
+  EXPECT_EQ(got[1].offset, 3000u);
+  EXPECT_EQ(got[1].length, jpeg.size());
+  EXPECT_FALSE(got[1].truncated);
+}
+
 TEST(Carver, OnlyTheGivenRangesAreSearched) {
   const Bytes png = Fixture("p-palette.png");
   Disk disk(300000);
@@ -303,16 +324,59 @@ TEST(Carver, HostileChainsStayLinear) {
       // Streamed ZIP entries, each one's data search finding the next header: one long ZIP.
       {'P', 'K', 3, 4, 20, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 'x'},
   };
+  // Nested starts: each JPEG's SOS header holds the next JPEG, each streamed ZIP entry's name the
+  // next entry, each GIF's first sub-block the next GIF, each PNG's second chunk the next PNG;
+  // then one long run of data that every one of them would read again if walks could overlap.
+  Bytes jpeg_nest, zip_nest, gif_nest, png_nest;
+  for (int i = 0; i < 3000; ++i) {
+    jpeg_nest.insert(jpeg_nest.end(), {0xFF, 0xD8, 0xFF, 0xDB, 0x00, 0x02, 0xFF, 0xDA, 0x00, 0x10});
+    zip_nest.insert(zip_nest.end(), {'P', 'K', 3, 4, 20, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0x0F, 0, 0});
+    gif_nest.insert(gif_nest.end(), {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0, 0, 0, 0x21, 0xF9, 0xFF});
+    png_nest.insert(png_nest.end(), {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+    png_nest.insert(png_nest.end(), {0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0});
+    const uint32_t crc = static_cast<uint32_t>(crc32(0, png_nest.data() + png_nest.size() - 17, 17));
+    for (int k = 3; k >= 0; --k) png_nest.push_back(static_cast<uint8_t>(crc >> (8 * k)));
+    png_nest.insert(png_nest.end(), {0x00, 0xFF, 0xFF, 0x00, 't', 'E', 'X', 't'});
+  }
+  for (Bytes* nest : {&jpeg_nest, &zip_nest, &gif_nest, &png_nest}) {
+    Bytes tail(4u << 20, 0x01);  // data: no markers, no records, sub-blocks of 1 byte
+    nest->insert(nest->end(), tail.begin(), tail.end());
+  }
+  std::vector<Bytes> disks;
   for (const Bytes& pat : patterns) {
     Bytes disk;
     while (disk.size() < (4u << 20)) disk.insert(disk.end(), pat.begin(), pat.end());
+    disks.push_back(std::move(disk));
+  }
+  for (Bytes* nest : {&jpeg_nest, &zip_nest, &gif_nest, &png_nest}) disks.push_back(std::move(*nest));
+  for (const Bytes& disk : disks) {
     const auto t0 = std::chrono::steady_clock::now();
     const std::vector<CarvedFile> got = CarveMem(disk);
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    EXPECT_LT(secs, 10.0) << "pattern " << &pat - patterns.data();  // ~0.1-1 s; quadratic: hours
-    for (size_t i = 1; i < got.size(); ++i) {
-      ASSERT_GE(got[i].offset, got[i - 1].offset + got[i - 1].length);  // never overlapping
+    EXPECT_LT(secs, 10.0) << "input " << &disk - disks.data();  // ~0.1-1 s; quadratic: hours
+    uint64_t complete_end = 0;
+    for (size_t i = 0; i < got.size(); ++i) {
+      ASSERT_GE(got[i].offset, complete_end);  // nothing found inside a complete file
+      if (i > 0) {
+        ASSERT_GT(got[i].offset, got[i - 1].offset);
+      }
+      if (!got[i].truncated) complete_end = got[i].offset + got[i].length;
     }
+  }
+}
+
+// The vector search handles 64, then 32, then single bytes: a file must be found at any offset,
+// up to the very end of the input.
+TEST(Carver, SignatureAtEveryOffset) {
+  const Bytes gif = Fixture("g-basic.gif");
+  for (size_t at = 0; at < 200; ++at) {
+    Bytes disk(at + gif.size() + at % 3, 0);
+    std::copy(gif.begin(), gif.end(), disk.begin() + static_cast<ptrdiff_t>(at));
+    const std::vector<CarvedFile> got = CarveMem(disk);
+    ASSERT_EQ(got.size(), 1u) << at;
+    EXPECT_EQ(got[0].offset, at);
+    EXPECT_FALSE(got[0].truncated);
   }
 }
 
