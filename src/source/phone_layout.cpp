@@ -255,9 +255,26 @@ std::string IosFileId(std::string_view domain, std::string_view relative_path) {
   return MultiDigest::Of(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(s.data()), s.size())).sha1;
 }
 
+namespace {
+
+// Whether any component is one the rules below look for (most paths have none: one pass, then out).
+bool AnyKnownFolder(const Components& p) {
+  for (size_t i = 0; i < p.n; ++i) {
+    const std::string_view c = p.c[i];
+    if (Same(c, "DCIM") || Same(c, "WhatsApp") || Same(c, "WhatsApp Business") || Same(c, "Telegram") ||
+        Same(c, "data") || Same(c, "Pictures") || Same(c, "HomeDomain") || Same(c, "MediaDomain") ||
+        (c.size() >= 21 && c.find("net.whatsapp.WhatsApp") != std::string_view::npos)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<PhoneTag> ClassifyPhonePath(std::string_view path) {
   const Components p(path);
-  if (p.n == 0) return std::nullopt;
+  if (p.n == 0 || !AnyKnownFolder(p)) return std::nullopt;
   if (std::optional<PhoneTag> wa = ClassifyWhatsApp(p)) return wa;
   const std::string_view last = p.c[p.n - 1];
   // App private data (rooted or full-file-system extractions).
