@@ -173,8 +173,8 @@ Walk WalkJpeg(Walker& w) {
     if (b == nullptr) return fail(w.Cut(jumped));
     if (b[0] != 0xFF) return fail(w.Corrupt(p, jumped));
     const uint8_t m = b[1];
-    if (m == 0xFF) {  // fill byte before a marker
-      ++p;
+    if (m == 0xFF) {  // fill byte before a marker (read one by one: counts as scanned)
+      w.scanned = ++p;
       continue;
     }
     if (m == 0xD9) return seen_sos ? w.Complete(p + 2) : fail(w.Corrupt(p + 2, p + 2));
