@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "core/bounded_queue.h"
+#include "pipeline/phone_tagging.h"
 #include "pipeline/worker.h"
 #include "source/folder_walker.h"
 
@@ -29,6 +30,7 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
   std::thread walker([&] {
     std::vector<Work> batch;  // handed to the workers 32 entries at a time
     bool open = true;
+    PhoneTagger phone;  // iOS backup paths and phone-layout categories, as attributes
     auto offer = [&](source::WalkEntry&& e, int64_t source_id) {
       if (already_done(e.provenance)) {
         skipped.fetch_add(1);
@@ -39,6 +41,7 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
         progress_.bytes_found.fetch_add(e.st.st_size, std::memory_order_relaxed);
       }
       batch.push_back(MakeWork(std::move(e), scan_id, source_id, next_id));
+      phone.Tag(batch.back().fs_path, batch.back().rec);
       if (batch.size() >= 32) open = queue.PushBatch(batch);
       return open;
     };
