@@ -7,6 +7,7 @@
 
 #include "core/batching_sink.h"
 #include "hash/md5_multi.h"
+#include "pipeline/image_units.h"
 #include "source/batch_reader.h"
 #include "source/evidence_file.h"
 
@@ -165,7 +166,16 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
       while (!s.busy && !drained) {
         std::optional<Work> w = next_work(busy == 0);
         if (!w) break;
+        if (w->in_image) {
+          // A file inside a disk image: read through TSK here, one at a time.
+          if (w->fs && w->rec.error.empty()) {
+            ProcessImageFile(*w, *s.proc, std::span<uint8_t>(s.buffer.data(), s.buffer.size()));
+          }
+          emit_unit(*s.proc, std::move(w->rec));
+          continue;
+        }
         if (w->rec.kind != ItemKind::kFile || !w->rec.error.empty()) {
+          if (w->media && w->rec.error.empty()) VerifyMedia(w->rec, *w->media);  // a block device
           emit_unit(*s.proc, std::move(w->rec));
           continue;
         }
@@ -241,6 +251,8 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
       if (s.file && s.file->size() > s.buffer.size() && s.file->ChangedSinceOpen()) {
         s.work.rec.SetError("changed_during_scan", "size or modification time changed while reading");
       }
+      // An EWF or split image: its media digests, checked against the acquisition hashes.
+      if (s.work.media && s.work.rec.error.empty()) VerifyMedia(s.work.rec, *s.work.media);
       emit_unit(*s.proc, std::move(s.work.rec));
       release(s);
     }
