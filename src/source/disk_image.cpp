@@ -69,6 +69,19 @@ std::string TakeTskError() {
   return s;
 }
 
+TSK_VS_INFO* OpenVolumeSystem(TSK_IMG_INFO* img) {
+  tsk_error_reset();
+  // GPT first: with TSK_VS_TYPE_DETECT, TSK 4.11 also parses the protective MBR of a GPT disk
+  // and leaks that table's partition list when it settles on GPT.
+  TSK_VS_INFO* vs = tsk_vs_open(img, 0, TSK_VS_TYPE_GPT);
+  if (!vs) {
+    tsk_error_reset();
+    vs = tsk_vs_open(img, 0, TSK_VS_TYPE_DETECT);
+  }
+  if (!vs) tsk_error_reset();
+  return vs;
+}
+
 Result<std::optional<ImageFormat>> DetectDiskImage(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOATIME);
   const int fd2 = fd >= 0 ? fd : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -87,7 +100,7 @@ Result<std::optional<ImageFormat>> DetectDiskImage(const std::string& path) {
   const ImageFormat format = EndsWith(path, ".001") ? ImageFormat::kSplitRaw : ImageFormat::kRaw;
   Result<std::shared_ptr<DiskImage>> img = DiskImage::Open(path, format);
   if (!img.ok()) return std::optional<ImageFormat>();
-  TSK_VS_INFO* vs = tsk_vs_open((*img)->tsk(), 0, TSK_VS_TYPE_DETECT);
+  TSK_VS_INFO* vs = OpenVolumeSystem((*img)->tsk());
   if (vs) {
     tsk_vs_close(vs);
     return std::optional<ImageFormat>(format);

@@ -20,6 +20,7 @@
 #include "source/byte_source.h"
 
 struct TSK_IMG_INFO;
+struct TSK_VS_INFO;
 
 namespace ngb::source {
 
@@ -79,6 +80,10 @@ struct MediaDigests {
   uint64_t bytes = 0;
 };
 Result<MediaDigests> HashMedia(RandomAccess& media);
+
+// The volume system (partition table) at the start of the image, or null (TSK's error reset).
+// The caller closes it with tsk_vs_close().
+TSK_VS_INFO* OpenVolumeSystem(TSK_IMG_INFO* img);
 
 // "Last TSK error" as text, for Status details (TSK keeps it per thread). Resets it.
 std::string TakeTskError();

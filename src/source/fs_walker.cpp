@@ -208,8 +208,7 @@ uint64_t FileSystem::byte_size() const { return uint64_t{fs_->block_count} * fs_
 
 Result<std::vector<Volume>> OpenVolumes(const std::shared_ptr<DiskImage>& image) {
   std::vector<Volume> out;
-  tsk_error_reset();
-  TSK_VS_INFO* vs = tsk_vs_open(image->tsk(), 0, TSK_VS_TYPE_DETECT);
+  TSK_VS_INFO* vs = OpenVolumeSystem(image->tsk());
   if (!vs) {
     tsk_error_reset();
     Result<std::shared_ptr<FileSystem>> fs = FileSystem::Open(image, 0);
