@@ -275,8 +275,14 @@ Result<std::unique_ptr<FsFileReader>> FsFileReader::Open(std::shared_ptr<FileSys
   r->fs_ = std::move(fs);
   r->file_ = f;
   if (!a) {
-    // No data attribute at all (an empty file on some file systems): zero bytes of content.
-    tsk_error_reset();
+    std::string why = TakeTskError();
+    // No data attribute: an empty file on some file systems, or a deleted file whose block list
+    // is gone (ext4 clears a deleted inode's extents; TSK's icat gives nothing either).
+    if (f->meta && f->meta->size > 0) {
+      return Status::Error("content_unrecoverable",
+                           "metadata gives " + std::to_string(f->meta->size) +
+                               " bytes but no readable data" + (why.empty() ? "" : ": " + why));
+    }
     return r;
   }
   r->attr_ = a;
