@@ -208,22 +208,8 @@ new_case "$R"
 ref_count=$(sql "$R" "SELECT count(*) FROM items")
 C=$T/c_resume
 new_case "$C"
-killed=0
-for attempt in 1 2 3; do
-  "$NGB" scan --case "$C" --quiet --threads 1 "$BIG" &
-  pid=$!
-  for _ in $(seq 1 500); do
-    n=$(sql "$C" "SELECT count(*) FROM items" 2>/dev/null || echo 0)
-    [ "${n:-0}" -gt $((attempt * 300)) ] && break
-    sleep 0.01
-  done
-  kill -9 $pid 2>/dev/null && killed=$((killed + 1))
-  wait $pid 2>/dev/null || true
-  [ "$(sql "$C" "SELECT status FROM scans")" == "running" ] || break
-done
-[ "$killed" -ge 1 ] || fail "scan finished before it could be killed"
+kill_scans "$C" 300 "$BIG"
 [ "$(sql "$C" "SELECT status FROM scans")" == "running" ] || fail "the image scan finished before a kill landed"
-partial=$(sql "$C" "SELECT count(*) FROM items")
 run_ngb scan --case "$C" --quiet "$BIG"
 [ "$rc" -le 1 ] || fail "resumed scan exit code $rc"
 assert_eq 1 "$(sql "$C" "SELECT count(*) FROM scans")" "resumed into the same scan"
