@@ -78,11 +78,9 @@ cat "$IMG" > /dev/null  # page cache: every variant reads from memory
 # run NAME CMD... : wall and CPU (user+sys, children included) seconds into $WORK/times.NAME
 run() {
   local name=$1; shift
-  local t0 t1 c
-  t0=$(date +%s.%N)
-  c=$( { /usr/bin/time -f '%U %S' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 | awk '{print $1 + $2}')
-  t1=$(date +%s.%N)
-  echo "$(echo "$t1 - $t0" | bc) $c" >> "$WORK/times.$name"
+  local TIMEFORMAT='%R %U %S' t
+  t=$( { time "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+  awk '{printf "%s %.3f\n", $1, $2 + $3}' <<<"$t" >> "$WORK/times.$name"
 }
 rm -f "$WORK"/times.*
 for i in $(seq 1 "$RUNS"); do

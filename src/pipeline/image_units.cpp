@@ -243,17 +243,4 @@ void VerifyMedia(ItemRecord& rec, source::DiskImage& image) {
   }
 }
 
-void ProcessImageFile(Work& w, ItemProcessor& proc, std::span<uint8_t> buffer) {
-  ItemRecord& rec = w.rec;
-  Result<std::unique_ptr<source::FsFileReader>> reader = source::FsFileReader::Open(w.fs, w.content);
-  if (!reader.ok()) {
-    rec.SetError(reader.status().reason(), reader.status().detail());
-    return;
-  }
-  source::RandomAccessStream stream(**reader, buffer);
-  UnitBudget budget;
-  budget.top_size = (*reader)->size();
-  proc.ProcessContent(rec, stream, reader->get(), budget);
-}
-
 }  // namespace ngb::pipeline

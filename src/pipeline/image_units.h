@@ -40,8 +40,4 @@ void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, int64
 // (no content of its own) the media digests become the item's digests.
 void VerifyMedia(ItemRecord& rec, source::DiskImage& image);
 
-// Reads one file of an image unit through `proc`: opens its content with TSK and streams it
-// through the analysers (archives inside are expanded as usual). `buffer` is the read buffer.
-void ProcessImageFile(Work& w, ItemProcessor& proc, std::span<uint8_t> buffer);
-
 }  // namespace ngb::pipeline

@@ -44,6 +44,9 @@ struct Slot {
   // Streamed: the open file.
   std::optional<source::EvidenceFile> file;
   std::optional<source::FileStream> stream;
+  // Or a file inside a disk image, read through TSK.
+  std::unique_ptr<source::FsFileReader> image_file;
+  std::optional<source::RandomAccessStream> image_stream;
   UnitBudget budget;
 };
 
@@ -103,6 +106,8 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
   auto release = [&](Slot& s) {
     s.stream.reset();
     s.file.reset();
+    s.image_stream.reset();
+    s.image_file.reset();
     s.memory.reset();
     s.work = Work();
     s.busy = false;
@@ -111,7 +116,7 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
   };
   auto begin = [&](Slot& s, size_t i, source::RandomAccess* reopen) {
     s.budget = UnitBudget();
-    s.budget.top_size = static_cast<uint64_t>(s.work.st.st_size);
+    s.budget.top_size = s.work.in_image ? s.work.rec.size.value_or(0) : static_cast<uint64_t>(s.work.st.st_size);
     s.proc->Begin(s.work.rec, reopen, s.budget, kSlots > 1 ? &lanes : nullptr, static_cast<int>(i));
   };
   // Opens the slot's file for streaming; on failure emits the unit with the error and frees the slot.
@@ -132,6 +137,20 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
     w.rec.sparse = s.file->sparse();
     s.stream.emplace(*s.file, s.buffer);
     begin(s, i, &*s.file);
+  };
+
+  // Opens the slot's file inside a disk image; on failure emits the unit with the error.
+  auto open_image_file = [&](Slot& s, size_t i) {
+    Result<std::unique_ptr<source::FsFileReader>> r = source::FsFileReader::Open(s.work.fs, s.work.content);
+    if (!r.ok()) {
+      s.work.rec.SetError(r.status().reason(), r.status().detail());
+      emit_unit(*s.proc, std::move(s.work.rec));
+      release(s);
+      return;
+    }
+    s.image_file = std::move(*r);
+    s.image_stream.emplace(*s.image_file, std::span<uint8_t>(s.buffer.data(), s.buffer.size()));
+    begin(s, i, s.image_file.get());
   };
 
   bool drained = false;
@@ -167,11 +186,15 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
         std::optional<Work> w = next_work(busy == 0);
         if (!w) break;
         if (w->in_image) {
-          // A file inside a disk image: read through TSK here, one at a time.
-          if (w->fs && w->rec.error.empty()) {
-            ProcessImageFile(*w, *s.proc, std::span<uint8_t>(s.buffer.data(), s.buffer.size()));
+          // A file inside a disk image: streamed through TSK in a slot like any large file.
+          if (!w->fs || !w->rec.error.empty()) {
+            emit_unit(*s.proc, std::move(w->rec));
+            continue;
           }
-          emit_unit(*s.proc, std::move(w->rec));
+          s.work = std::move(*w);
+          s.busy = true;
+          ++busy;
+          open_image_file(s, i);
           continue;
         }
         if (w->rec.kind != ItemKind::kFile || !w->rec.error.empty()) {
@@ -233,7 +256,7 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
         ended[i] = Status::Ok();
         continue;
       }
-      Result<std::span<const uint8_t>> chunk = s.stream->Next();
+      Result<std::span<const uint8_t>> chunk = s.image_stream ? s.image_stream->Next() : s.stream->Next();
       if (!chunk.ok()) {
         done[i] = true;
         ended[i] = chunk.status();
