@@ -132,6 +132,7 @@ void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, int64
   // The image file itself: read and hashed like any file.
   Work top = MakeWork(std::move(image), scan_id, source_id, next_id);
   top.rec.attrs.emplace_back("image.format", source::ImageFormatName(format));
+  top.image_top = true;
   if (img.ok()) {
     top.rec.attrs.emplace_back("image.media_size", std::to_string((*img)->size()));
     const std::vector<std::string> segs = (*img)->segments();

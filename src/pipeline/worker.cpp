@@ -118,6 +118,7 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
     s.budget = UnitBudget();
     s.budget.top_size = s.work.in_image ? s.work.rec.size.value_or(0) : static_cast<uint64_t>(s.work.st.st_size);
     s.proc->Begin(s.work.rec, reopen, s.budget, kSlots > 1 ? &lanes : nullptr, static_cast<int>(i));
+    if (s.work.image_top) s.proc->NoExpand();
   };
   // Opens the slot's file for streaming; on failure emits the unit with the error and frees the slot.
   auto open_stream = [&](Slot& s, size_t i) {

@@ -38,6 +38,7 @@ struct Work {
   // The image file itself, when its media must be hashed separately after the file is read
   // (EWF and split raw: the file's own digests are not the media's). See VerifyMedia().
   std::shared_ptr<source::DiskImage> media;
+  bool image_top = false;  // the image file itself: hashed, never opened as a container
 };
 
 // Turns a walk entry into a unit of work. Ids come from `next_id`.

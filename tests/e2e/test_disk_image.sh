@@ -171,6 +171,19 @@ assert_eq "$(md5sum < "$FAT" | cut -d' ' -f1)" \
 [ -n "$(sql "$C" "SELECT sha256 FROM items WHERE path_text = 'split.001/$vol/docs/a.txt'")" ] || fail "files inside the split image"
 pass "split raw image"
 
+# --- ISO 9660: listed once, by the image walker (libarchive would open it a second time) ---------
+if command -v genisoimage >/dev/null; then
+  genisoimage -quiet -R -J -o "$T/cd.iso" "$D"
+  C=$T/c_iso
+  new_case "$C"
+  run_ngb scan --case "$C" --quiet "$T/cd.iso"
+  assert_eq 0 "$rc" "ISO scan exit code"
+  assert_eq "$(sha256sum < "$D/pics/photo.jpg" | cut -d' ' -f1)" \
+    "$(sql "$C" "SELECT sha256 FROM items WHERE path_text = 'cd.iso/fs(ISO9660)/pics/photo.jpg'")" "file on the ISO"
+  assert_eq 0 "$(sql "$C" "SELECT count(*) FROM items WHERE path_text LIKE 'cd.iso!/%'")" "the image item is not opened as an archive"
+  pass "ISO 9660 image"
+fi
+
 # --- A plain file is not an image ----------------------------------------------------------------
 head -c 100000 /dev/urandom > "$T/plain.bin"
 C=$T/c_plain
