@@ -61,6 +61,40 @@ Result<std::map<std::string, int64_t>> CountsByKey(store::Db& db, int64_t scan_i
   return out;
 }
 
+// The media checks of the scan's disk images, from their items' attributes.
+Result<std::vector<ImageCheck>> ImageChecks(store::Db& db, int64_t scan_id) {
+  Result<store::Stmt> q = db.Prepare(
+      "SELECT i.id, i.path, coalesce(i.md5, ''), coalesce(i.sha1, ''), coalesce(i.error, ''), a.key, a.value "
+      "FROM items i JOIN item_attrs a ON a.item_id = i.id WHERE i.scan_id = ? AND i.depth = 0 AND "
+      "a.key IN ('image.format', 'media.md5', 'media.sha1', 'ewf.stored_md5', 'ewf.stored_sha1') ORDER BY i.id");
+  if (!q.ok()) return q.status();
+  q->Bind(1, scan_id);
+  std::vector<ImageCheck> out;
+  int64_t last = -1;
+  for (;;) {
+    Result<bool> r = q->Step();
+    if (!r.ok()) return r.status();
+    if (!*r) break;
+    if (q->Int(0) != last) {
+      last = q->Int(0);
+      ImageCheck c;
+      c.path = DisplayPath(q->Text(1));
+      c.media_md5 = q->Text(2);
+      c.media_sha1 = q->Text(3);
+      c.error = q->Text(4);
+      out.push_back(std::move(c));
+    }
+    ImageCheck& c = out.back();
+    const std::string key = q->Text(5), value = q->Text(6);
+    if (key == "image.format") c.format = value;
+    else if (key == "media.md5") c.media_md5 = value;
+    else if (key == "media.sha1") c.media_sha1 = value;
+    else if (key == "ewf.stored_md5") c.stored_md5 = value;
+    else if (key == "ewf.stored_sha1") c.stored_sha1 = value;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string SourceLabel(const std::string& path) {
@@ -161,11 +195,11 @@ Result<ScanJobResult> RunScanJob(store::CaseStore& cs, const ScanJobOptions& opt
   Result<store::Db> probe_db = store::Db::Open(cs.dir() + "/" + store::kCaseDbName, false, true);
   if (!probe_db.ok()) return probe_db.status();
   const std::vector<uint64_t>& done_hashes = *done;
-  auto already_done = [&](const std::string& path) {
-    if (done_hashes.empty()) return false;
-    if (!std::binary_search(done_hashes.begin(), done_hashes.end(), store::PathHash(path))) return false;
-    Result<bool> exact = store::HasFinishedTopPath(*probe_db, scan.id, path);
-    return exact.ok() && *exact;
+  auto finished = [&](const std::string& path) -> std::optional<int64_t> {
+    if (done_hashes.empty()) return std::nullopt;
+    if (!std::binary_search(done_hashes.begin(), done_hashes.end(), store::PathHash(path))) return std::nullopt;
+    Result<std::optional<int64_t>> id = store::FinishedTopId(*probe_db, scan.id, path);
+    return id.ok() ? *id : std::nullopt;
   };
 
   // The hash sets matched against, as they are now (chain of custody; a resumed run re-records).
@@ -188,7 +222,7 @@ Result<ScanJobResult> RunScanJob(store::CaseStore& cs, const ScanJobOptions& opt
     store::ItemWriter writer(db);
     ProgressDisplay display(progress, options.show_progress);
     pipeline::Scanner scanner(options.scan, writer, progress);
-    stats = scanner.Run(scan.id, specs, next_id, already_done);
+    stats = scanner.Run(scan.id, specs, next_id, finished);
     write_status = writer.Close();
     display.Stop();
   }
@@ -200,6 +234,9 @@ Result<ScanJobResult> RunScanJob(store::CaseStore& cs, const ScanJobOptions& opt
   // Close the scan: totals, manifest digest, audit entry — together.
   store::Transaction tx(db);
   if (!tx.started()) return Status::Error("case_store_error", db.ErrorMessage());
+  if (result.resumed) {
+    if (Result<int64_t> fixed = store::RepairImageParents(db, scan.id); !fixed.ok()) return fixed.status();
+  }
   Result<store::ScanSummary> summary = store::SummariseScan(db, scan.id);
   if (!summary.ok()) return summary.status();
   if (Status s = store::StoreTotals(db, scan.id, *summary); !s.ok()) return s;
@@ -228,6 +265,9 @@ Result<ScanJobResult> RunScanJob(store::CaseStore& cs, const ScanJobOptions& opt
   result.conversations = (*chats)["conversations"];
   chats->erase("conversations");
   result.flagged_conversations_by_label = std::move(*chats);
+  Result<std::vector<ImageCheck>> images = ImageChecks(db, scan.id);
+  if (!images.ok()) return images.status();
+  result.images = std::move(*images);
   result.seconds = MonotonicSeconds() - t0;
   nlohmann::json d = {{"scan_id", scan.id},         {"items", result.items},
                       {"bytes", result.bytes},      {"errors", result.errors},
@@ -244,6 +284,15 @@ Result<ScanJobResult> RunScanJob(store::CaseStore& cs, const ScanJobOptions& opt
     }
   }
   d["sources"] = per_source;
+  if (!result.images.empty()) {
+    nlohmann::json imgs = nlohmann::json::array();
+    for (const ImageCheck& c : result.images) {
+      imgs.push_back({{"path", c.path}, {"format", c.format}, {"media_md5", c.media_md5},
+                      {"media_sha1", c.media_sha1}, {"stored_md5", c.stored_md5},
+                      {"stored_sha1", c.stored_sha1}, {"error", c.error}});
+    }
+    d["disk_images"] = imgs;
+  }
   if (auto a = cs.Audit(scan.examiner, "scan_complete", JsonText(d)); !a.ok()) return a.status();
   if (Status s = tx.Commit(); !s.ok()) return s;
   return result;

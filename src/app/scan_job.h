@@ -20,6 +20,16 @@ struct ScanJobOptions {
   bool show_progress = false;
 };
 
+// The media check of one disk image source (chain of custody).
+struct ImageCheck {
+  std::string path;                    // the image item's provenance path
+  std::string format;                  // "raw", "split_raw", "ewf"
+  std::string media_md5, media_sha1;   // computed over the media (raw: the file's own digests)
+  std::string stored_md5, stored_sha1; // acquisition hashes stored in an E01 ("" when none)
+  std::string error;                   // the image item's error ("acquisition_hash_mismatch", …)
+  bool mismatch() const { return error == "acquisition_hash_mismatch"; }
+};
+
 struct ScanJobResult {
   int64_t scan_id = 0;
   bool resumed = false;
@@ -33,6 +43,7 @@ struct ScanJobResult {
   std::map<std::string, int64_t> flagged_conversations_by_label;  // "grooming" → conversations flagged  // "alert"/"known-good"/"watch" → items hit
   double seconds = 0;
   std::string manifest_sha256;
+  std::vector<ImageCheck> images;  // disk image sources (also in the scan_complete audit entry)
 };
 
 Result<ScanJobResult> RunScanJob(store::CaseStore& cs, const ScanJobOptions& options);

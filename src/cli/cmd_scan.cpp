@@ -55,7 +55,24 @@ void PrintSummary(const app::ScanJobResult& r) {
     for (const auto& [label, n] : r.flagged_conversations_by_label) std::cout << ", " << label << " " << n;
     std::cout << "\n";
   }
+  for (const app::ImageCheck& c : r.images) {
+    std::cout << "  disk image " << c.path << " (" << c.format << "): media md5 " << c.media_md5;
+    if (!c.stored_md5.empty() || !c.stored_sha1.empty()) {
+      std::cout << (c.mismatch() ? ", DOES NOT MATCH the acquisition hashes" : ", matches the acquisition hashes");
+    }
+    std::cout << "\n";
+  }
   std::cout << "  manifest sha256 " << r.manifest_sha256 << "\n";
+}
+
+// A disk image whose media differs from its acquisition hashes is said on stderr too, whatever
+// the output mode: the examiner must not miss it.
+void WarnImageMismatches(const app::ScanJobResult& r) {
+  for (const app::ImageCheck& c : r.images) {
+    if (!c.mismatch()) continue;
+    PrintError("ACQUISITION HASH MISMATCH: " + c.path + ": stored md5 " + c.stored_md5 + " sha1 " +
+               c.stored_sha1 + ", media md5 " + c.media_md5 + " sha1 " + c.media_sha1);
+  }
 }
 
 }  // namespace
@@ -151,10 +168,18 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
                           {"bytes_read_this_run", r->bytes_read_this_run},
                           {"elapsed_seconds", r->seconds},
                           {"manifest_sha256", r->manifest_sha256}};
+      nlohmann::json imgs = nlohmann::json::array();
+      for (const app::ImageCheck& c : r->images) {
+        imgs.push_back({{"path", c.path}, {"format", c.format}, {"media_md5", c.media_md5},
+                        {"media_sha1", c.media_sha1}, {"stored_md5", c.stored_md5},
+                        {"stored_sha1", c.stored_sha1}, {"mismatch", c.mismatch()}});
+      }
+      j["disk_images"] = imgs;
       std::cout << JsonText(j) << "\n";
     } else if (!f->quiet) {
       PrintSummary(*r);
     }
+    WarnImageMismatches(*r);
     ctx.exit_code = r->errors > 0 ? kExitProblems : kExitOk;
   });
 }

@@ -76,6 +76,9 @@ struct ItemRecord {
   std::optional<uint64_t> inode;
   std::string link_target;      // symlinks only (raw bytes)
   bool sparse = false;          // allocated blocks cover less than the size
+  // Items of a file system inside a disk image: true allocated, false deleted (the name or its
+  // metadata is unallocated); unset for everything else.
+  std::optional<bool> allocated;
 
   std::string mime;             // content type ("" when not read)
   std::optional<bool> ext_mismatch;

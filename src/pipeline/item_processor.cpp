@@ -150,7 +150,7 @@ void ItemProcessor::Begin(ItemRecord& rec, source::RandomAccess* reopen, UnitBud
   cur_.reopen = reopen;
   cur_.budget = &budget;
   cur_.head.clear();
-  cur_.decided = cur_.container = cur_.compressed_stream = cur_.over_limit = false;
+  cur_.decided = cur_.container = cur_.compressed_stream = cur_.over_limit = cur_.no_expand = false;
   cur_.spool.reset();
   cur_.spool_error = Status::Ok();
   cur_.total = 0;
@@ -172,6 +172,7 @@ void ItemProcessor::Decide() {
     c.container = true;
     c.compressed_stream = sig == Signature::kCompressedStream;
   }
+  if (c.no_expand) c.container = false;
   // Only containers that will be opened are worth spooling.
   if (!c.container || c.rec->depth >= config_.limits.max_depth) c.spool.reset();
 }

@@ -58,6 +58,10 @@ class ItemProcessor {
   // Feed() before reusing the chunk's memory, and before End().
   void Begin(ItemRecord& rec, source::RandomAccess* reopen, UnitBudget& budget,
              Md5Lanes* md5_lanes = nullptr, int md5_lane = -1);
+  // After Begin(): the current item is read and analysed but never opened as a container (a disk
+  // image, whose contents the image walker lists instead; libarchive would open an ISO 9660
+  // image a second time).
+  void NoExpand() { cur_.no_expand = true; }
   // Returns false when the item must not be read further (a limit was hit).
   bool Feed(std::span<const uint8_t> chunk);
   // Finishes the item: `read_error` is how reading ended (ok at the end of the content).
@@ -92,6 +96,7 @@ class ItemProcessor {
     UnitBudget* budget = nullptr;
     std::vector<uint8_t> head;
     bool decided = false, container = false, compressed_stream = false, over_limit = false;
+    bool no_expand = false;
     std::unique_ptr<Spool> spool;
     Status spool_error;
     uint64_t total = 0;

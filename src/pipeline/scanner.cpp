@@ -7,8 +7,10 @@
 #include <thread>
 
 #include "core/bounded_queue.h"
+#include "pipeline/image_units.h"
 #include "pipeline/phone_tagging.h"
 #include "pipeline/worker.h"
+#include "source/disk_image.h"
 #include "source/folder_walker.h"
 
 namespace ngb::pipeline {
@@ -18,7 +20,7 @@ Scanner::Scanner(const ScanOptions& options, Sink& sink, ProgressCounters& progr
 
 ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
                        std::atomic<int64_t>& next_id,
-                       const std::function<bool(const std::string&)>& already_done) {
+                       const std::function<std::optional<int64_t>(const std::string&)>& finished) {
   const int threads = options_.threads > 0
                           ? options_.threads
                           : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
@@ -31,19 +33,31 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
     std::vector<Work> batch;  // handed to the workers 32 entries at a time
     bool open = true;
     PhoneTagger phone;  // iOS backup paths and phone-layout categories, as attributes
+    auto push = [&](Work&& w) {
+      progress_.items_found.fetch_add(1, std::memory_order_relaxed);
+      if (w.rec.kind == ItemKind::kFile) {
+        progress_.bytes_found.fetch_add(static_cast<int64_t>(w.rec.size.value_or(0)), std::memory_order_relaxed);
+      }
+      batch.push_back(std::move(w));
+      if (batch.size() >= 32) open = queue.PushBatch(batch);
+      return open;
+    };
     auto offer = [&](source::WalkEntry&& e, int64_t source_id) {
-      if (already_done(e.provenance)) {
+      if (finished(e.provenance)) {
         skipped.fetch_add(1);
         return true;
       }
+      Work w = MakeWork(std::move(e), scan_id, source_id, next_id);
+      phone.Tag(w.fs_path, w.rec);
+      return push(std::move(w));
+    };
+    // Units of disk images with nothing to read go to the sink from here (image_units.h).
+    auto emit = [&](ItemRecord&& rec) {
       progress_.items_found.fetch_add(1, std::memory_order_relaxed);
-      if (e.kind == ItemKind::kFile) {
-        progress_.bytes_found.fetch_add(e.st.st_size, std::memory_order_relaxed);
-      }
-      batch.push_back(MakeWork(std::move(e), scan_id, source_id, next_id));
-      phone.Tag(batch.back().fs_path, batch.back().rec);
-      if (batch.size() >= 32) open = queue.PushBatch(batch);
-      return open;
+      progress_.items_done.fetch_add(1, std::memory_order_relaxed);
+      if (!rec.error.empty()) progress_.errors.fetch_add(1, std::memory_order_relaxed);
+      rec.top_done = true;
+      sink_.Put(std::move(rec));
     };
     for (const SourceSpec& src : sources) {
       source::WalkEntry e;
@@ -57,8 +71,15 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
                            [&](source::WalkEntry&& d) { return offer(std::move(d), src.source_id); });
         continue;
       } else {
-        // A single path: a file (or a special file, recorded but never opened).
+        // A single path: a file (or a special file, recorded but never opened), or a disk image.
         e.kind = source::KindFromMode(e.st.st_mode);
+        if (S_ISREG(e.st.st_mode) || S_ISBLK(e.st.st_mode)) {
+          Result<std::optional<source::ImageFormat>> image = source::DetectDiskImage(src.fs_path);
+          if (image.ok() && image->has_value()) {
+            ListImageUnits(std::move(e), **image, scan_id, src.source_id, next_id, finished, push, emit, skipped);
+            continue;
+          }
+        }
       }
       offer(std::move(e), src.source_id);
     }

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,12 +39,16 @@ class Scanner {
  public:
   Scanner(const ScanOptions& options, Sink& sink, ProgressCounters& progress);
 
-  // Scans every source. `already_done(provenance)` returns true for top-level units finished by
-  // an earlier, interrupted run of the same scan; they are not read again. Item ids are taken
-  // from `next_id`.
+  // Scans every source. `finished(provenance)` returns the item id of a top-level unit finished
+  // by an earlier, interrupted run of the same scan (nullopt otherwise); such units are not read
+  // again. Item ids are taken from `next_id`.
+  //
+  // A source that is a single file or block device is checked for being a disk image
+  // (source::DetectDiskImage); an image is scanned as the image file itself plus its volumes and
+  // file systems (pipeline/image_units.h).
   ScanStats Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
                 std::atomic<int64_t>& next_id,
-                const std::function<bool(const std::string&)>& already_done);
+                const std::function<std::optional<int64_t>(const std::string&)>& finished);
 
  private:
   const ScanOptions& options_;

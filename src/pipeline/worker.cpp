@@ -7,6 +7,7 @@
 
 #include "core/batching_sink.h"
 #include "hash/md5_multi.h"
+#include "pipeline/image_units.h"
 #include "source/batch_reader.h"
 #include "source/evidence_file.h"
 
@@ -43,6 +44,9 @@ struct Slot {
   // Streamed: the open file.
   std::optional<source::EvidenceFile> file;
   std::optional<source::FileStream> stream;
+  // Or a file inside a disk image, read through TSK.
+  std::unique_ptr<source::FsFileReader> image_file;
+  std::optional<source::RandomAccessStream> image_stream;
   UnitBudget budget;
 };
 
@@ -102,6 +106,8 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
   auto release = [&](Slot& s) {
     s.stream.reset();
     s.file.reset();
+    s.image_stream.reset();
+    s.image_file.reset();
     s.memory.reset();
     s.work = Work();
     s.busy = false;
@@ -110,8 +116,9 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
   };
   auto begin = [&](Slot& s, size_t i, source::RandomAccess* reopen) {
     s.budget = UnitBudget();
-    s.budget.top_size = static_cast<uint64_t>(s.work.st.st_size);
+    s.budget.top_size = s.work.in_image ? s.work.rec.size.value_or(0) : static_cast<uint64_t>(s.work.st.st_size);
     s.proc->Begin(s.work.rec, reopen, s.budget, kSlots > 1 ? &lanes : nullptr, static_cast<int>(i));
+    if (s.work.image_top) s.proc->NoExpand();
   };
   // Opens the slot's file for streaming; on failure emits the unit with the error and frees the slot.
   auto open_stream = [&](Slot& s, size_t i) {
@@ -131,6 +138,20 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
     w.rec.sparse = s.file->sparse();
     s.stream.emplace(*s.file, s.buffer);
     begin(s, i, &*s.file);
+  };
+
+  // Opens the slot's file inside a disk image; on failure emits the unit with the error.
+  auto open_image_file = [&](Slot& s, size_t i) {
+    Result<std::unique_ptr<source::FsFileReader>> r = source::FsFileReader::Open(s.work.fs, s.work.content);
+    if (!r.ok()) {
+      s.work.rec.SetError(r.status().reason(), r.status().detail());
+      emit_unit(*s.proc, std::move(s.work.rec));
+      release(s);
+      return;
+    }
+    s.image_file = std::move(*r);
+    s.image_stream.emplace(*s.image_file, std::span<uint8_t>(s.buffer.data(), s.buffer.size()));
+    begin(s, i, s.image_file.get());
   };
 
   bool drained = false;
@@ -165,7 +186,20 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
       while (!s.busy && !drained) {
         std::optional<Work> w = next_work(busy == 0);
         if (!w) break;
+        if (w->in_image) {
+          // A file inside a disk image: streamed through TSK in a slot like any large file.
+          if (!w->fs || !w->rec.error.empty()) {
+            emit_unit(*s.proc, std::move(w->rec));
+            continue;
+          }
+          s.work = std::move(*w);
+          s.busy = true;
+          ++busy;
+          open_image_file(s, i);
+          continue;
+        }
         if (w->rec.kind != ItemKind::kFile || !w->rec.error.empty()) {
+          if (w->media && w->rec.error.empty()) VerifyMedia(w->rec, *w->media);  // a block device
           emit_unit(*s.proc, std::move(w->rec));
           continue;
         }
@@ -223,7 +257,7 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
         ended[i] = Status::Ok();
         continue;
       }
-      Result<std::span<const uint8_t>> chunk = s.stream->Next();
+      Result<std::span<const uint8_t>> chunk = s.image_stream ? s.image_stream->Next() : s.stream->Next();
       if (!chunk.ok()) {
         done[i] = true;
         ended[i] = chunk.status();
@@ -241,6 +275,8 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
       if (s.file && s.file->size() > s.buffer.size() && s.file->ChangedSinceOpen()) {
         s.work.rec.SetError("changed_during_scan", "size or modification time changed while reading");
       }
+      // An EWF or split image: its media digests, checked against the acquisition hashes.
+      if (s.work.media && s.work.rec.error.empty()) VerifyMedia(s.work.rec, *s.work.media);
       emit_unit(*s.proc, std::move(s.work.rec));
       release(s);
     }

@@ -17,7 +17,9 @@
 #include "core/sink.h"
 #include "pipeline/item_processor.h"
 #include "pipeline/scanner.h"
+#include "source/disk_image.h"
 #include "source/folder_walker.h"
+#include "source/fs_walker.h"
 
 namespace ngb::pipeline {
 
@@ -28,6 +30,15 @@ struct Work {
   std::shared_ptr<const source::DirHandle> dir;  // open parent folder, when held
   std::string name;                               // name within `dir`
   struct stat st {};                              // the walker's lstat()
+  // An item inside a disk image (never opened by path). Its content, when it has one that can be
+  // read, is in `fs` at `content` (read through TSK).
+  bool in_image = false;
+  std::shared_ptr<source::FileSystem> fs;
+  source::FsContent content;
+  // The image file itself, when its media must be hashed separately after the file is read
+  // (EWF and split raw: the file's own digests are not the media's). See VerifyMedia().
+  std::shared_ptr<source::DiskImage> media;
+  bool image_top = false;  // the image file itself: hashed, never opened as a container
 };
 
 // Turns a walk entry into a unit of work. Ids come from `next_id`.

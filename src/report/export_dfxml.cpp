@@ -65,7 +65,10 @@ Result<ExportStats> ExportDfxml(store::Db& db, const ExportOptions& options, std
     out << "    <filename>" << Xml(r.path) << "</filename>\n";
     out << "    <name_type>" << NameType(r.kind) << "</name_type>\n";
     if (r.size) out << "    <filesize>" << *r.size << "</filesize>\n";
-    if (r.inode && r.depth == 0) out << "    <inode>" << *r.inode << "</inode>\n";
+    // The inode of a file on the examined file system, or (disk images) the metadata address
+    // in the image's file system, with its allocation status as <alloc>/<unalloc>.
+    if (r.inode && (r.depth == 0 || r.allocated)) out << "    <inode>" << *r.inode << "</inode>\n";
+    if (r.allocated) out << (*r.allocated ? "    <alloc>1</alloc>\n" : "    <unalloc>1</unalloc>\n");
     if (r.mode) out << "    <mode>" << (*r.mode & 07777) << "</mode>\n";
     if (r.mtime) out << "    <mtime>" << Iso8601FromNs(*r.mtime) << "</mtime>\n";
     if (r.atime) out << "    <atime>" << Iso8601FromNs(*r.atime) << "</atime>\n";

@@ -45,7 +45,8 @@ const std::vector<std::string>& ItemFieldNames() {
       "id",     "scan_id", "source", "path",  "path_b64", "parent_id",   "depth",
       "kind",   "size",    "mtime",  "atime", "ctime",    "btime",       "mode",
       "inode",  "link_target", "sparse", "type", "ext_mismatch", "md5",  "sha1",
-      "sha256", "error",   "error_detail", "entropy", "pdq", "pdq_quality", "matches"};
+      "sha256", "error",   "error_detail", "entropy", "pdq", "pdq_quality", "matches",
+      "alloc"};
   return kNames;
 }
 
@@ -103,6 +104,8 @@ nlohmann::ordered_json ItemFields(const ItemRow& row) {
   j["pdq"] = TextOrNull(r.pdq);
   j["pdq_quality"] = r.pdq_quality ? nlohmann::ordered_json(*r.pdq_quality) : nlohmann::ordered_json(nullptr);
   j["matches"] = MatchesJson(r.matches);
+  // Items inside disk images: true allocated, false deleted; null elsewhere.
+  j["alloc"] = r.allocated ? nlohmann::ordered_json(*r.allocated) : nlohmann::ordered_json(nullptr);
   return j;
 }
 

@@ -14,7 +14,7 @@ Status ForEachItem(store::Db& db, const RowFilter& filter, const std::function<b
       "i.kind, i.size, i.mtime_ns, i.atime_ns, i.ctime_ns, i.btime_ns, i.mode, i.inode, "
       "coalesce(i.link_target, ''), i.sparse, coalesce(i.mime, ''), i.ext_mismatch, "
       "coalesce(i.md5, ''), coalesce(i.sha1, ''), coalesce(i.sha256, ''), coalesce(i.error, ''), "
-      "coalesce(i.error_detail, ''), s.label, s.abs_path, i.entropy, coalesce(i.pdq, ''), i.pdq_quality "
+      "coalesce(i.error_detail, ''), s.label, s.abs_path, i.entropy, coalesce(i.pdq, ''), i.pdq_quality, i.alloc "
       "FROM items i JOIN sources s ON s.id = i.source_id";
   if (filter.scan_id) sql += " WHERE i.scan_id = ?1";
   sql += " ORDER BY i.scan_id, i.path, i.id";
@@ -66,6 +66,7 @@ Status ForEachItem(store::Db& db, const RowFilter& filter, const std::function<b
     it.entropy = q->OptDouble(26);
     it.pdq = q->Text(27);
     if (auto v = q->OptInt(28)) it.pdq_quality = static_cast<int>(*v);
+    if (auto v = q->OptInt(29)) it.allocated = *v != 0;
     if (has_matches) {
       mq->Bind(1, it.id);
       for (;;) {

@@ -59,8 +59,8 @@ TEST(ReviewMigrationTest, UpgradesVersion4CaseInPlace) {
   ASSERT_TRUE(ngb::testing::FillSyntheticCase(*db, 100).ok());
   ASSERT_TRUE(store::AppendAudit(*db, "x", "case_init", "{}").ok());
   ASSERT_TRUE(store::Migrate(*db).ok());
-  EXPECT_EQ(*store::SchemaVersion(*db), 5);
-  EXPECT_EQ(store::LatestSchemaVersion(), 5);
+  EXPECT_EQ(*store::SchemaVersion(*db), store::LatestSchemaVersion());
+  EXPECT_GE(store::LatestSchemaVersion(), 5);
   EXPECT_EQ(Count(*db, "SELECT count(*) FROM items"), 100);
   EXPECT_EQ(Count(*db, "SELECT count(*) FROM users"), 0);
   Result<User> u = AddUser(*db, "rita", Role::kReviewer, "a long enough pass phrase", PasswordCost::kInteractive, "x");

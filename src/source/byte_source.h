@@ -42,6 +42,26 @@ class MemoryBytes : public RandomAccess {
   std::span<const uint8_t> bytes_;
 };
 
+// Sequential reading of a RandomAccess from start to end, a buffer at a time (the buffer must
+// outlive the stream). Stops early, without error, when the source returns 0 bytes.
+class RandomAccessStream : public ByteStream {
+ public:
+  RandomAccessStream(RandomAccess& in, std::span<uint8_t> buffer) : in_(in), buf_(buffer) {}
+  Result<std::span<const uint8_t>> Next() override {
+    if (pos_ >= in_.size()) return std::span<const uint8_t>();
+    Result<size_t> n = in_.ReadAt(pos_, buf_.data(), buf_.size());
+    if (!n.ok()) return n.status();
+    pos_ += *n;
+    if (*n == 0) pos_ = in_.size();
+    return std::span<const uint8_t>(buf_.data(), *n);
+  }
+
+ private:
+  RandomAccess& in_;
+  std::span<uint8_t> buf_;
+  uint64_t pos_ = 0;
+};
+
 // A static block of zeros, for holes in sparse files and sparse archive members.
 std::span<const uint8_t> Zeros(size_t n);
 inline constexpr size_t kZeroBlock = 256 * 1024;

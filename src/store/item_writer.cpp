@@ -13,8 +13,8 @@ constexpr size_t kBatchRows = 8192;
 constexpr const char* kInsertItem =
     "INSERT INTO items(id, scan_id, source_id, parent_id, top_id, depth, path, path_text, kind, "
     "size, mtime_ns, atime_ns, ctime_ns, btime_ns, mode, inode, link_target, sparse, mime, "
-    "ext_mismatch, md5, sha1, sha256, error, error_detail, entropy, pdq, pdq_quality) "
-    "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    "ext_mismatch, md5, sha1, sha256, error, error_detail, entropy, pdq, pdq_quality, alloc) "
+    "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
 constexpr const char* kInsertMatch =
     "INSERT INTO matches(item_id, set_name, set_kind, match_type, hash, distance, category) "
@@ -160,6 +160,7 @@ Status ItemWriter::WriteBatch(std::vector<ItemRecord>& batch) {
         .BindStaticOrNull(24, r.error).BindStaticOrNull(25, r.error_detail);
     if (r.entropy) st.Bind(26, *r.entropy); else st.BindNull(26);
     st.BindStaticOrNull(27, r.pdq).BindOpt(28, r.pdq_quality);
+    if (r.allocated) st.Bind(29, int64_t{*r.allocated}); else st.BindNull(29);
     if (Status s = st.Run(); !s.ok()) return s;
     for (const HashMatch& m : r.matches) {
       match->Bind(1, r.id).BindStatic(2, m.set).BindStatic(3, m.kind).BindStatic(4, m.type)

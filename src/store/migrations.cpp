@@ -8,7 +8,7 @@
 namespace ngb::store {
 namespace {
 
-constexpr std::array<Migration, 5> kMigrations = {{
+constexpr std::array<Migration, 6> kMigrations = {{
     {1, "case, scans, sources, items, audit log",
      R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -188,6 +188,10 @@ CREATE TABLE user_settings(
   reveal_default INTEGER NOT NULL DEFAULT 0   -- 1: previews shown unblurred by default
 );
 CREATE INDEX matches_by_kind ON matches(set_kind, match_type, item_id);
+)sql"},
+    {6, "disk images: allocation status of file-system items",
+     R"sql(
+ALTER TABLE items ADD COLUMN alloc INTEGER;   -- items inside disk images: 1 allocated, 0 deleted
 )sql"},
 }};
 

@@ -161,6 +161,31 @@ Result<bool> HasFinishedTopPath(Db& db, int64_t scan_id, const std::string& path
   return *r;
 }
 
+Result<std::optional<int64_t>> FinishedTopId(Db& db, int64_t scan_id, const std::string& path) {
+  Result<Stmt> q = db.Prepare("SELECT id FROM items WHERE scan_id = ? AND path = ? AND id = top_id LIMIT 1");
+  if (!q.ok()) return q.status();
+  q->Bind(1, scan_id).BindBlob(2, path);
+  Result<bool> r = q->Step();
+  if (!r.ok()) return r.status();
+  if (!*r) return std::optional<int64_t>();
+  return std::optional<int64_t>(q->Int(0));
+}
+
+Result<int64_t> RepairImageParents(Db& db, int64_t scan_id) {
+  // Rows inside an image whose folder or volume parent is missing can only be volumes: folders
+  // and volumes are written before anything inside them, the image item (a file read by a worker)
+  // is not. The image item is the source's own top-level item (path = the source's label).
+  Result<Stmt> q = db.Prepare(
+      "UPDATE items SET parent_id = (SELECT t.id FROM items t JOIN sources s ON s.id = t.source_id "
+      "WHERE t.scan_id = items.scan_id AND t.source_id = items.source_id AND t.depth = 0 AND t.path = s.label) "
+      "WHERE scan_id = ?1 AND depth = 1 AND parent_id IS NOT NULL "
+      "AND NOT EXISTS (SELECT 1 FROM items p WHERE p.id = items.parent_id)");
+  if (!q.ok()) return q.status();
+  q->Bind(1, scan_id);
+  if (Status s = q->Run(); !s.ok()) return s;
+  return static_cast<int64_t>(sqlite3_changes(db.raw()));
+}
+
 Result<int64_t> MaxItemId(Db& db) {
   Result<Stmt> q = db.Prepare("SELECT coalesce(max(id), 0) FROM items");
   if (!q.ok()) return q.status();

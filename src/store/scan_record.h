@@ -45,6 +45,11 @@ Result<int64_t> DeleteUnfinishedUnits(Db& db, int64_t scan_id);
 Result<std::vector<uint64_t>> FinishedTopPathHashes(Db& db, int64_t scan_id);
 // True when a finished top-level unit has exactly this provenance path.
 Result<bool> HasFinishedTopPath(Db& db, int64_t scan_id, const std::string& path);
+// The id of the finished top-level unit with exactly this provenance path, if any.
+Result<std::optional<int64_t>> FinishedTopId(Db& db, int64_t scan_id, const std::string& path);
+// After a resumed scan: the volumes of a disk image whose image item was redone (and so got a
+// new id) point at the new image item again. Returns the number of rows changed.
+Result<int64_t> RepairImageParents(Db& db, int64_t scan_id);
 Result<int64_t> MaxItemId(Db& db);
 
 // SHA-256 over "HEX(path) \t size \t md5 \t sha1 \t sha256 \t error \n" for every item of the

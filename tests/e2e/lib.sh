@@ -28,3 +28,27 @@ sql() { sqlite3 -batch -noheader "$1/case.db" "$2"; }
 new_case() {  # new_case DIR
   "$NGB" case init "$1" --title "e2e test" --examiner "Test Examiner" >/dev/null
 }
+
+# kill_scans CASE_DIR STEP SOURCE...: starts `scan --threads 1` up to three times and kills it
+# with SIGKILL once more than attempt x STEP rows are committed, until a kill lands while the
+# scan is still running. Sets $killed (kills sent) and $partial (rows committed at the end).
+kill_scans() {
+  local c=$1 step=$2 attempt pid n
+  shift 2
+  killed=0
+  for attempt in 1 2 3; do
+    "$NGB" scan --case "$c" --quiet --threads 1 "$@" &
+    pid=$!
+    # Wait until some rows are committed, then kill without warning.
+    for _ in $(seq 1 500); do
+      n=$(sql "$c" "SELECT count(*) FROM items" 2>/dev/null || echo 0)
+      [ "${n:-0}" -gt $((attempt * step)) ] && break
+      sleep 0.01
+    done
+    kill -9 $pid 2>/dev/null && killed=$((killed + 1))
+    wait $pid 2>/dev/null || true
+    [ "$(sql "$c" "SELECT status FROM scans")" == "running" ] || break
+  done
+  [ "$killed" -ge 1 ] || fail "scan finished before it could be killed"
+  partial=$(sql "$c" "SELECT count(*) FROM items")
+}

@@ -18,22 +18,7 @@ ref_count=$(sql "$R" "SELECT count(*) FROM items")
 
 C=$T/case
 new_case "$C"
-killed=0
-for attempt in 1 2 3; do
-  "$NGB" scan --case "$C" --quiet --threads 1 "$E" &
-  pid=$!
-  # Wait until some rows are committed, then kill without warning.
-  for _ in $(seq 1 500); do
-    n=$(sql "$C" "SELECT count(*) FROM items" 2>/dev/null || echo 0)
-    [ "${n:-0}" -gt $((attempt * 150)) ] && break
-    sleep 0.01
-  done
-  kill -9 $pid 2>/dev/null && killed=$((killed + 1))
-  wait $pid 2>/dev/null || true
-  [ "$(sql "$C" "SELECT status FROM scans")" == "running" ] || break
-done
-[ "$killed" -ge 1 ] || fail "scan finished before it could be killed"
-partial=$(sql "$C" "SELECT count(*) FROM items")
+kill_scans "$C" 150 "$E"
 pass "killed $killed time(s); $partial of $ref_count rows were committed"
 
 run_ngb scan --case "$C" --quiet "$E"

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# disk_image_bench.sh — `nigehbaan scan` of a disk image against its two yardsticks (issue 6):
+#   (a) the bound: read and hash the image file's bytes once (`nigehbaan hash IMAGE`: MD5, SHA-1,
+#       SHA-256 in one pass), and `sha256sum` for reference;
+#   (b) `nigehbaan scan --case C IMAGE` (the image file as evidence + every file inside it);
+#   (c) `tsk_recover -e IMAGE DIR` followed by `nigehbaan scan --case C DIR`.
+# Targets: (b) throughput (image bytes / wall time) >= 80% of (a)'s; (b) faster than (c).
+#
+# usage: bench/disk_image_bench.sh [--build DIR] [--work DIR] [--size-mb N] [--runs N] [--fs ext4|ntfs]
+#   --build DIR    build folder with nigehbaan (default: build; $NGB overrides the binary)
+#   --work DIR     scratch folder (default /tmp/ngb-disk-bench); needs ~3x --size-mb free
+#   --size-mb N    image size in MiB (default 2048); files fill ~85% of it
+#   --runs N       timed runs of each, interleaved (default 3); medians are reported
+#   --fs KIND      ext4 (mkfs.ext4 -d, default) or ntfs (mkntfs + ntfscp, slower to build)
+# Output: a table of medians (wall and CPU seconds, MB/s) and ratios, then one JSON line.
+set -euo pipefail
+
+BUILD=build
+WORK=/tmp/ngb-disk-bench
+SIZE_MB=2048
+RUNS=3
+FS=ext4
+while (($#)); do
+  case $1 in
+    --build) BUILD=$2; shift 2 ;;
+    --work) WORK=$2; shift 2 ;;
+    --size-mb) SIZE_MB=$2; shift 2 ;;
+    --runs) RUNS=$2; shift 2 ;;
+    --fs) FS=$2; shift 2 ;;
+    -h|--help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
+    *) echo "unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+NGB=${NGB:-$BUILD/nigehbaan}
+[[ -x $NGB ]] || { echo "nigehbaan not found at $NGB" >&2; exit 2; }
+export PATH=$PATH:/usr/sbin
+for t in mkfs.ext4 tsk_recover sha256sum python3; do command -v "$t" >/dev/null || { echo "$t missing" >&2; exit 2; }; done
+
+mkdir -p "$WORK"
+IMG=$WORK/disk-$FS-$SIZE_MB.img
+if [[ ! -f $IMG ]]; then
+  echo "building a $SIZE_MB MiB $FS image of mixed files..." >&2
+  SRC=$WORK/src
+  rm -rf "$SRC"
+  mkdir -p "$SRC"
+  # Deterministic mixed corpus: many small files, some medium, a few large (random bytes).
+  /usr/bin/python3 - "$SRC" "$((SIZE_MB * 85 / 100))" <<'EOF'
+import os, random, sys
+root, budget = sys.argv[1], int(sys.argv[2]) << 20
+rng = random.Random(1)
+block = os.urandom(64 << 20)
+used, n = 0, 0
+while used < budget:
+    r = rng.random()
+    size = rng.randint(1 << 10, 64 << 10) if r < 0.7 else rng.randint(256 << 10, 4 << 20) if r < 0.97 else rng.randint(16 << 20, 60 << 20)
+    size = min(size, budget - used)
+    d = os.path.join(root, "d%03d" % (n // 200))
+    os.makedirs(d, exist_ok=True)
+    off = rng.randint(0, len(block) - size)
+    with open(os.path.join(d, "f%06d.bin" % n), "wb") as f:
+        f.write(n.to_bytes(8, "little") + block[off:off + size - 8] if size > 8 else block[:size])
+    used += size
+    n += 1
+print(n, "files", used >> 20, "MiB", file=sys.stderr)
+EOF
+  if [[ $FS == ext4 ]]; then
+    mkfs.ext4 -q -F -d "$SRC" "$IMG" "${SIZE_MB}M"
+  else
+    truncate -s "${SIZE_MB}M" "$IMG"
+    mkntfs -F -q -Q "$IMG" >/dev/null 2>&1
+    for f in "$SRC"/*/*; do ntfscp -f "$IMG" "$f" "$(basename "$f")" >/dev/null; done
+  fi
+  rm -rf "$SRC"
+fi
+IMG_BYTES=$(stat -c %s "$IMG")
+cat "$IMG" > /dev/null  # page cache: every variant reads from memory
+
+# run NAME CMD... : wall and CPU (user+sys, children included) seconds into $WORK/times.NAME
+run() {
+  local name=$1; shift
+  local TIMEFORMAT='%R %U %S' t
+  t=$( { time "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+  awk '{printf "%s %.3f\n", $1, $2 + $3}' <<<"$t" >> "$WORK/times.$name"
+}
+rm -f "$WORK"/times.*
+for i in $(seq 1 "$RUNS"); do
+  run hash "$NGB" hash "$IMG"
+  run sha256sum sha256sum "$IMG"
+  rm -rf "$WORK/case"
+  "$NGB" case init "$WORK/case" --title bench --examiner bench >/dev/null
+  run scan "$NGB" scan --case "$WORK/case" --quiet --no-match "$IMG"
+  rm -rf "$WORK/recovered" "$WORK/case2"
+  "$NGB" case init "$WORK/case2" --title bench --examiner bench >/dev/null
+  run recover_scan bash -c "tsk_recover -e '$IMG' '$WORK/recovered' && '$NGB' scan --case '$WORK/case2' --quiet --no-match '$WORK/recovered'"
+done
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+declare -A W C
+for n in hash sha256sum scan recover_scan; do
+  W[$n]=$(cut -d' ' -f1 "$WORK/times.$n" | median)
+  C[$n]=$(cut -d' ' -f2 "$WORK/times.$n" | median)
+done
+mbs() { awk -v b="$IMG_BYTES" -v s="$1" 'BEGIN {printf "%.0f", b / s / 1e6}'; }
+items=$(sqlite3 "$WORK/case/case.db" "SELECT count(*) FROM items")
+printf '%-14s %9s %9s %8s\n' variant wall_s cpu_s MB/s
+for n in hash sha256sum scan recover_scan; do
+  printf '%-14s %9.2f %9.2f %8s\n' "$n" "${W[$n]}" "${C[$n]}" "$(mbs "${W[$n]}")"
+done
+pct=$(awk -v a="${W[hash]}" -v b="${W[scan]}" 'BEGIN {printf "%.0f", 100 * a / b}')
+vs_c=$(awk -v c="${W[recover_scan]}" -v b="${W[scan]}" 'BEGIN {printf "%.2f", c / b}')
+echo "scan throughput = ${pct}% of the read+hash bound (target >= 80%); tsk_recover+scan / scan = ${vs_c}x (target > 1)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; image $((IMG_BYTES >> 20)) MiB $FS, $items items"
+printf '{"fs":"%s","image_bytes":%s,"items":%s,"runs":%s,"wall_s":{"hash":%s,"sha256sum":%s,"scan":%s,"recover_scan":%s},"cpu_s":{"hash":%s,"sha256sum":%s,"scan":%s,"recover_scan":%s},"scan_pct_of_bound":%s,"recover_over_scan":%s}\n' \
+  "$FS" "$IMG_BYTES" "$items" "$RUNS" "${W[hash]}" "${W[sha256sum]}" "${W[scan]}" "${W[recover_scan]}" \
+  "${C[hash]}" "${C[sha256sum]}" "${C[scan]}" "${C[recover_scan]}" "$pct" "$vs_c"

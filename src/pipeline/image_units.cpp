@@ -1,0 +1,247 @@
+#include "pipeline/image_units.h"
+
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/provenance.h"
+#include <string_view>
+
+namespace ngb::pipeline {
+namespace {
+
+// A size no file of this file system can honestly have (metadata of a damaged or hostile
+// image): its content is not read, so that a sparse giant cannot keep a worker busy for ever.
+bool ImplausibleSize(uint64_t size, const source::FileSystem& fs) {
+  const uint64_t room = std::max<uint64_t>(fs.byte_size(), uint64_t{1} << 30);
+  return size / 4 > room;
+}
+
+std::string_view ParentOf(std::string_view path) {
+  const size_t slash = path.find_last_of('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+
+// Walks one file system, pushing a unit per name.
+class FsLister {
+ public:
+  FsLister(const std::string& volume_path, int64_t volume_id, const std::shared_ptr<source::FileSystem>& fs,
+           const ItemRecord& proto, std::atomic<int64_t>& next_id, const FinishedFn& finished,
+           const std::function<bool(Work&&)>& push, const std::function<void(ItemRecord&&)>& emit,
+           std::atomic<int64_t>& skipped)
+      : volume_path_(volume_path), volume_id_(volume_id), fs_(fs), proto_(proto), next_id_(next_id),
+        finished_(finished), push_(push), emit_(emit), skipped_(skipped) {}
+
+  bool Entry(source::FsEntry&& e) {
+    // Provenance paths name units, so they must be unique: a deleted file that shares its name
+    // with another entry of the same folder gets "#<inode>" appended.
+    std::string rel = e.path;
+    if (!seen_.insert(std::hash<std::string>{}(rel)).second) {
+      rel += "#" + std::to_string(e.content.inum);
+      for (int k = 2; !seen_.insert(std::hash<std::string>{}(rel)).second; ++k) {
+        rel = e.path + "#" + std::to_string(e.content.inum) + "." + std::to_string(k);
+      }
+    }
+    Work w;
+    ItemRecord& r = w.rec;
+    r = proto_;
+    r.path = JoinPath(volume_path_, rel);
+    r.kind = e.kind;
+    r.size = e.size;
+    r.mtime = e.mtime;
+    r.atime = e.atime;
+    r.ctime = e.ctime;
+    r.btime = e.crtime;
+    r.mode = e.mode;
+    if (e.has_meta || e.content.inum != 0) r.inode = e.content.inum;
+    r.allocated = e.allocated;
+    r.link_target = e.link_target;
+    r.parent_id = ParentId(e);
+    if (e.named_stream) r.attrs.emplace_back("fs.stream", "1");
+    if (e.meta_reused) r.attrs.emplace_back("fs.meta_reused", "1");
+    if (!e.has_meta) r.attrs.emplace_back("fs.meta_lost", "1");
+    w.in_image = true;
+    const bool readable = e.kind == ItemKind::kFile && e.has_meta && !e.meta_reused;
+    if (readable && e.size && ImplausibleSize(*e.size, *fs_)) {
+      r.SetError("implausible_size", "metadata gives " + std::to_string(*e.size) +
+                                         " bytes, far more than the file system holds; content not read");
+    } else if (readable) {
+      w.fs = fs_;
+      w.content = e.content;
+    }
+    if (std::optional<int64_t> done = finished_(r.path)) {
+      skipped_.fetch_add(1);
+      Remember(e, *done);
+      return true;
+    }
+    r.id = next_id_.fetch_add(1);
+    r.top_id = r.id;
+    Remember(e, r.id);
+    if (w.fs) return push_(std::move(w));
+    // Nothing to read (folders, links, names without metadata): recorded at once, so that a
+    // folder's row is committed no later than the rows of the files in it.
+    emit_(std::move(r));
+    return true;
+  }
+
+ private:
+  int64_t ParentId(const source::FsEntry& e) const {
+    if (e.named_stream && e.path.compare(0, last_file_.size(), last_file_) == 0) return last_file_id_;
+    auto it = dirs_.find(std::string(ParentOf(e.path)));
+    return it != dirs_.end() ? it->second : volume_id_;
+  }
+  void Remember(const source::FsEntry& e, int64_t id) {
+    if (e.named_stream) return;
+    if (e.kind == ItemKind::kDirectory) dirs_[e.path] = id;
+    last_file_ = e.path;
+    last_file_id_ = id;
+  }
+
+  const std::string& volume_path_;
+  int64_t volume_id_;
+  const std::shared_ptr<source::FileSystem>& fs_;
+  const ItemRecord& proto_;
+  std::atomic<int64_t>& next_id_;
+  const FinishedFn& finished_;
+  const std::function<bool(Work&&)>& push_;
+  const std::function<void(ItemRecord&&)>& emit_;
+  std::atomic<int64_t>& skipped_;
+  std::unordered_set<uint64_t> seen_;
+  std::unordered_map<std::string, int64_t> dirs_;
+  std::string last_file_;
+  int64_t last_file_id_ = 0;
+};
+
+}  // namespace
+
+void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, int64_t scan_id, int64_t source_id,
+                    std::atomic<int64_t>& next_id, const FinishedFn& finished,
+                    const std::function<bool(Work&&)>& push, const std::function<void(ItemRecord&&)>& emit,
+                    std::atomic<int64_t>& skipped) {
+  const std::string label = image.provenance;
+  Result<std::shared_ptr<source::DiskImage>> img = source::DiskImage::Open(image.fs_path, format);
+  std::vector<source::Volume> volumes;
+  Status layout;
+  if (img.ok()) {
+    Result<std::vector<source::Volume>> v = source::OpenVolumes(*img);
+    if (v.ok()) volumes = std::move(*v);
+    else layout = v.status();
+  } else {
+    layout = img.status();
+  }
+
+  // The image file itself: read and hashed like any file.
+  Work top = MakeWork(std::move(image), scan_id, source_id, next_id);
+  top.rec.attrs.emplace_back("image.format", source::ImageFormatName(format));
+  top.image_top = true;
+  if (img.ok()) {
+    top.rec.attrs.emplace_back("image.media_size", std::to_string((*img)->size()));
+    const std::vector<std::string> segs = (*img)->segments();
+    top.rec.attrs.emplace_back("image.segments", std::to_string(segs.size()));
+    // The file's own digests are the media's only for a single raw file.
+    if (format != source::ImageFormat::kRaw || top.rec.kind != ItemKind::kFile) top.media = *img;
+  }
+  if (!layout.ok()) top.rec.SetError(layout.reason(), layout.detail());
+  int64_t image_id = 0;
+  if (std::optional<int64_t> done = finished(top.rec.path)) {
+    skipped.fetch_add(1);
+    image_id = *done;
+  } else {
+    image_id = top.rec.id;
+    if (!push(std::move(top))) return;
+  }
+
+  ItemRecord proto;
+  proto.scan_id = scan_id;
+  proto.source_id = source_id;
+  proto.depth = 1;
+  for (source::Volume& v : volumes) {
+    ItemRecord r = proto;
+    r.path = JoinPath(label, v.label);
+    r.kind = ItemKind::kDirectory;
+    r.parent_id = image_id;
+    r.attrs.emplace_back("volume.offset", std::to_string(v.offset));
+    r.attrs.emplace_back("volume.length", std::to_string(v.length));
+    if (v.slot >= 0) r.attrs.emplace_back("volume.slot", std::to_string(v.table) + ":" + std::to_string(v.slot));
+    if (!v.description.empty()) r.attrs.emplace_back("volume.description", v.description);
+    if (v.fs) {
+      r.attrs.emplace_back("fs.type", v.fs->type_name());
+      r.attrs.emplace_back("fs.block_size", std::to_string(v.fs->block_size()));
+    } else {
+      r.SetError(v.error.reason(), v.error.detail());
+    }
+    int64_t volume_id = 0;
+    const std::string volume_path = r.path;
+    if (std::optional<int64_t> done = finished(volume_path)) {
+      skipped.fetch_add(1);
+      volume_id = *done;
+    } else {
+      r.id = next_id.fetch_add(1);
+      r.top_id = r.id;
+      volume_id = r.id;
+      emit(std::move(r));  // before its files (see FsLister::Entry)
+    }
+    if (!v.fs) continue;
+    FsLister lister(volume_path, volume_id, v.fs, proto, next_id, finished, push, emit, skipped);
+    bool open = true;
+    Status walked = source::WalkFileSystem(*v.fs, [&](source::FsEntry&& e) {
+      open = lister.Entry(std::move(e));
+      return open;
+    });
+    if (!open) return;
+    if (!walked.ok()) {
+      // Recorded as an item of its own: the volume's row is already written.
+      ItemRecord err = proto;
+      err.path = JoinPath(volume_path, "$WalkError");
+      if (finished(err.path)) continue;
+      err.kind = ItemKind::kOther;
+      err.parent_id = volume_id;
+      err.id = next_id.fetch_add(1);
+      err.top_id = err.id;
+      err.SetError(walked.reason(), walked.detail());
+      emit(std::move(err));
+    }
+  }
+}
+
+void VerifyMedia(ItemRecord& rec, source::DiskImage& image) {
+  Result<source::MediaDigests> d = source::HashMedia(image);
+  if (!d.ok()) {
+    rec.SetError(d.status().reason(), "hashing the image's media: " + d.status().detail());
+    return;
+  }
+  rec.attrs.emplace_back("media.md5", d->md5);
+  rec.attrs.emplace_back("media.sha1", d->sha1);
+  rec.attrs.emplace_back("media.sha256", d->sha256);
+  if (rec.kind != ItemKind::kFile && rec.md5.empty()) {
+    rec.md5 = d->md5;
+    rec.sha1 = d->sha1;
+    rec.sha256 = d->sha256;
+    rec.size = d->bytes;
+  }
+  if (image.format() != source::ImageFormat::kEwf) return;
+  Result<source::AcquisitionHashes> stored = source::ReadEwfStoredHashes(image.path());
+  if (!stored.ok()) {
+    rec.SetError(stored.status().reason(), "reading the acquisition hashes: " + stored.status().detail());
+    return;
+  }
+  if (stored->md5.empty() && stored->sha1.empty()) {
+    rec.attrs.emplace_back("ewf.stored_hashes", "none");
+    return;
+  }
+  std::string mismatch;
+  if (!stored->md5.empty()) {
+    rec.attrs.emplace_back("ewf.stored_md5", stored->md5);
+    if (stored->md5 != d->md5) mismatch += "MD5 stored " + stored->md5 + ", computed " + d->md5 + "; ";
+  }
+  if (!stored->sha1.empty()) {
+    rec.attrs.emplace_back("ewf.stored_sha1", stored->sha1);
+    if (stored->sha1 != d->sha1) mismatch += "SHA-1 stored " + stored->sha1 + ", computed " + d->sha1 + "; ";
+  }
+  rec.attrs.emplace_back("ewf.verified", mismatch.empty() ? "1" : "0");
+  if (!mismatch.empty()) {
+    mismatch.resize(mismatch.size() - 2);
+    rec.SetError("acquisition_hash_mismatch", "the image's media differs from what was acquired: " + mismatch);
+  }
+}
+
+}  // namespace ngb::pipeline

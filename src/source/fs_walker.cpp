@@ -1,0 +1,326 @@
+#include "source/fs_walker.h"
+
+#include <sys/stat.h>
+
+#include <tsk/libtsk.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+namespace ngb::source {
+namespace {
+
+TimeNs Time(time_t s, uint64_t ns) {
+  if (s == 0 && ns == 0) return std::nullopt;
+  return int64_t{s} * 1'000'000'000 + static_cast<int64_t>(ns % 1'000'000'000);
+}
+
+ItemKind KindOfMeta(TSK_FS_META_TYPE_ENUM t) {
+  switch (t) {
+    case TSK_FS_META_TYPE_REG:
+    case TSK_FS_META_TYPE_VIRT: return ItemKind::kFile;
+    case TSK_FS_META_TYPE_DIR:
+    case TSK_FS_META_TYPE_VIRT_DIR: return ItemKind::kDirectory;
+    case TSK_FS_META_TYPE_LNK: return ItemKind::kSymlink;
+    case TSK_FS_META_TYPE_FIFO: return ItemKind::kFifo;
+    case TSK_FS_META_TYPE_SOCK: return ItemKind::kSocket;
+    case TSK_FS_META_TYPE_CHR: return ItemKind::kCharDevice;
+    case TSK_FS_META_TYPE_BLK: return ItemKind::kBlockDevice;
+    default: return ItemKind::kOther;
+  }
+}
+
+ItemKind KindOfName(TSK_FS_NAME_TYPE_ENUM t) {
+  switch (t) {
+    case TSK_FS_NAME_TYPE_REG:
+    case TSK_FS_NAME_TYPE_VIRT: return ItemKind::kFile;
+    case TSK_FS_NAME_TYPE_DIR:
+    case TSK_FS_NAME_TYPE_VIRT_DIR: return ItemKind::kDirectory;
+    case TSK_FS_NAME_TYPE_LNK: return ItemKind::kSymlink;
+    case TSK_FS_NAME_TYPE_FIFO: return ItemKind::kFifo;
+    case TSK_FS_NAME_TYPE_SOCK: return ItemKind::kSocket;
+    case TSK_FS_NAME_TYPE_CHR: return ItemKind::kCharDevice;
+    case TSK_FS_NAME_TYPE_BLK: return ItemKind::kBlockDevice;
+    default: return ItemKind::kOther;
+  }
+}
+
+uint32_t TypeBits(ItemKind k) {
+  switch (k) {
+    case ItemKind::kFile: return S_IFREG;
+    case ItemKind::kDirectory: return S_IFDIR;
+    case ItemKind::kSymlink: return S_IFLNK;
+    case ItemKind::kFifo: return S_IFIFO;
+    case ItemKind::kSocket: return S_IFSOCK;
+    case ItemKind::kCharDevice: return S_IFCHR;
+    case ItemKind::kBlockDevice: return S_IFBLK;
+    default: return 0;
+  }
+}
+
+// NTFS: as fls lists them, a file is one name per data or index-root attribute; the unnamed data
+// attribute ("$Data") and a folder's file-name index ("$I30") are the file itself, other names
+// are streams ("file.txt:stream", "$Secure:$SDH").
+bool IsNtfsStreamAttr(const TSK_FS_ATTR* a) {
+  return a && (a->type == TSK_FS_ATTR_TYPE_NTFS_DATA || a->type == TSK_FS_ATTR_TYPE_NTFS_IDXROOT);
+}
+bool IsNamedStream(const TSK_FS_ATTR* a) {
+  return IsNtfsStreamAttr(a) && a->name && a->name[0] != '\0' && std::strcmp(a->name, "$Data") != 0 &&
+         std::strcmp(a->name, "$I30") != 0;
+}
+// False for an NTFS file whose only data/index attributes are named streams (fls lists only those).
+bool HasUnnamedContent(TSK_FS_FILE* f) {
+  const int n = tsk_fs_file_attr_getsize(f);
+  bool any = false;
+  for (int i = 0; i < n; ++i) {
+    const TSK_FS_ATTR* a = tsk_fs_file_attr_get_idx(f, i);
+    if (!IsNtfsStreamAttr(a)) continue;
+    if (!IsNamedStream(a)) return true;
+    any = true;
+  }
+  return !any;
+}
+
+struct WalkState {
+  const std::function<bool(FsEntry&&)>* fn;
+  TSK_FS_INFO* fs;
+  bool stopped = false;
+};
+
+TSK_WALK_RET_ENUM OnName(TSK_FS_FILE* f, const char* dir, void* ptr) {
+  auto* st = static_cast<WalkState*>(ptr);
+  if (!f || !f->name || !f->name->name) return TSK_WALK_CONT;
+  if (TSK_FS_ISDOT(f->name->name)) return TSK_WALK_CONT;
+  FsEntry e;
+  e.path = std::string(dir ? dir : "") + f->name->name;
+  const bool name_alloc = (f->name->flags & TSK_FS_NAME_FLAG_ALLOC) != 0;
+  e.allocated = name_alloc;
+  e.kind = KindOfName(f->name->type);
+  e.content.inum = f->name->meta_addr;
+  if (f->meta) {
+    const TSK_FS_META* m = f->meta;
+    const bool meta_alloc = (m->flags & TSK_FS_META_FLAG_ALLOC) != 0;
+    e.has_meta = true;
+    e.content.inum = m->addr;
+    // A deleted name pointing at metadata that is in use again describes another file now.
+    e.meta_reused = !name_alloc && meta_alloc && f->name->type != TSK_FS_NAME_TYPE_VIRT &&
+                    f->name->type != TSK_FS_NAME_TYPE_VIRT_DIR;
+    e.allocated = name_alloc && meta_alloc;
+    if (!e.meta_reused) {
+      if (m->type != TSK_FS_META_TYPE_UNDEF) e.kind = KindOfMeta(m->type);
+      e.size = m->size >= 0 ? std::optional<uint64_t>(static_cast<uint64_t>(m->size)) : std::nullopt;
+      e.mtime = Time(m->mtime, m->mtime_nano);
+      e.atime = Time(m->atime, m->atime_nano);
+      e.ctime = Time(m->ctime, m->ctime_nano);
+      e.crtime = Time(m->crtime, m->crtime_nano);
+      e.mode = static_cast<uint32_t>(m->mode) | TypeBits(e.kind);
+      if (e.kind == ItemKind::kSymlink && m->link) e.link_target = m->link;
+    }
+  }
+  if (e.kind != ItemKind::kFile) e.size.reset();
+  const bool ntfs = TSK_FS_TYPE_ISNTFS(st->fs->ftype);
+  FsEntry base_copy;
+  const bool streams = ntfs && e.has_meta && !e.meta_reused;
+  if (streams) base_copy = e;
+  if ((!streams || HasUnnamedContent(f)) && !(*st->fn)(std::move(e))) {
+    st->stopped = true;
+    return TSK_WALK_STOP;
+  }
+  if (!streams) return TSK_WALK_CONT;
+  // NTFS alternate data streams: one entry per named data (or index-root) attribute.
+  const int n = tsk_fs_file_attr_getsize(f);
+  for (int i = 0; i < n; ++i) {
+    const TSK_FS_ATTR* a = tsk_fs_file_attr_get_idx(f, i);
+    if (!IsNamedStream(a)) continue;
+    FsEntry s = base_copy;
+    s.path += ":";
+    s.path += a->name;
+    s.kind = ItemKind::kFile;
+    s.named_stream = true;
+    s.content.default_attr = false;
+    s.content.attr_type = static_cast<uint32_t>(a->type);
+    s.content.attr_id = a->id;
+    s.size = a->size >= 0 ? static_cast<uint64_t>(a->size) : 0;
+    s.mode = (base_copy.mode.value_or(0) & 07777) | S_IFREG;
+    s.link_target.clear();
+    if (!(*st->fn)(std::move(s))) {
+      st->stopped = true;
+      return TSK_WALK_STOP;
+    }
+  }
+  tsk_error_reset();  // attribute loading errors of damaged entries are not the walk's
+  return TSK_WALK_CONT;
+}
+
+struct BlockState {
+  std::vector<ByteRun>* runs;
+  uint64_t base, block_size;
+  size_t max_runs;
+  bool overflow = false;
+};
+
+TSK_WALK_RET_ENUM OnBlock(const TSK_FS_BLOCK* b, void* ptr) {
+  auto* st = static_cast<BlockState*>(ptr);
+  const uint64_t off = st->base + static_cast<uint64_t>(b->addr) * st->block_size;
+  if (!st->runs->empty() && st->runs->back().offset + st->runs->back().length == off) {
+    st->runs->back().length += st->block_size;
+    return TSK_WALK_CONT;
+  }
+  if (st->runs->size() >= st->max_runs) {
+    st->overflow = true;
+    return TSK_WALK_STOP;
+  }
+  st->runs->push_back(ByteRun{off, st->block_size});
+  return TSK_WALK_CONT;
+}
+
+}  // namespace
+
+FileSystem::~FileSystem() {
+  if (fs_) tsk_fs_close(fs_);
+}
+
+Result<std::shared_ptr<FileSystem>> FileSystem::Open(std::shared_ptr<DiskImage> image, uint64_t offset) {
+  tsk_error_reset();
+  TSK_FS_INFO* fs = tsk_fs_open_img(image->tsk(), static_cast<TSK_OFF_T>(offset), TSK_FS_TYPE_DETECT);
+  if (!fs) {
+    std::string why = TakeTskError();
+    return Status::Error("unknown_file_system", why.empty() ? "no file system recognised" : why);
+  }
+  std::shared_ptr<FileSystem> f(new FileSystem());
+  f->image_ = std::move(image);
+  f->fs_ = fs;
+  f->offset_ = offset;
+  return f;
+}
+
+std::string FileSystem::type_name() const {
+  const char* n = tsk_fs_type_toname(fs_->ftype);
+  std::string s = n ? n : "unknown";
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+uint64_t FileSystem::block_size() const { return fs_->block_size; }
+
+uint64_t FileSystem::byte_size() const { return uint64_t{fs_->block_count} * fs_->block_size; }
+
+Result<std::vector<Volume>> OpenVolumes(const std::shared_ptr<DiskImage>& image) {
+  std::vector<Volume> out;
+  TSK_VS_INFO* vs = OpenVolumeSystem(image->tsk());
+  if (!vs) {
+    tsk_error_reset();
+    Result<std::shared_ptr<FileSystem>> fs = FileSystem::Open(image, 0);
+    if (!fs.ok()) {
+      return Status::Error("unknown_image_layout",
+                           "neither a partition table nor a file system at the start of the image (" +
+                               fs.status().detail() + ")");
+    }
+    Volume v;
+    v.label = "fs(" + (*fs)->type_name() + ")";
+    v.length = image->size();
+    v.fs = std::move(*fs);
+    out.push_back(std::move(v));
+    return out;
+  }
+  int number = 0;
+  for (TSK_PNUM_T i = 0; i < vs->part_count; ++i) {
+    const TSK_VS_PART_INFO* p = tsk_vs_part_get(vs, i);
+    if (!p || (p->flags & TSK_VS_PART_FLAG_ALLOC) == 0) continue;
+    Volume v;
+    v.number = ++number;
+    v.slot = p->slot_num;
+    v.table = p->table_num;
+    v.description = p->desc ? p->desc : "";
+    v.offset = uint64_t{p->start} * vs->block_size;
+    v.length = uint64_t{p->len} * vs->block_size;
+    Result<std::shared_ptr<FileSystem>> fs = FileSystem::Open(image, v.offset);
+    if (fs.ok()) {
+      v.label = "p" + std::to_string(v.number) + "(" + (*fs)->type_name() + ")";
+      v.fs = std::move(*fs);
+    } else {
+      v.label = "p" + std::to_string(v.number);
+      v.error = fs.status();
+    }
+    out.push_back(std::move(v));
+  }
+  tsk_vs_close(vs);
+  return out;
+}
+
+Status WalkFileSystem(FileSystem& fs, const std::function<bool(FsEntry&&)>& fn) {
+  WalkState st{&fn, fs.tsk()};
+  tsk_error_reset();
+  const auto flags = static_cast<TSK_FS_DIR_WALK_FLAG_ENUM>(
+      TSK_FS_DIR_WALK_FLAG_ALLOC | TSK_FS_DIR_WALK_FLAG_UNALLOC | TSK_FS_DIR_WALK_FLAG_RECURSE);
+  const uint8_t r = tsk_fs_dir_walk(fs.tsk(), fs.tsk()->root_inum, flags, OnName, &st);
+  if (r != 0 && !st.stopped) {
+    std::string why = TakeTskError();
+    return Status::Error("file_system_walk_error", why.empty() ? "directory walk failed" : why);
+  }
+  tsk_error_reset();
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<FsFileReader>> FsFileReader::Open(std::shared_ptr<FileSystem> fs, const FsContent& c) {
+  tsk_error_reset();
+  TSK_FS_FILE* f = tsk_fs_file_open_meta(fs->tsk(), nullptr, static_cast<TSK_INUM_T>(c.inum));
+  if (!f) return Status::Error("metadata_unreadable", TakeTskError());
+  const TSK_FS_ATTR* a = c.default_attr
+                             ? tsk_fs_file_attr_get(f)
+                             : tsk_fs_file_attr_get_type(f, static_cast<TSK_FS_ATTR_TYPE_ENUM>(c.attr_type),
+                                                         c.attr_id, 1);
+  std::unique_ptr<FsFileReader> r(new FsFileReader());
+  r->fs_ = std::move(fs);
+  r->file_ = f;
+  if (!a) {
+    std::string why = TakeTskError();
+    // No data attribute: an empty file on some file systems, or a deleted file whose block list
+    // is gone (ext4 clears a deleted inode's extents; TSK's icat gives nothing either).
+    if (f->meta && f->meta->size > 0) {
+      return Status::Error("content_unrecoverable",
+                           "metadata gives " + std::to_string(f->meta->size) +
+                               " bytes but no readable data" + (why.empty() ? "" : ": " + why));
+    }
+    return r;
+  }
+  r->attr_ = a;
+  r->size_ = a->size > 0 ? static_cast<uint64_t>(a->size) : 0;
+  return r;
+}
+
+FsFileReader::~FsFileReader() {
+  if (file_) tsk_fs_file_close(static_cast<TSK_FS_FILE*>(file_));
+}
+
+Result<size_t> FsFileReader::ReadAt(uint64_t offset, uint8_t* buf, size_t n) {
+  if (!attr_ || offset >= size_) return size_t{0};
+  n = static_cast<size_t>(std::min<uint64_t>(n, size_ - offset));
+  tsk_error_reset();
+  const ssize_t got = tsk_fs_attr_read(static_cast<const TSK_FS_ATTR*>(attr_), static_cast<TSK_OFF_T>(offset),
+                                       reinterpret_cast<char*>(buf), n, TSK_FS_FILE_READ_FLAG_NONE);
+  if (got < 0) {
+    std::string why = TakeTskError();
+    return Status::Error("read_error", "at byte " + std::to_string(offset) + ": " + why);
+  }
+  return static_cast<size_t>(got);
+}
+
+Result<std::vector<ByteRun>> UnallocatedRuns(FileSystem& fs, size_t max_runs) {
+  std::vector<ByteRun> runs;
+  BlockState st{&runs, fs.offset(), fs.block_size(), max_runs};
+  TSK_FS_INFO* f = fs.tsk();
+  tsk_error_reset();
+  const auto flags = static_cast<TSK_FS_BLOCK_WALK_FLAG_ENUM>(
+      TSK_FS_BLOCK_WALK_FLAG_UNALLOC | TSK_FS_BLOCK_WALK_FLAG_CONT | TSK_FS_BLOCK_WALK_FLAG_META |
+      TSK_FS_BLOCK_WALK_FLAG_AONLY);
+  const uint8_t r = tsk_fs_block_walk(f, f->first_block, f->last_block_act, flags, OnBlock, &st);
+  if (st.overflow) {
+    return Status::Error("too_many_runs", "more than " + std::to_string(max_runs) + " unallocated runs");
+  }
+  if (r != 0) return Status::Error("file_system_walk_error", TakeTskError());
+  return runs;
+}
+
+}  // namespace ngb::source

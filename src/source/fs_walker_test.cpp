@@ -1,0 +1,306 @@
+// The image walker against The Sleuth Kit's own tools: images are built at test time with Debian's
+// userspace tools (no mounting, no root), then every name, deleted flag, metadata address and
+// content digest must agree with `fls -r -p` and `icat` on the same image.
+#include "source/fs_walker.h"
+
+#include <gtest/gtest.h>
+#include <stdio.h>
+
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "hash/multi_digest.h"
+#include "testing/temp_dir.h"
+
+namespace ngb::source {
+namespace {
+
+// Runs a shell command; returns its standard output, or nullopt when it failed.
+std::optional<std::string> Sh(const std::string& cmd) {
+  FILE* p = popen(("( " + cmd + " ) 2>/dev/null").c_str(), "r");
+  if (!p) return std::nullopt;
+  std::string out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  if (pclose(p) != 0) return std::nullopt;
+  return out;
+}
+
+bool HaveTool(const char* name) { return Sh(std::string("command -v ") + name + " || test -x /usr/sbin/" + name).has_value(); }
+
+void WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+std::string Pattern(size_t n, uint32_t seed) {
+  std::string s(n, '\0');
+  for (size_t i = 0; i < n; ++i) {
+    seed = seed * 1103515245u + 12345u;
+    s[i] = static_cast<char>(seed >> 16);
+  }
+  return s;
+}
+
+struct FlsEntry {
+  bool deleted = false;
+  bool realloc = false;
+  std::string addr;  // "5" or "64-128-4"
+};
+
+// path -> entry, from `fls -r -p` (offset in sectors).
+std::map<std::string, FlsEntry> Fls(const std::string& image, uint64_t sector_offset) {
+  std::map<std::string, FlsEntry> out;
+  std::optional<std::string> text =
+      Sh("fls -r -p -o " + std::to_string(sector_offset) + " '" + image + "'");
+  if (!text) return out;
+  size_t pos = 0;
+  while (pos < text->size()) {
+    size_t eol = text->find('\n', pos);
+    if (eol == std::string::npos) eol = text->size();
+    const std::string line = text->substr(pos, eol - pos);
+    pos = eol + 1;
+    const size_t tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    std::string head = line.substr(0, tab);
+    FlsEntry e;
+    const size_t sp = head.find(' ');
+    std::string rest = head.substr(sp + 1);
+    if (rest.starts_with("* ")) {
+      e.deleted = true;
+      rest = rest.substr(2);
+    }
+    if (const size_t r = rest.find("(realloc)"); r != std::string::npos) {
+      e.realloc = true;
+      rest = rest.substr(0, r);
+    }
+    if (!rest.empty() && rest.back() == ':') rest.pop_back();
+    e.addr = rest;
+    out[line.substr(tab + 1)] = e;
+  }
+  return out;
+}
+
+// Walks every volume of the image and compares with fls/icat. Returns the number of files whose
+// content was compared.
+int CompareWithTsk(const std::string& image) {
+  Result<std::shared_ptr<DiskImage>> img = DiskImage::Open(image, ImageFormat::kRaw);
+  EXPECT_TRUE(img.ok()) << img.status().ToString();
+  if (!img.ok()) return 0;
+  Result<std::vector<Volume>> vols = OpenVolumes(*img);
+  EXPECT_TRUE(vols.ok()) << vols.status().ToString();
+  if (!vols.ok()) return 0;
+  int compared = 0;
+  for (const Volume& v : *vols) {
+    if (!v.fs) continue;
+    const uint64_t sectors = v.offset / 512;
+    std::map<std::string, FlsEntry> expected = Fls(image, sectors);
+    EXPECT_FALSE(expected.empty()) << v.label;
+    std::map<std::string, FsEntry> got;
+    EXPECT_TRUE(WalkFileSystem(*v.fs, [&](FsEntry&& e) {
+                  got.emplace(e.path, std::move(e));
+                  return true;
+                }).ok());
+    std::set<std::string> want_paths, got_paths;
+    for (const auto& [p, e] : expected) want_paths.insert(p);
+    for (const auto& [p, e] : got) got_paths.insert(p);
+    EXPECT_EQ(want_paths, got_paths) << v.label;
+    for (const auto& [path, want] : expected) {
+      auto it = got.find(path);
+      if (it == got.end()) continue;
+      const FsEntry& e = it->second;
+      EXPECT_EQ(want.deleted, !e.allocated) << path;
+      EXPECT_EQ(want.realloc, e.meta_reused) << path;
+      EXPECT_EQ(std::to_string(e.content.inum), want.addr.substr(0, want.addr.find('-'))) << path;
+      if (e.kind != ItemKind::kFile || !e.has_meta || e.meta_reused) continue;
+      std::optional<std::string> icat =
+          Sh("icat -o " + std::to_string(sectors) + " '" + image + "' " + want.addr);
+      if (!icat) continue;  // TSK itself cannot read it
+      Result<std::unique_ptr<FsFileReader>> r = FsFileReader::Open(v.fs, e.content);
+      EXPECT_TRUE(r.ok()) << path << ": " << r.status().ToString();
+      if (!r.ok()) continue;
+      std::string content((*r)->size(), '\0');
+      Result<size_t> n = (*r)->ReadAt(0, reinterpret_cast<uint8_t*>(content.data()), content.size());
+      EXPECT_TRUE(n.ok()) << path << ": " << n.status().ToString();
+      if (!n.ok()) continue;
+      content.resize(*n);
+      EXPECT_EQ(content.size(), icat->size()) << path;
+      EXPECT_TRUE(content == *icat) << path << ": content differs from icat";
+      ++compared;
+    }
+  }
+  return compared;
+}
+
+TEST(FsWalker, FatWithDeletedFilesMatchesFls) {
+  if (!HaveTool("mkfs.vfat") || !HaveTool("mcopy")) GTEST_SKIP() << "dosfstools/mtools missing";
+  testing::TempDir t;
+  const std::string img = t.path() + "/fat.img", d = t.path();
+  WriteFile(d + "/a.bin", Pattern(5000, 1));
+  WriteFile(d + "/b.txt", "hello world\n");
+  WriteFile(d + "/c.jpg", Pattern(70000, 2));
+  WriteFile(d + "/gone.txt", Pattern(3000, 3));
+  ASSERT_TRUE(Sh("truncate -s 8M " + img + " && mkfs.vfat -n TEST " + img + " && mmd -i " + img +
+                 " ::/dir && mcopy -i " + img + " " + d + "/a.bin " + d + "/b.txt ::/ && mcopy -i " + img +
+                 " " + d + "/c.jpg " + d + "/gone.txt ::/dir/ && mdel -i " + img + " ::/dir/gone.txt"));
+  Result<std::optional<ImageFormat>> kind = DetectDiskImage(img);
+  ASSERT_TRUE(kind.ok());
+  EXPECT_EQ(kind->value_or(ImageFormat::kMemory), ImageFormat::kRaw);
+  EXPECT_GE(CompareWithTsk(img), 4);
+  // The deleted file is found, deleted, with its content (FAT keeps it until overwritten).
+  Result<std::shared_ptr<DiskImage>> image = DiskImage::Open(img, ImageFormat::kRaw);
+  ASSERT_TRUE(image.ok());
+  Result<std::vector<Volume>> vols = OpenVolumes(*image);
+  ASSERT_TRUE(vols.ok());
+  ASSERT_EQ(vols->size(), 1u);
+  EXPECT_TRUE((*vols)[0].label.starts_with("fs(FAT")) << (*vols)[0].label;
+  int deleted = 0;
+  ASSERT_TRUE(WalkFileSystem(*(*vols)[0].fs, [&](FsEntry&& e) {
+                if (!e.allocated && e.kind == ItemKind::kFile && e.path.starts_with("dir/")) ++deleted;
+                return true;
+              }).ok());
+  EXPECT_EQ(deleted, 1);
+}
+
+TEST(FsWalker, Ext4WithDeletedFilesMatchesFls) {
+  if (!HaveTool("mkfs.ext4") || !HaveTool("debugfs")) GTEST_SKIP() << "e2fsprogs missing";
+  testing::TempDir t;
+  const std::string src = t.path() + "/src", img = t.path() + "/ext4.img";
+  ASSERT_TRUE(Sh("mkdir -p " + src + "/sub/deeper"));
+  WriteFile(src + "/one.bin", Pattern(100000, 4));
+  WriteFile(src + "/sub/two.txt", "two\n");
+  WriteFile(src + "/sub/deeper/three.bin", Pattern(300000, 5));
+  WriteFile(src + "/sub/del.bin", Pattern(20000, 6));
+  ASSERT_TRUE(Sh("ln -s one.bin " + src + "/link"));
+  ASSERT_TRUE(Sh("mkfs.ext4 -q -F -d " + src + " " + img + " 8M && debugfs -w -R 'rm /sub/del.bin' " + img));
+  EXPECT_GE(CompareWithTsk(img), 3);
+}
+
+TEST(FsWalker, NtfsAlternateDataStreams) {
+  if (!HaveTool("mkntfs") || !HaveTool("ntfscp")) GTEST_SKIP() << "ntfs-3g missing";
+  testing::TempDir t;
+  const std::string img = t.path() + "/ntfs.img", d = t.path();
+  WriteFile(d + "/b.txt", "visible\n");
+  WriteFile(d + "/s.txt", "hidden stream\n");
+  WriteFile(d + "/c.bin", Pattern(200000, 7));
+  ASSERT_TRUE(Sh("truncate -s 8M " + img + " && mkntfs -F -q -Q " + img + " && ntfscp -f " + img + " " + d +
+                 "/b.txt b.txt && ntfscp -f -N stream " + img + " " + d + "/s.txt b.txt && ntfscp -f " + img +
+                 " " + d + "/c.bin c.bin"));
+  EXPECT_GE(CompareWithTsk(img), 3);
+  Result<std::shared_ptr<DiskImage>> image = DiskImage::Open(img, ImageFormat::kRaw);
+  ASSERT_TRUE(image.ok());
+  Result<std::vector<Volume>> vols = OpenVolumes(*image);
+  ASSERT_TRUE(vols.ok());
+  bool found = false;
+  ASSERT_TRUE(WalkFileSystem(*(*vols)[0].fs, [&](FsEntry&& e) {
+                if (e.path == "b.txt:stream") {
+                  found = true;
+                  EXPECT_TRUE(e.named_stream);
+                  EXPECT_EQ(e.size.value_or(0), 14u);
+                }
+                return true;
+              }).ok());
+  EXPECT_TRUE(found);
+}
+
+TEST(FsWalker, GptWithTwoPartitions) {
+  if (!HaveTool("sgdisk") || !HaveTool("mkfs.vfat") || !HaveTool("mkfs.ext4")) GTEST_SKIP() << "tools missing";
+  testing::TempDir t;
+  const std::string d = t.path(), img = d + "/gpt.img";
+  WriteFile(d + "/x.txt", "in the fat partition\n");
+  ASSERT_TRUE(Sh("mkdir -p " + d + "/e && echo ext > " + d + "/e/y.txt"));
+  ASSERT_TRUE(Sh("truncate -s 12M " + img + " && sgdisk -n 1:2048:+4M -n 2:0:+4M " + img + " >/dev/null"));
+  ASSERT_TRUE(Sh("truncate -s 4M " + d + "/p1 && mkfs.vfat " + d + "/p1 && mcopy -i " + d + "/p1 " + d +
+                 "/x.txt ::/ && mkfs.ext4 -q -F -d " + d + "/e " + d + "/p2 4M"));
+  ASSERT_TRUE(Sh("dd if=" + d + "/p1 of=" + img + " bs=512 seek=2048 conv=notrunc status=none && dd if=" + d +
+                 "/p2 of=" + img + " bs=512 seek=10240 conv=notrunc status=none"));
+  Result<std::shared_ptr<DiskImage>> image = DiskImage::Open(img, ImageFormat::kRaw);
+  ASSERT_TRUE(image.ok());
+  Result<std::vector<Volume>> vols = OpenVolumes(*image);
+  ASSERT_TRUE(vols.ok()) << vols.status().ToString();
+  std::vector<std::string> labels;
+  for (const Volume& v : *vols) {
+    if (v.fs) labels.push_back(v.label);
+  }
+  ASSERT_EQ(labels.size(), 2u);
+  EXPECT_TRUE(labels[0].starts_with("p") && labels[0].find("(FAT") != std::string::npos) << labels[0];
+  EXPECT_TRUE(labels[1].ends_with("(EXT4)")) << labels[1];
+  EXPECT_GE(CompareWithTsk(img), 2);
+}
+
+TEST(FsWalker, UnallocatedRunsCoverDeletedContent) {
+  if (!HaveTool("mkfs.vfat") || !HaveTool("mcopy")) GTEST_SKIP() << "dosfstools/mtools missing";
+  testing::TempDir t;
+  const std::string img = t.path() + "/fat.img", d = t.path();
+  const std::string marker = "NGB-UNALLOC-MARKER-" + Pattern(40, 9);
+  WriteFile(d + "/m.bin", marker + Pattern(10000, 8));
+  ASSERT_TRUE(Sh("truncate -s 4M " + img + " && mkfs.vfat " + img + " && mcopy -i " + img + " " + d +
+                 "/m.bin ::/ && mdel -i " + img + " ::/m.bin"));
+  Result<std::shared_ptr<DiskImage>> image = DiskImage::Open(img, ImageFormat::kRaw);
+  ASSERT_TRUE(image.ok());
+  Result<std::vector<Volume>> vols = OpenVolumes(*image);
+  ASSERT_TRUE(vols.ok());
+  Result<std::vector<ByteRun>> runs = UnallocatedRuns(*(*vols)[0].fs);
+  ASSERT_TRUE(runs.ok()) << runs.status().ToString();
+  ASSERT_FALSE(runs->empty());
+  bool found = false;
+  for (const ByteRun& r : *runs) {
+    EXPECT_LE(r.offset + r.length, (*image)->size());
+    std::string buf(std::min<uint64_t>(r.length, 1 << 20), '\0');
+    Result<size_t> n = (*image)->ReadAt(r.offset, reinterpret_cast<uint8_t*>(buf.data()), buf.size());
+    ASSERT_TRUE(n.ok());
+    if (buf.find(marker) != std::string::npos) found = true;
+  }
+  EXPECT_TRUE(found) << "deleted content not inside the unallocated runs";
+}
+
+TEST(DiskImage, OrdinaryFilesAreNotImages) {
+  testing::TempDir t;
+  WriteFile(t.path() + "/small.txt", "hello");
+  WriteFile(t.path() + "/random.bin", Pattern(1 << 20, 11));
+  for (const char* name : {"/small.txt", "/random.bin"}) {
+    Result<std::optional<ImageFormat>> k = DetectDiskImage(t.path() + name);
+    ASSERT_TRUE(k.ok());
+    EXPECT_FALSE(k->has_value()) << name;
+  }
+  EXPECT_FALSE(DetectDiskImage(t.path() + "/missing").ok());
+}
+
+TEST(DiskImage, HostileBytesInMemoryNeverCrash) {
+  // A FAT boot sector with absurd geometry, then zeros and noise: errors, not crashes.
+  std::string bytes = Pattern(1 << 16, 12);
+  bytes[510] = '\x55';
+  bytes[511] = '\xAA';
+  std::memcpy(bytes.data() + 54, "FAT16   ", 8);
+  for (int round = 0; round < 3; ++round) {
+    if (round == 1) std::fill(bytes.begin(), bytes.begin() + 512, '\0');
+    if (round == 2) bytes.resize(700);
+    Result<std::shared_ptr<DiskImage>> img =
+        DiskImage::FromMemory(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
+    ASSERT_TRUE(img.ok());
+    Result<std::vector<Volume>> vols = OpenVolumes(*img);
+    if (!vols.ok()) continue;
+    for (const Volume& v : *vols) {
+      if (v.fs) WalkFileSystem(*v.fs, [](FsEntry&&) { return true; });
+    }
+  }
+}
+
+TEST(DiskImage, MediaDigestsOfARawImage) {
+  testing::TempDir t;
+  const std::string p = t.path() + "/m.bin", content = Pattern(3 << 20, 13);
+  WriteFile(p, content);
+  Result<std::shared_ptr<DiskImage>> img = DiskImage::Open(p, ImageFormat::kRaw);
+  ASSERT_TRUE(img.ok());
+  Result<MediaDigests> d = HashMedia(**img);
+  ASSERT_TRUE(d.ok());
+  const Digests want = MultiDigest::Of(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(content.data()), content.size()));
+  EXPECT_EQ(d->md5, want.md5);
+  EXPECT_EQ(d->sha256, want.sha256);
+  EXPECT_EQ(d->bytes, content.size());
+}
+
+}  // namespace
+}  // namespace ngb::source
