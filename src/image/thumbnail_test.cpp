@@ -78,6 +78,7 @@ TEST(Thumbnail, HostileInputIsAnErrorValue) {
   ASSERT_FALSE(t.ok());
   EXPECT_EQ(t.status().reason(), "image_unsupported");
   const std::vector<uint8_t> src = ReadFile(TestdataDir() / "j-big-301x203.jpg");
+  ASSERT_GT(src.size(), 200u);
   Result<Thumbnail> big = MakeThumbnail(src, ThumbVariant::kBlurred, {.max_pixels = 1000});
   ASSERT_FALSE(big.ok());
   EXPECT_EQ(big.status().reason(), "image_too_large");

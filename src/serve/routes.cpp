@@ -387,7 +387,8 @@ Reply Thumbnail(Call& c) {
       cached = true;
     }
   }
-  if (!cached) {  // decoded outside the case lock: other requests go on meanwhile
+  if (!cached) {  // decoded outside the case lock (other requests go on), one at a time
+    std::lock_guard generating(st.thumb_gen_mu);
     Result<std::string> bytes = review::ReadLocatedItem(where, kMaxThumbnailSource);
     if (!bytes.ok()) return ErrorReply(404, "no_preview", bytes.status().reason());  // evidence may come back
     Result<image::Thumbnail> t = image::MakeThumbnail(
@@ -427,8 +428,9 @@ Reply Original(Call& c) {
   }
   Result<std::string> bytes = review::ReadLocatedItem(where, kMaxOriginalBytes);
   if (!bytes.ok()) {
-    const std::string& why = bytes.status().reason();
-    return ErrorReply(why == "too_large" ? 413 : why == "evidence_changed" ? 409 : 404, why, bytes.status().detail());
+    const Status err = bytes.status();  // status() is a copy: keep it alive while its reason is used
+    const std::string& why = err.reason();
+    return ErrorReply(why == "too_large" ? 413 : why == "evidence_changed" ? 409 : 404, why, err.detail());
   }
   {
     std::lock_guard lock(st.db_mu);

@@ -34,6 +34,7 @@ struct ReviewServer::State {
   review::NearGroups groups;          // guarded by db_mu
   store::AuditCheck audit_checked;    // guarded by db_mu: the verified prefix of the audit chain
   std::unique_ptr<review::ThumbCache> thumbs;  // CASE_DIR/thumbs.db (own lock); null if it cannot open
+  std::mutex thumb_gen_mu;            // one thumbnail decoded at a time: memory stays bounded
   int port = 0;                       // bound port (Host header check)
   std::mutex hash_mu;  // one password verification at a time (bounded memory)
   review::LoginLimiter limiter;
