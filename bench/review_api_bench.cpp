@@ -3,12 +3,16 @@
 // starts the server in-process on a loopback ephemeral port, logs in once and times each route
 // over HTTP with httplib::Client (keep-alive). Prints the median and 95th percentile wall time,
 // the process CPU time per request (client + server), and the ratio of the median to the 50 ms
-// budget of issue 5 (the yardstick).
+// budget of issue 5 (the yardstick). The images get synthetic PDQ hashes (a quarter of them in
+// near-duplicate pairs) and RUNS * 2 of them real generated JPEG files behind them, so thumbnails
+// (uncached: read + decode + blur + encode; cached: from CASE_DIR/thumbs.db) and groups are timed.
 //   review_api_bench [ITEMS=100000] [RUNS=50]
 #include <httplib.h>
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <cstdio>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -19,7 +23,9 @@
 #include "index_bench_util.h"
 #include "review/users.h"
 #include "serve/server.h"
+#include "hash/sha256.h"
 #include "store/case_store.h"
+#include "testing/benign_images.h"
 #include "testing/review_case.h"
 #include "testing/temp_dir.h"
 
@@ -44,6 +50,31 @@ void Time(const char* name, int runs, const std::function<int()>& call) {
               cpu_ms, median / 50.0, bad ? "  (NON-200 REPLIES)" : "");
 }
 
+// Puts generated JPEG files behind the first `n` images of source "phone" (moved to `root`) and
+// records their digests; returns their item ids.
+std::vector<int64_t> AddImageFiles(ngb::store::Db& db, const std::string& root, int n) {
+  std::vector<int64_t> ids;
+  if (!db.Exec("UPDATE sources SET abs_path = '" + root + "' WHERE label = 'phone'").ok()) return ids;
+  auto q = db.Prepare("SELECT id, path_text FROM items WHERE source_id = 1 AND mime = 'image/jpeg' ORDER BY id LIMIT ?");
+  auto up = db.Prepare("UPDATE items SET sha256 = ?, size = ? WHERE id = ?");
+  if (!q.ok() || !up.ok()) return ids;
+  q->Bind(1, int64_t{n});
+  while (true) {
+    auto row = q->Step();
+    if (!row.ok() || !*row) break;
+    const int64_t id = q->Int(0);
+    const std::string file = root + q->Text(1).substr(5);  // "phone/..." -> ROOT/...
+    std::filesystem::create_directories(std::filesystem::path(file).parent_path());
+    const std::string jpeg = ngb::testing::PatternJpeg(static_cast<int>(id % 50), 640, 480);
+    std::ofstream(file, std::ios::binary) << jpeg;
+    up->Bind(1, ngb::Sha256Hex(jpeg)).Bind(2, static_cast<int64_t>(jpeg.size())).Bind(3, id);
+    if (!up->Run().ok()) break;
+    up->Reset();
+    ids.push_back(id);
+  }
+  return ids;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -52,12 +83,18 @@ int main(int argc, char** argv) {
   ngb::testing::TempDir dir;
   const std::string case_dir = dir.path() + "/case";
   double t0 = Now();
+  std::vector<int64_t> images;
   {
     ngb::Result<ngb::store::CaseStore> cs = ngb::store::CaseStore::Create(case_dir, "bench", "bench");
     if (!cs.ok()) return std::fprintf(stderr, "%s\n", cs.status().ToString().c_str()), 1;
     if (ngb::Status s = ngb::testing::FillSyntheticCase(cs->db(), items); !s.ok()) {
       return std::fprintf(stderr, "%s\n", s.ToString().c_str()), 1;
     }
+    if (ngb::Status s = ngb::testing::AddSyntheticPdq(cs->db()); !s.ok()) {
+      return std::fprintf(stderr, "%s\n", s.ToString().c_str()), 1;
+    }
+    images = AddImageFiles(cs->db(), dir.path() + "/phone", 2 * runs);
+    if (images.size() < static_cast<size_t>(2 * runs)) return std::fprintf(stderr, "no image files\n"), 1;
     if (auto u = ngb::review::AddUser(cs->db(), "rev", ngb::review::Role::kSupervisor, "bench pass phrase 1",
                                       ngb::review::PasswordCost::kInteractive, "bench");
         !u.ok()) {
@@ -71,8 +108,10 @@ int main(int argc, char** argv) {
   o.port = 0;
   auto server = ngb::serve::ReviewServer::Create(std::move(*cs), o);
   if (!server.ok()) return std::fprintf(stderr, "%s\n", server.status().ToString().c_str()), 1;
+  t0 = Now();
   ngb::Result<int> port = (*server)->Bind();
   if (!port.ok()) return 1;
+  std::printf("bind (computes the near-duplicate groups)  %.1f ms\n", (Now() - t0) * 1000);
   std::thread th([&] { (*server)->Run(); });
   httplib::Client client("127.0.0.1", *port);
   client.set_keep_alive(true);
@@ -110,6 +149,40 @@ int main(int argc, char** argv) {
   });
   Time("GET /api/queue?category=1 (after decisions)", runs, get("/api/queue?category=1&limit=50"));
   Time("GET /api/audit?limit=100", std::min(runs, 10), get("/api/audit?limit=100"));
+  size_t img = 0;
+  Time("GET /api/items/N/thumbnail (uncached)", runs, [&] {
+    auto r = client.Get(("/api/items/" + std::to_string(images[img++]) + "/thumbnail").c_str(), h);
+    return r ? r->status : 0;
+  });
+  const std::string one = "/api/items/" + std::to_string(images[0]) + "/thumbnail";
+  Time("GET /api/items/N/thumbnail (cached)", runs, get(one));
+  Time("GET /api/items/N/thumbnail?variant=clear (uncached, audited)", runs, [&] {
+    auto r = client.Get(("/api/items/" + std::to_string(images[img++]) + "/thumbnail?variant=clear").c_str(), h);
+    return r ? r->status : 0;
+  });
+  auto n_images = client.Get("/api/queue?type=image&limit=1", h);
+  const long long image_total = n_images && n_images->status == 200 ? nlohmann::json::parse(n_images->body)["total"].get<long long>() : 0;
+  const std::string deep = "/api/queue?type=image&offset=" + std::to_string(image_total * 3 / 4);
+  auto q = client.Get((deep + "&limit=100").c_str(), h);
+  int64_t group = 0;
+  if (q && q->status == 200) {
+    const nlohmann::json page = nlohmann::json::parse(q->body);
+    for (const auto& e : page["entries"]) {
+      if (!e["group_id"].is_null()) group = e["group_id"].get<int64_t>();
+    }
+  }
+  if (group == 0) {
+    std::fprintf(stderr, "no group on the queue page: %d %s\n", q ? q->status : 0, q ? q->body.substr(0, 300).c_str() : "");
+    (*server)->Stop();
+    th.join();
+    return 1;
+  }
+  Time("GET /api/groups/N", runs, get("/api/groups/" + std::to_string(group)));
+  Time("POST /api/groups/N/decision (2 items)", std::min(runs, 20), [&] {
+    auto r = client.Post(("/api/groups/" + std::to_string(group) + "/decision").c_str(), hw, R"({"category":2})", "application/json");
+    return r ? r->status : 0;
+  });
+  Time("GET /api/queue?type=image, 3/4 deep (with groups)", runs, get(deep + "&limit=50"));
   (*server)->Stop();
   th.join();
   return 0;

@@ -1,8 +1,8 @@
-# Embeds the files under data/models and data/lexicons into libngb: one assembler file with an
+# Embeds the files under data/models, data/lexicons and data/web (the review UI) into libngb: one assembler file with an
 # .incbin per file and a header with the table of names and sizes (read by src/data/embedded.cpp).
 function(ngb_embed_data target data_dir)
   file(GLOB_RECURSE files CONFIGURE_DEPENDS RELATIVE ${data_dir}
-    ${data_dir}/models/* ${data_dir}/lexicons/*)
+    ${data_dir}/models/* ${data_dir}/lexicons/* ${data_dir}/web/*)
   list(FILTER files EXCLUDE REGEX "(^|/)(README|\\.)[^/]*$")
   list(SORT files)
   set(gen ${CMAKE_BINARY_DIR}/generated)

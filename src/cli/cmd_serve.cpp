@@ -30,6 +30,7 @@ bool ParseListen(const std::string& text, std::string& host, int& port) {
 void AddServeCommand(CLI::App& app, Context& ctx) {
   struct Flags {
     std::string case_dir, listen = "127.0.0.1:8080", cert, key;
+    std::vector<std::string> host_names;
   };
   auto f = std::make_shared<Flags>();
   CLI::App* cmd = app.add_subcommand("serve", "Serve the review API for a case (loopback unless told otherwise)");
@@ -37,6 +38,8 @@ void AddServeCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--listen", f->listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
   cmd->add_option("--cert", f->cert, "TLS certificate (PEM); with --key serves HTTPS");
   cmd->add_option("--key", f->key, "TLS private key (PEM)");
+  cmd->add_option("--host-name", f->host_names,
+                  "A name the browser uses for this server (Host header); IP addresses and localhost are always accepted");
   cmd->callback([f, &ctx] {
     serve::ServeOptions o;
     if (!ParseListen(f->listen, o.host, o.port)) {
@@ -44,6 +47,7 @@ void AddServeCommand(CLI::App& app, Context& ctx) {
       ctx.exit_code = kExitFatal;
       return;
     }
+    o.host_names = f->host_names;
     o.cert_file = f->cert;
     o.key_file = f->key;
     o.actor_note = ctx.command_line;

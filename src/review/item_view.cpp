@@ -1,16 +1,11 @@
 #include "review/item_view.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <string>
 
 #include "chat/parse.h"
 #include "core/provenance.h"
-#include "hash/sha256.h"
 #include "review/decisions.h"
+#include "review/item_bytes.h"
 
 namespace ngb::review {
 namespace {
@@ -41,46 +36,6 @@ Status EachRow(store::Stmt& q, F&& f) {
     if (!*r) return Status::Ok();
     f(q);
   }
-}
-
-// Reads a top-level file of the case from where its source was recorded. Errors name why not.
-Result<std::string> ReadRecordedFile(store::Db& db, int64_t item_id) {
-  Result<store::Stmt> q = db.Prepare(
-      "SELECT i.path, i.depth, i.kind, i.sha256, s.label, s.abs_path FROM items i JOIN sources s ON s.id = i.source_id "
-      "WHERE i.id = ?");
-  if (!q.ok()) return q.status();
-  q->Bind(1, item_id);
-  Result<bool> row = q->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status::Error("no_such_item");
-  const std::string path = q->Text(0), sha256 = q->Text(3), label = q->Text(4), abs = q->Text(5);
-  if (q->Int(1) != 0 || q->Text(2) != "file") return Status::Error("in_container", "the export is inside a container");
-  if (sha256.empty()) return Status::Error("not_hashed");
-  std::string file;
-  if (path == label) file = abs;
-  else if (path.size() > label.size() && path.compare(0, label.size() + 1, label + "/") == 0) file = abs + path.substr(label.size());
-  else return Status::Error("unknown_location");
-  int fd = open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOATIME);
-  if (fd < 0 && errno == EPERM) fd = open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0) return Status::Error("evidence_unavailable", ReasonFromErrno(errno));
-  struct stat st {};
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<uint64_t>(st.st_size) > kMaxChatBytes) {
-    close(fd);
-    return Status::Error("evidence_unavailable", "not a regular file of at most 64 MiB");
-  }
-  std::string bytes(static_cast<size_t>(st.st_size), '\0');
-  size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = read(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    done += static_cast<size_t>(n);
-  }
-  close(fd);
-  if (done != bytes.size() || Sha256Hex(bytes) != sha256) {
-    return Status::Error("evidence_changed", "the file no longer matches its recorded SHA-256");
-  }
-  return bytes;
 }
 
 }  // namespace
@@ -181,7 +136,7 @@ Result<json> ConversationView(store::Db& db, int64_t conversation_id, size_t max
   if (!rows.ok()) return rows;
   out["findings"] = std::move(findings);
   out["messages"] = nullptr;
-  Result<std::string> bytes = ReadRecordedFile(db, item_id);
+  Result<std::string> bytes = ReadItemBytes(db, item_id, kMaxChatBytes);
   if (!bytes.ok()) {
     out["messages_unavailable"] = bytes.status().reason();
     return out;

@@ -1,7 +1,8 @@
 // Read-only views of the case for reviewers, as JSON: one item with its matches, conversations and
 // decisions; one conversation with its findings and (when the export can be re-read) its messages.
-// No file path ever comes from the caller: an export is re-read only from where the case recorded
-// its source, only for top-level files, and only when its SHA-256 still equals the recorded one.
+// No file path ever comes from the caller: an export is re-read only through the case's recorded
+// provenance (review/item_bytes.h: its file, or its containers for an archive member) and only
+// when its SHA-256 still equals the recorded one.
 // Not thread-safe for one Db (callers serialise).
 #pragma once
 #include <cstdint>

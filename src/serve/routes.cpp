@@ -1,6 +1,14 @@
 // The review API's handlers and the table of routes (what docs/openapi.json must describe).
 #include <array>
 #include <charconv>
+#include <sstream>
+#include <variant>
+
+#include "core/provenance.h"
+#include "data/embedded.h"
+#include "image/thumbnail.h"
+#include "report/export.h"
+#include "review/item_bytes.h"
 
 #include "core/json_text.h"
 #include "review/decisions.h"
@@ -9,20 +17,18 @@
 #include "review/users.h"
 #include "serve/openapi.h"
 #include "serve/state.h"
+#include "hash/sha256.h"
 #include "store/audit_log.h"
+#include "ngb_version.h"
 
 namespace ngb::serve {
 namespace {
 
 using nlohmann::json;
 
-// The real UI comes later; this page only says where the API is.
-constexpr const char* kLoginPage = R"html(<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Nigehbaan review</title></head>
-<body><main><h1>Nigehbaan review</h1>
-<p>Sign in through the API (POST /api/login); the review interface is not built yet.</p>
-<p>API description: <a href="/api/openapi.json">/api/openapi.json</a></p></main></body></html>
-)html";
+constexpr uint64_t kMaxThumbnailSource = uint64_t{64} << 20;   // bytes of an image we preview
+constexpr uint64_t kMaxOriginalBytes = uint64_t{256} << 20;    // bytes of an original we serve
+constexpr size_t kMaxGroupDecision = 10'000;                    // items one group decision may touch
 
 // A query parameter as an integer in [lo, hi]; `fallback` when absent; nullopt when malformed.
 std::optional<int64_t> IntParam(const httplib::Request& req, const char* name, int64_t fallback, int64_t lo, int64_t hi) {
@@ -34,20 +40,32 @@ std::optional<int64_t> IntParam(const httplib::Request& req, const char* name, i
   return out;
 }
 
-json SessionJson(const review::Session& s, bool reveal_default) {
+// user_settings.reveal_default holds the preview setting: 0 blurred, 1 clear, 2 grayscale
+// (1 kept its schema-5 meaning "unblurred by default").
+image::ThumbVariant PreviewSetting(store::Db& db, int64_t user_id) {
+  Result<store::Stmt> q = db.Prepare("SELECT reveal_default FROM user_settings WHERE user_id = ?");
+  if (!q.ok()) return image::ThumbVariant::kBlurred;
+  q->Bind(1, user_id);
+  Result<bool> row = q->Step();
+  if (!row.ok() || !*row) return image::ThumbVariant::kBlurred;
+  switch (q->Int(0)) {
+    case 1: return image::ThumbVariant::kClear;
+    case 2: return image::ThumbVariant::kGrayscale;
+    default: return image::ThumbVariant::kBlurred;
+  }
+}
+
+int64_t PreviewCode(image::ThumbVariant v) {
+  return v == image::ThumbVariant::kClear ? 1 : v == image::ThumbVariant::kGrayscale ? 2 : 0;
+}
+
+json SessionJson(const review::Session& s, image::ThumbVariant preview) {
   return {{"user", s.user.name},
           {"role", review::RoleName(s.user.role)},
           {"csrf_token", s.csrf_token},
           {"expires_at", s.expires_at},
-          {"settings", {{"reveal_default", reveal_default}}}};
-}
-
-bool RevealDefault(store::Db& db, int64_t user_id) {
-  Result<store::Stmt> q = db.Prepare("SELECT reveal_default FROM user_settings WHERE user_id = ?");
-  if (!q.ok()) return false;
-  q->Bind(1, user_id);
-  Result<bool> row = q->Step();
-  return row.ok() && *row && q->Int(0) != 0;
+          {"settings",
+           {{"reveal_default", preview == image::ThumbVariant::kClear}, {"preview", image::ThumbVariantName(preview)}}}};
 }
 
 Reply Json(json body) {
@@ -56,11 +74,32 @@ Reply Json(json body) {
   return r;
 }
 
-Reply LoginPage(Call&) {
+// The review UI: embedded from data/web (no file is read at run time).
+struct Asset {
+  const char* name;
+  const char* type;
+};
+constexpr std::array<Asset, 3> kAssets = {{{"app.js", "text/javascript; charset=utf-8"},
+                                           {"app.css", "text/css; charset=utf-8"},
+                                           {"logo.svg", "image/svg+xml"}}};
+
+Reply EmbeddedFile(const std::string& name, const char* type) {
+  const std::string_view bytes = data::Embedded("web/" + name);
+  if (bytes.empty()) return ErrorReply(404, "not_found");
   Reply r;
-  r.raw = kLoginPage;
-  r.raw_type = "text/html; charset=utf-8";
+  r.raw = std::string(bytes);
+  r.raw_type = type;
   return r;
+}
+
+Reply IndexPage(Call&) { return EmbeddedFile("index.html", "text/html; charset=utf-8"); }
+
+Reply AssetFile(Call& c) {
+  const std::string name = c.req.matches.size() >= 2 ? c.req.matches[1].str() : std::string();
+  for (const Asset& a : kAssets) {  // a fixed list: the request never names a file
+    if (name == a.name) return EmbeddedFile(name, a.type);
+  }
+  return ErrorReply(404, "not_found");
 }
 
 Reply OpenApi(Call&) {
@@ -116,7 +155,7 @@ Reply Login(Call& c) {
   if (Result<store::AuditEntry> e = st.store.Audit(creds->user.name, "login", JsonText(details)); !e.ok()) {
     return StatusReply(e.status());
   }
-  Reply r = Json(SessionJson(*s, RevealDefault(st.store.db(), creds->user.id)));
+  Reply r = Json(SessionJson(*s, PreviewSetting(st.store.db(), creds->user.id)));
   r.set_cookie = SessionCookie(s->token, st.tls);
   return r;
 }
@@ -134,15 +173,20 @@ Reply Logout(Call& c) {
 
 Reply Me(Call& c) {
   std::lock_guard lock(c.state.db_mu);
-  return Json(SessionJson(*c.session, RevealDefault(c.state.store.db(), c.session->user.id)));
+  return Json(SessionJson(*c.session, PreviewSetting(c.state.store.db(), c.session->user.id)));
 }
 
 Reply Settings(Call& c) {
   json body = json::parse(c.req.body, nullptr, false);
-  if (!body.is_object() || !body.contains("reveal_default") || !body["reveal_default"].is_boolean()) {
-    return ErrorReply(400, "bad_request", "expected {\"reveal_default\": true|false}");
+  std::optional<image::ThumbVariant> preview;
+  if (body.is_object() && body.contains("preview") && body["preview"].is_string()) {
+    preview = image::ParseThumbVariant(body["preview"].get<std::string>());
+  } else if (body.is_object() && body.contains("reveal_default") && body["reveal_default"].is_boolean()) {
+    preview = body["reveal_default"].get<bool>() ? image::ThumbVariant::kClear : image::ThumbVariant::kBlurred;
   }
-  const bool reveal = body["reveal_default"].get<bool>();
+  if (!preview) {
+    return ErrorReply(400, "bad_request", "expected {\"preview\": \"blurred\"|\"grayscale\"|\"clear\"}");
+  }
   std::lock_guard lock(c.state.db_mu);
   store::Db& db = c.state.store.db();
   store::Transaction tx(db);
@@ -150,15 +194,17 @@ Reply Settings(Call& c) {
       "INSERT INTO user_settings(user_id, reveal_default) VALUES(?, ?) "
       "ON CONFLICT(user_id) DO UPDATE SET reveal_default = excluded.reveal_default");
   if (!up.ok()) return StatusReply(up.status());
-  up->Bind(1, c.session->user.id).Bind(2, int64_t{reveal});
+  up->Bind(1, c.session->user.id).Bind(2, PreviewCode(*preview));
   if (Status s = up->Run(); !s.ok()) return StatusReply(s);
-  json details = {{"user", c.session->user.name}, {"reveal_default", reveal}};
+  json details = {{"user", c.session->user.name},
+                  {"reveal_default", *preview == image::ThumbVariant::kClear},
+                  {"preview", image::ThumbVariantName(*preview)}};
   if (Result<store::AuditEntry> e = c.state.store.Audit(c.session->user.name, "settings_change", JsonText(details));
       !e.ok()) {
     return StatusReply(e.status());
   }
   if (Status s = tx.Commit(); !s.ok()) return StatusReply(s);
-  return Json({{"reveal_default", reveal}});
+  return Json({{"reveal_default", *preview == image::ThumbVariant::kClear}, {"preview", image::ThumbVariantName(*preview)}});
 }
 
 Reply Queue(Call& c) {
@@ -180,9 +226,13 @@ Reply Queue(Call& c) {
   std::lock_guard lock(c.state.db_mu);
   Result<review::QueuePage> page = c.state.queue.Page(c.state.store.db(), f);
   if (!page.ok()) return StatusReply(page.status());
+  if (Status s = c.state.groups.Refresh(c.state.store.db()); !s.ok()) return StatusReply(s);
   json entries = json::array();
   for (const review::QueueEntry& e : page->entries) {
-    entries.push_back({{"item_id", e.item_id},
+    const std::optional<review::GroupRef> group = c.state.groups.GroupOf(e.item_id);
+    entries.push_back({{"group_id", group ? json(group->id) : json(nullptr)},
+                       {"group_size", group ? group->size : 0},
+                       {"item_id", e.item_id},
                        {"tier", e.tier_name},
                        {"score", e.score},
                        {"path", e.path},
@@ -204,8 +254,9 @@ Reply Item(Call& c) {
   return Json(std::move(*view));
 }
 
-Reply Decide(Call& c) {
-  json body = json::parse(c.req.body, nullptr, false);
+// The decision in a request body, or the reply refusing it.
+std::variant<review::DecisionInput, Reply> ParseDecision(const std::string& text) {
+  json body = json::parse(text, nullptr, false);
   if (!body.is_object()) return ErrorReply(400, "bad_request", "expected a JSON object");
   review::DecisionInput in;
   if (body.contains("category") && !body["category"].is_null()) {
@@ -225,8 +276,16 @@ Reply Decide(Call& c) {
     if (!body["note"].is_string()) return ErrorReply(400, "bad_note", "a string");
     in.note = body["note"].get<std::string>();
   }
+  if (Status s = review::CheckDecisionInput(in); !s.ok()) return StatusReply(s);
+  return in;
+}
+
+Reply Decide(Call& c) {
+  std::variant<review::DecisionInput, Reply> in = ParseDecision(c.req.body);
+  if (Reply* refused = std::get_if<Reply>(&in)) return std::move(*refused);
   std::lock_guard lock(c.state.db_mu);
-  Result<review::Decision> d = review::RecordDecision(c.state.store.db(), c.session->user, c.id, in);
+  Result<review::Decision> d =
+      review::RecordDecision(c.state.store.db(), c.session->user, c.id, std::get<review::DecisionInput>(in));
   if (!d.ok()) return StatusReply(d.status());
   return Json({{"id", d->id},
                {"item_id", d->item_id},
@@ -265,8 +324,20 @@ Reply Audit(Call& c) {
                        {"details", details.is_discarded() ? json(q->Text(4)) : details},
                        {"prev_hash", q->Text(5)}, {"hash", q->Text(6)}});
   }
-  Result<store::AuditCheck> check = store::VerifyAuditChain(db);
+  // The verified prefix is kept: only entries appended since the last call are hashed, unless the
+  // last verified entry is no longer what it was (the file was edited underneath): then all again.
+  store::AuditCheck& known = c.state.audit_checked;
+  if (known.entries > 0) {
+    Result<store::Stmt> head = db.Prepare("SELECT hash FROM audit_log WHERE seq = ?");
+    if (!head.ok()) return StatusReply(head.status());
+    head->Bind(1, known.entries);
+    Result<bool> row = head->Step();
+    if (!row.ok()) return StatusReply(row.status());
+    if (!*row || head->Text(0) != known.head_hash) known = store::AuditCheck{};
+  }
+  Result<store::AuditCheck> check = store::ContinueAuditCheck(db, known);
   if (!check.ok()) return StatusReply(check.status());
+  if (check->ok) known = *check;
   return Json({{"entries", std::move(entries)},
                {"total", check->entries},
                {"head_hash", check->head_hash},
@@ -274,8 +345,193 @@ Reply Audit(Call& c) {
                {"broken_seq", check->broken_seq}});
 }
 
-const std::array<Route, 11> kRoutes = {{
-    {"GET", "/", "/", Access::kPublic, LoginPage},
+
+// Audits an action by the session's user; the reply refusing the request when the entry cannot
+// be written (an unrecorded exposure must not happen). REQUIRES: db_mu held.
+std::optional<Reply> AuditOrRefuse(Call& c, const char* action, json details) {
+  details["user"] = c.session->user.name;
+  details["role"] = review::RoleName(c.session->user.role);
+  Result<store::AuditEntry> e = c.state.store.Audit(c.session->user.name, action, JsonText(details));
+  if (!e.ok()) return StatusReply(e.status());
+  return std::nullopt;
+}
+
+Reply Thumbnail(Call& c) {
+  State& st = c.state;
+  std::optional<image::ThumbVariant> variant;
+  review::ItemLocation where;
+  {
+    std::lock_guard lock(st.db_mu);
+    if (c.req.has_param("variant")) {
+      variant = image::ParseThumbVariant(c.req.get_param_value("variant"));
+      if (!variant) return ErrorReply(400, "bad_variant", "blurred, grayscale or clear");
+    } else {
+      variant = PreviewSetting(st.store.db(), c.session->user.id);
+    }
+    Result<review::ItemLocation> found = review::LocateItem(st.store.db(), c.id);
+    if (!found.ok()) {
+      if (found.status().reason() == "no_such_item") return StatusReply(found.status());
+      return ErrorReply(404, "no_preview", found.status().reason());
+    }
+    where = std::move(*found);
+  }
+  if (where.mime.rfind("image/", 0) != 0) return ErrorReply(404, "no_preview", "not an image");
+  const char* name = image::ThumbVariantName(*variant);
+  const std::string& sha256 = where.chain.back().sha256;
+  review::ThumbCache::Entry entry;
+  bool cached = false;
+  if (st.thumbs) {
+    Result<std::optional<review::ThumbCache::Entry>> hit = st.thumbs->Get(c.id, name, sha256);
+    if (hit.ok() && *hit) {
+      entry = std::move(**hit);
+      cached = true;
+    }
+  }
+  if (!cached) {  // decoded outside the case lock (other requests go on), one at a time
+    std::lock_guard generating(st.thumb_gen_mu);
+    Result<std::string> bytes = review::ReadLocatedItem(where, kMaxThumbnailSource);
+    if (!bytes.ok()) return ErrorReply(404, "no_preview", bytes.status().reason());  // evidence may come back
+    Result<image::Thumbnail> t = image::MakeThumbnail(
+        std::span(reinterpret_cast<const uint8_t*>(bytes->data()), bytes->size()), *variant);
+    if (t.ok()) entry.jpeg = std::move(t->jpeg);
+    else entry.error = t.status().reason();
+    if (st.thumbs) st.thumbs->Put(c.id, name, sha256, entry);
+  }
+  if (!entry.error.empty()) return ErrorReply(404, "no_preview", entry.error);
+  if (*variant != image::ThumbVariant::kBlurred) {
+    // Every unblurred preview is an exposure supervisors track.
+    std::lock_guard lock(st.db_mu);
+    const bool asked = c.req.has_param("variant");
+    if (std::optional<Reply> refused = AuditOrRefuse(c, "preview_reveal",
+                                                     {{"item_id", c.id}, {"variant", name},
+                                                      {"why", asked ? "reveal" : "user_default"}})) {
+      return *refused;
+    }
+  }
+  Reply r;
+  r.raw = std::move(entry.jpeg);
+  r.raw_type = "image/jpeg";
+  return r;
+}
+
+Reply Original(Call& c) {
+  State& st = c.state;
+  review::ItemLocation where;
+  {
+    std::lock_guard lock(st.db_mu);
+    Result<review::ItemLocation> found = review::LocateItem(st.store.db(), c.id);
+    if (!found.ok()) {
+      if (found.status().reason() == "no_such_item") return StatusReply(found.status());
+      return ErrorReply(404, "no_content", found.status().reason());
+    }
+    where = std::move(*found);
+  }
+  Result<std::string> bytes = review::ReadLocatedItem(where, kMaxOriginalBytes);
+  if (!bytes.ok()) {
+    const Status err = bytes.status();  // status() is a copy: keep it alive while its reason is used
+    const std::string& why = err.reason();
+    return ErrorReply(why == "too_large" ? 413 : why == "evidence_changed" ? 409 : 404, why, err.detail());
+  }
+  {
+    std::lock_guard lock(st.db_mu);
+    if (std::optional<Reply> refused = AuditOrRefuse(c, "original_download",
+                                                     {{"item_id", c.id},
+                                                      {"path", DisplayPath(where.chain.back().path)},
+                                                      {"sha256", where.chain.back().sha256},
+                                                      {"bytes", bytes->size()}})) {
+      return *refused;
+    }
+  }
+  Reply r;
+  r.raw = std::move(*bytes);
+  r.raw_type = "application/octet-stream";  // never rendered by the browser
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"item-" + std::to_string(c.id) + ".bin\"");
+  return r;
+}
+
+Reply Group(Call& c) {
+  std::lock_guard lock(c.state.db_mu);
+  store::Db& db = c.state.store.db();
+  if (Status s = c.state.groups.Refresh(db); !s.ok()) return StatusReply(s);
+  const std::vector<int64_t>& members = c.state.groups.Members(c.id);
+  if (members.empty()) return ErrorReply(404, "no_such_group");
+  Result<store::Stmt> q = db.Prepare(
+      "SELECT i.path_text, coalesce(i.mime, ''), i.pdq, r.category, r.item_id IS NOT NULL FROM items i "
+      "LEFT JOIN review_current r ON r.item_id = i.id WHERE i.id = ?");
+  if (!q.ok()) return StatusReply(q.status());
+  json items = json::array();
+  for (size_t i = 0; i < members.size() && i < 1000; ++i) {
+    q->Reset();
+    q->Bind(1, members[i]);
+    Result<bool> row = q->Step();
+    if (!row.ok()) return StatusReply(row.status());
+    if (!*row) continue;
+    items.push_back({{"item_id", members[i]}, {"path", DisplayPath(q->Text(0))}, {"mime", q->Text(1)},
+                     {"pdq", q->Text(2)}, {"category", q->IsNull(3) ? json(nullptr) : json(q->Int(3))},
+                     {"decided", q->Int(4) != 0}});
+  }
+  return Json({{"id", c.id}, {"size", members.size()}, {"max_distance", review::kNearDistance},
+               {"items", std::move(items)}});
+}
+
+Reply GroupDecide(Call& c) {
+  std::variant<review::DecisionInput, Reply> in = ParseDecision(c.req.body);
+  if (Reply* refused = std::get_if<Reply>(&in)) return std::move(*refused);
+  std::lock_guard lock(c.state.db_mu);
+  store::Db& db = c.state.store.db();
+  if (Status s = c.state.groups.Refresh(db); !s.ok()) return StatusReply(s);
+  const std::vector<int64_t> members = c.state.groups.Members(c.id);
+  if (members.empty()) return ErrorReply(404, "no_such_group");
+  if (members.size() > kMaxGroupDecision) return ErrorReply(400, "group_too_large", "decide its items one by one");
+  // One decision (and one audit entry, in the same transaction) per item, exactly as if each
+  // had been decided alone; items the user may not change are reported, not fatal.
+  json applied = json::array(), refused = json::array();
+  for (int64_t item : members) {
+    Result<review::Decision> d = review::RecordDecision(db, c.session->user, item, std::get<review::DecisionInput>(in));
+    if (d.ok()) applied.push_back({{"item_id", item}, {"decision_id", d->id}, {"audit_seq", d->audit_seq}});
+    else if (d.status().reason() == "forbidden") refused.push_back({{"item_id", item}, {"error", "forbidden"}});
+    else return StatusReply(d.status());
+  }
+  if (applied.empty() && !refused.empty()) {
+    return ErrorReply(403, "forbidden", "every item of the group was decided by another reviewer");
+  }
+  return Json({{"group_id", c.id}, {"applied", std::move(applied)}, {"refused", std::move(refused)}});
+}
+
+Reply ExportCase(Call& c) {
+  const std::string format = c.req.has_param("format") ? c.req.get_param_value("format") : "";
+  std::optional<report::ExportFormat> f = report::ParseExportFormat(format);
+  if (!f) return ErrorReply(400, "bad_format", "jsonl, csv, dfxml, hashdeep, vics or chats");
+  std::lock_guard lock(c.state.db_mu);
+  report::ExportOptions o;
+  o.tool_version = NGB_VERSION;
+  o.case_number = c.state.store.Meta("case_id");
+  o.command_line = "nigehbaan serve: GET /api/export?format=" + format;
+  std::ostringstream out;
+  Result<report::ExportStats> r = report::Export(c.state.store.db(), *f, o, out);
+  if (!r.ok()) return StatusReply(r.status());
+  const std::string body = std::move(out).str();
+  if (std::optional<Reply> refused = AuditOrRefuse(
+          c, "export", {{"format", format}, {"rows", r->rows}, {"out", "http"}, {"sha256", Sha256Hex(body)}})) {
+    return *refused;
+  }
+  static constexpr std::array<std::pair<const char*, const char*>, 6> kTypes = {{
+      {"jsonl", "application/x-ndjson"}, {"csv", "text/csv; charset=utf-8"}, {"dfxml", "application/xml"},
+      {"hashdeep", "text/plain; charset=utf-8"}, {"vics", "application/json"}, {"chats", "application/x-ndjson"}}};
+  Reply reply;
+  reply.raw = body;
+  reply.raw_type = "application/octet-stream";
+  for (const auto& [name, type] : kTypes) {
+    if (format == name) reply.raw_type = type;
+  }
+  const char* ext = format == "vics" ? "json" : format == "hashdeep" ? "txt" : format == "chats" ? "jsonl" : format.c_str();
+  reply.headers.emplace_back("Content-Disposition", std::string("attachment; filename=\"case-export.") + ext + "\"");
+  return reply;
+}
+
+const Route kRoutes[] = {
+    {"GET", "/", "/", Access::kPublic, IndexPage},
+    {"GET", "/assets/{name}", R"(/assets/([^/]+))", Access::kPublic, AssetFile},
     {"GET", "/api/openapi.json", "/api/openapi.json", Access::kPublic, OpenApi},
     {"POST", "/api/login", "/api/login", Access::kPublic, Login},
     {"POST", "/api/logout", "/api/logout", Access::kWrite, Logout},
@@ -284,9 +540,14 @@ const std::array<Route, 11> kRoutes = {{
     {"GET", "/api/queue", "/api/queue", Access::kRead, Queue},
     {"GET", "/api/items/{id}", R"(/api/items/([^/]+))", Access::kRead, Item},
     {"POST", "/api/items/{id}/decision", R"(/api/items/([^/]+)/decision)", Access::kWrite, Decide},
+    {"GET", "/api/items/{id}/thumbnail", R"(/api/items/([^/]+)/thumbnail)", Access::kRead, Thumbnail},
+    {"GET", "/api/items/{id}/original", R"(/api/items/([^/]+)/original)", Access::kSupervisorRead, Original},
+    {"GET", "/api/groups/{id}", R"(/api/groups/([^/]+))", Access::kRead, Group},
+    {"POST", "/api/groups/{id}/decision", R"(/api/groups/([^/]+)/decision)", Access::kWrite, GroupDecide},
+    {"GET", "/api/export", "/api/export", Access::kSupervisorRead, ExportCase},
     {"GET", "/api/conversations/{id}", R"(/api/conversations/([^/]+))", Access::kRead, Conversation},
     {"GET", "/api/audit", "/api/audit", Access::kSupervisorRead, Audit},
-}};
+};
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 #include "serve/server.h"
 
+#include <arpa/inet.h>
 #include <sodium.h>
 #include <sys/stat.h>
 
@@ -7,6 +8,7 @@
 #include <ctime>
 
 #include "core/json_text.h"
+#include "serve/host_check.h"
 #include "serve/state.h"
 
 namespace ngb::serve {
@@ -71,6 +73,9 @@ Reply Authorise(ReviewServer::State& st, const Route& route, Call& call) {
 }
 
 Reply Handle(ReviewServer::State& st, const Route& route, const httplib::Request& req) {
+  if (!HostAllowed(req.get_header_value("Host"), st.port, st.tls, st.options.host_names)) {
+    return ErrorReply(421, "bad_host", "the Host header does not name this server");
+  }
   Call call{req, st, std::nullopt, 0, req.remote_addr};
   if (Reply denied = Authorise(st, route, call); denied.status != 0) return denied;
   if (std::string_view(route.path).find("{id}") != std::string_view::npos) {
@@ -89,7 +94,12 @@ void Send(const Reply& reply, bool tls, httplib::Response& res) {
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_header("X-Frame-Options", "DENY");
   res.set_header("Referrer-Policy", "no-referrer");
-  res.set_header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'");
+  res.set_header("Content-Security-Policy",
+                 "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+                 "frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+  res.set_header("Cross-Origin-Opener-Policy", "same-origin");
+  res.set_header("Cross-Origin-Resource-Policy", "same-origin");
+  for (const auto& [name, value] : reply.headers) res.set_header(name, value);
   if (tls) res.set_header("Strict-Transport-Security", "max-age=31536000");
   if (!reply.set_cookie.empty()) res.set_header("Set-Cookie", reply.set_cookie);
   if (reply.retry_after > 0) res.set_header("Retry-After", std::to_string(reply.retry_after));
@@ -146,6 +156,13 @@ Result<std::unique_ptr<ReviewServer>> ReviewServer::Create(store::CaseStore stor
     return Status::Error("bad_options", "give both --cert and --key, or neither");
   }
   auto state = std::make_unique<State>(std::move(store), options);
+  if (in6_addr a{}; inet_pton(AF_INET6, options.host.c_str(), &a) != 1 && inet_pton(AF_INET, options.host.c_str(), &a) != 1) {
+    state->options.host_names.push_back(options.host);
+  }
+  if (Result<std::unique_ptr<review::ThumbCache>> thumbs = review::ThumbCache::Open(state->store.dir() + "/thumbs.db");
+      thumbs.ok()) {
+    state->thumbs = std::move(*thumbs);
+  }
   if (!options.cert_file.empty()) {
     struct stat st {};
     if (stat(options.cert_file.c_str(), &st) != 0 || stat(options.key_file.c_str(), &st) != 0) {
@@ -194,6 +211,9 @@ Result<int> ReviewServer::Bind() {
     return Status::Error("bind_failed", state_->options.host + ":" + std::to_string(port));
   }
   std::lock_guard lock(state_->db_mu);
+  state_->port = port;
+  // Near-duplicate groups are computed now rather than on the first queue request.
+  if (Status s = state_->groups.Refresh(state_->store.db()); !s.ok()) return s;
   json details = {{"listen", state_->options.host + ":" + std::to_string(port)}, {"tls", state_->tls}};
   if (!state_->options.actor_note.empty()) details["command_line"] = state_->options.actor_note;
   if (Result<store::AuditEntry> e = state_->store.Audit(state_->store.Meta("examiner"), "serve_start", JsonText(details));

@@ -1,5 +1,6 @@
 // `nigehbaan serve`: the review HTTP(S) API over one case (cpp-httplib). JSON routes under /api/,
-// described by docs/openapi.json (served at /api/openapi.json), plus a placeholder login page at /.
+// described by docs/openapi.json (served at /api/openapi.json), plus the review UI (/ and
+// /assets/*, embedded from data/web: docs/review.md).
 //
 // Security model: loopback by default; TLS when given a certificate and key. Every route but
 // POST /api/login, GET /api/openapi.json and GET / needs a session cookie (HttpOnly,
@@ -7,7 +8,9 @@
 // session's CSRF token in an X-CSRF-Token header -> 403 without; JSON bodies must be sent as
 // application/json -> 415; bodies are capped (413). Logins are rate limited per user name and per
 // client address (429 with Retry-After). Roles are enforced by src/review (403). No request value is
-// ever used as a file path or as SQL text. Handlers never throw out (a bug answers 500).
+// ever used as a file path or as SQL text. Handlers never throw out (a bug answers 500). Requests
+// whose Host header names anything but this server are refused (421) before anything else.
+// Responses carry a strict CSP (no inline script, nothing from elsewhere, no framing).
 //
 // Thread-safety: requests run on cpp-httplib's thread pool; the case connection is used under one
 // mutex, password hashing under another (each verification takes tens of MiB).
@@ -32,6 +35,9 @@ struct ServeOptions {
   review::LoginLimits login_limits;
   size_t max_body_bytes = 64 * 1024;
   std::string actor_note;           // recorded with serve_start (e.g. the command line)
+  // Names besides IP literals and "localhost" accepted in the Host header (DNS-rebinding guard:
+  // serve/host_check.h). `host` is added when it is a name.
+  std::vector<std::string> host_names;
 };
 
 // Every (METHOD, OpenAPI path template) the server registers, sorted.

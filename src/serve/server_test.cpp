@@ -12,123 +12,13 @@
 #include "review/users.h"
 #include "serve/openapi.h"
 #include "serve/state.h"
+#include "serve/serve_test_fixture.h"
 #include "store/case_store.h"
-#include "testing/review_case.h"
-#include "testing/temp_dir.h"
 
 namespace ngb::serve {
 namespace {
 
 using nlohmann::json;
-using ngb::testing::TempDir;
-
-// Every byte but letters and digits as %XX.
-std::string PercentEncode(const std::string& s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c)) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
-struct Login {
-  std::string cookie;  // "ngb_session=..."
-  std::string csrf;
-};
-
-class ServeTest : public ::testing::Test {
- protected:
-  void SetUp() override { StartServer(ServeOptions{}); }
-  void TearDown() override { StopServer(); }
-
-  void StartServer(ServeOptions options) {
-    case_dir_ = dir_.path() + "/case";
-    {
-      Result<store::CaseStore> cs = store::CaseStore::Create(case_dir_, "t", "examiner");
-      ASSERT_TRUE(cs.ok()) << cs.status().ToString();
-      ASSERT_TRUE(ngb::testing::FillSyntheticCase(cs->db(), 2000).ok());
-      for (auto [name, role] : {std::pair{"alice", review::Role::kReviewer}, {"bob", review::Role::kReviewer},
-                                {"sue", review::Role::kSupervisor}, {"eve", review::Role::kExaminer}}) {
-        ASSERT_TRUE(review::AddUser(cs->db(), name, role, Password(name), review::PasswordCost::kInteractive, "admin").ok());
-      }
-    }
-    Result<store::CaseStore> cs = store::CaseStore::Open(case_dir_);
-    ASSERT_TRUE(cs.ok());
-    options.port = 0;
-    Result<std::unique_ptr<ReviewServer>> server = ReviewServer::Create(std::move(*cs), options);
-    ASSERT_TRUE(server.ok()) << server.status().ToString();
-    server_ = std::move(*server);
-    Result<int> port = server_->Bind();
-    ASSERT_TRUE(port.ok()) << port.status().ToString();
-    port_ = *port;
-    thread_ = std::thread([this] { server_->Run(); });
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
-    client_->set_read_timeout(30, 0);
-  }
-  void StopServer() {
-    if (server_) server_->Stop();
-    if (thread_.joinable()) thread_.join();
-    server_.reset();
-  }
-
-  static std::string Password(const std::string& name) { return "correct horse battery " + std::to_string(static_cast<int>(name[0])); }
-
-  httplib::Result PostJson(const std::string& path, const json& body, const Login* who = nullptr,
-                           const std::string* csrf = nullptr) {
-    httplib::Headers h;
-    if (who) h.emplace("Cookie", who->cookie);
-    if (csrf) h.emplace("X-CSRF-Token", *csrf);
-    else if (who) h.emplace("X-CSRF-Token", who->csrf);
-    return client_->Post(path.c_str(), h, body.dump(), "application/json");
-  }
-  httplib::Result Get(const std::string& path, const Login* who = nullptr) {
-    httplib::Headers h;
-    if (who) h.emplace("Cookie", who->cookie);
-    return client_->Get(path.c_str(), h);
-  }
-  Login LogIn(const std::string& name) {
-    httplib::Result r = PostJson("/api/login", {{"name", name}, {"password", Password(name)}});
-    Login l;
-    EXPECT_TRUE(r);
-    if (!r) return l;
-    EXPECT_EQ(r->status, 200) << r->body;
-    const std::string set = r->get_header_value("Set-Cookie");
-    EXPECT_NE(set.find("HttpOnly"), std::string::npos);
-    EXPECT_NE(set.find("SameSite=Strict"), std::string::npos);
-    l.cookie = set.substr(0, set.find(';'));
-    json body = json::parse(r->body, nullptr, false);
-    if (body.is_object() && body.contains("csrf_token")) l.csrf = body["csrf_token"].get<std::string>();
-    return l;
-  }
-  int64_t Count(const std::string& sql) {
-    Result<store::CaseStore> cs = store::CaseStore::Open(case_dir_, /*read_only=*/true);
-    EXPECT_TRUE(cs.ok());
-    Result<store::Stmt> q = cs->db().Prepare(sql);
-    EXPECT_TRUE(q.ok());
-    EXPECT_TRUE(q->Step().ok());
-    return q->Int(0);
-  }
-  // A concrete path for a route template.
-  static std::string Concrete(const std::string& path) {
-    std::string p = path;
-    if (size_t i = p.find("{id}"); i != std::string::npos) p.replace(i, 4, "1");
-    return p;
-  }
-
-  TempDir dir_;
-  std::string case_dir_;
-  std::unique_ptr<ReviewServer> server_;
-  std::thread thread_;
-  int port_ = 0;
-  std::unique_ptr<httplib::Client> client_;
-};
 
 TEST_F(ServeTest, EveryRegisteredRouteIsInTheOpenApiDocumentAndViceVersa) {
   EXPECT_EQ(RegisteredRoutes(), OpenApiOperations());
@@ -328,6 +218,98 @@ TEST_F(ServeTest, RepeatedBadLoginsAreRateLimited) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 429);
   EXPECT_EQ(Count("SELECT count(*) FROM audit_log WHERE action = 'login_failed'"), 5);
+}
+
+TEST_F(ServeTest, RequestsForAnotherHostNameAreRefused) {
+  Login sue = LogIn("sue");
+  for (const char* host : {"evil.example", "evil.example:80", "127.0.0.1.evil.example", "localhost:1"}) {
+    httplib::Headers h{{"Cookie", sue.cookie}, {"Host", host}};
+    httplib::Result r = client_->Get("/api/queue", h);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 421) << host;
+    r = client_->Get("/", httplib::Headers{{"Host", host}});
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 421) << host;
+  }
+  httplib::Result ok = client_->Get("/api/queue", httplib::Headers{{"Cookie", sue.cookie}, {"Host", "localhost:" + std::to_string(port_)}});
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200);
+}
+
+TEST_F(ServeTest, UiIsServedWithAStrictPolicyAndOnlyKnownAssets) {
+  httplib::Result page = Get("/");
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("/assets/app.js"), std::string::npos);
+  EXPECT_EQ(page->body.find("<script>"), std::string::npos);  // no inline script
+  const std::string csp = page->get_header_value("Content-Security-Policy");
+  EXPECT_NE(csp.find("script-src 'self'"), std::string::npos);
+  EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos);
+  EXPECT_EQ(page->get_header_value("X-Frame-Options"), "DENY");
+  httplib::Result js = Get("/assets/app.js");
+  ASSERT_TRUE(js);
+  EXPECT_EQ(js->status, 200);
+  EXPECT_NE(js->get_header_value("Content-Type").find("javascript"), std::string::npos);
+  for (const char* bad : {"/assets/index.html", "/assets/..%2fmodels", "/assets/app.jsx", "/assets/"}) {
+    httplib::Result r = Get(bad);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 404) << bad;
+  }
+}
+
+TEST_F(ServeTest, SupervisorsExportReviewersCannot) {
+  Login alice = LogIn("alice"), sue = LogIn("sue");
+  EXPECT_EQ(Get("/api/export?format=csv", &alice)->status, 403);
+  EXPECT_EQ(Get("/api/items/5/original", &alice)->status, 403);
+  EXPECT_EQ(Get("/api/export?format=../../etc/passwd", &sue)->status, 400);
+  const int64_t exports = Count("SELECT count(*) FROM audit_log WHERE action = 'export'");
+  httplib::Result r = Get("/api/export?format=csv", &sue);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  EXPECT_NE(r->get_header_value("Content-Disposition").find("attachment"), std::string::npos);
+  EXPECT_GT(std::count(r->body.begin(), r->body.end(), '\n'), 2000);
+  EXPECT_EQ(Count("SELECT count(*) FROM audit_log WHERE action = 'export'"), exports + 1);
+}
+
+TEST_F(ServeTest, PreviewSettingIsStoredAndAudited) {
+  Login alice = LogIn("alice");
+  httplib::Result r = PostJson("/api/me/settings", {{"preview", "grayscale"}}, &alice);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  json me = json::parse(Get("/api/me", &alice)->body);
+  EXPECT_EQ(me["settings"]["preview"], "grayscale");
+  EXPECT_FALSE(me["settings"]["reveal_default"].get<bool>());
+  EXPECT_EQ(PostJson("/api/me/settings", {{"preview", "x"}}, &alice)->status, 400);
+  EXPECT_EQ(PostJson("/api/me/settings", {{"reveal_default", true}}, &alice)->status, 200);
+  me = json::parse(Get("/api/me", &alice)->body);
+  EXPECT_EQ(me["settings"]["preview"], "clear");
+  EXPECT_EQ(Count("SELECT count(*) FROM audit_log WHERE action = 'settings_change'"), 2);
+  // No evidence behind the synthetic items: no preview, and nothing revealed.
+  r = Get("/api/items/2/thumbnail", &alice);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 404);
+  EXPECT_EQ(Get("/api/items/2/thumbnail?variant=../x", &alice)->status, 400);
+  EXPECT_EQ(Count("SELECT count(*) FROM audit_log WHERE action = 'preview_reveal'"), 0);
+}
+
+TEST_F(ServeTest, AuditChainIsCheckedIncrementallyAndAnEditIsStillCaught) {
+  Login sue = LogIn("sue");
+  json a = json::parse(Get("/api/audit?limit=1", &sue)->body);
+  EXPECT_TRUE(a["chain_ok"].get<bool>());
+  const int64_t n = a["total"];
+  ASSERT_EQ(PostJson("/api/items/9/decision", {{"category", 3}}, &sue)->status, 200);
+  a = json::parse(Get("/api/audit?limit=1", &sue)->body);
+  EXPECT_TRUE(a["chain_ok"].get<bool>());
+  EXPECT_EQ(a["total"], n + 1);
+  {
+    Result<store::CaseStore> cs = store::CaseStore::Open(case_dir_);
+    ASSERT_TRUE(cs.ok());
+    ASSERT_TRUE(cs->db().Exec("DROP TRIGGER audit_log_no_update").ok());
+    ASSERT_TRUE(cs->db().Exec("UPDATE audit_log SET hash = 'x' || substr(hash, 2) WHERE seq = " + std::to_string(n + 1)).ok());
+  }
+  a = json::parse(Get("/api/audit?limit=1", &sue)->body);
+  EXPECT_FALSE(a["chain_ok"].get<bool>());
 }
 
 }  // namespace

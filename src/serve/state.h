@@ -11,8 +11,13 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "review/login_limiter.h"
+#include "review/near_groups.h"
+#include "review/thumb_cache.h"
+#include "store/audit_log.h"
 #include "review/queue.h"
 #include "review/sessions.h"
 #include "serve/server.h"
@@ -26,6 +31,11 @@ struct ReviewServer::State {
   ServeOptions options;
   std::mutex db_mu;    // guards store and queue
   review::ReviewQueue queue;
+  review::NearGroups groups;          // guarded by db_mu
+  store::AuditCheck audit_checked;    // guarded by db_mu: the verified prefix of the audit chain
+  std::unique_ptr<review::ThumbCache> thumbs;  // CASE_DIR/thumbs.db (own lock); null if it cannot open
+  std::mutex thumb_gen_mu;            // one thumbnail decoded at a time: memory stays bounded
+  int port = 0;                       // bound port (Host header check)
   std::mutex hash_mu;  // one password verification at a time (bounded memory)
   review::LoginLimiter limiter;
   std::unique_ptr<httplib::Server> http;
@@ -55,6 +65,7 @@ struct Reply {
   nlohmann::json body;              // sent as JSON unless raw is set
   std::string raw, raw_type;        // a non-JSON body (the login page, the OpenAPI document)
   std::string set_cookie;
+  std::vector<std::pair<std::string, std::string>> headers;  // extra response headers
   int64_t retry_after = 0;
 };
 

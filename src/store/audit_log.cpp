@@ -51,13 +51,17 @@ Result<AuditEntry> AppendAudit(Db& db, const std::string& actor, const std::stri
   return e;
 }
 
-Result<AuditCheck> VerifyAuditChain(Db& db) {
+Result<AuditCheck> VerifyAuditChain(Db& db) { return ContinueAuditCheck(db, AuditCheck{}); }
+
+Result<AuditCheck> ContinueAuditCheck(Db& db, const AuditCheck& verified) {
+  if (!verified.ok) return verified;
   Result<Stmt> q = db.Prepare(
-      "SELECT seq, at, actor, action, details, prev_hash, hash FROM audit_log ORDER BY seq");
+      "SELECT seq, at, actor, action, details, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq");
   if (!q.ok()) return q.status();
-  AuditCheck check;
-  std::string prev = kGenesis;
-  int64_t expected_seq = 1;
+  q->Bind(1, verified.entries);
+  AuditCheck check = verified;
+  std::string prev = verified.entries == 0 ? std::string(kGenesis) : verified.head_hash;
+  int64_t expected_seq = verified.entries + 1;
   for (;;) {
     Result<bool> row = q->Step();
     if (!row.ok()) return row.status();

@@ -36,5 +36,10 @@ struct AuditCheck {
 };
 // Re-computes the chain from the first entry.
 Result<AuditCheck> VerifyAuditChain(Db& db);
+// Continues a check that found `verified.entries` good entries ending in `verified.head_hash`
+// (an earlier result, or AuditCheck{} to start from scratch): only later entries are read, so
+// re-checking a long log after a few appends is cheap. The entries already covered are trusted;
+// the caller decides when to start again from scratch. A failed `verified` is returned as is.
+Result<AuditCheck> ContinueAuditCheck(Db& db, const AuditCheck& verified);
 
 }  // namespace ngb::store

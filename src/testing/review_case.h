@@ -71,4 +71,43 @@ inline Status FillSyntheticCase(store::Db& db, int64_t n) {
   return tx.Commit();
 }
 
+// Gives the synthetic case's images PDQ hashes (quality 100): pseudo-random 256-bit values, far
+// apart from each other, except that image i with i % 10 == 1 is a near duplicate of image i - 1
+// (at most 20 bits differ), so about a quarter of the images are in two-image near-duplicate groups.
+inline Status AddSyntheticPdq(store::Db& db) {
+  store::Transaction tx(db);
+  if (!tx.started()) return Status::Error("case_store_error", db.ErrorMessage());
+  Result<store::Stmt> ids = db.Prepare("SELECT id FROM items WHERE mime = 'image/jpeg' ORDER BY id");
+  Result<store::Stmt> set = db.Prepare("UPDATE items SET pdq = ?, pdq_quality = 100 WHERE id = ?");
+  if (!ids.ok()) return ids.status();
+  if (!set.ok()) return set.status();
+  auto hash_of = [](uint64_t seed) {
+    std::string hex;
+    char buf[17];
+    for (int w = 0; w < 4; ++w) {
+      uint64_t z = (seed * 4 + w + 1) * 0x9E3779B97F4A7C15ull;  // splitmix64
+      z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+      z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+      z ^= z >> 31;
+      snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(z));
+      hex += buf;
+    }
+    return hex;
+  };
+  for (;;) {
+    Result<bool> row = ids->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    const int64_t id = ids->Int(0);
+    std::string hex = hash_of(static_cast<uint64_t>(id % 10 == 1 ? id - 1 : id));
+    if (id % 10 == 1) {
+      for (int k = 0; k < 5; ++k) hex[k * 7] = hex[k * 7] == '0' ? '1' : '0';  // <= 4 bits each
+    }
+    set->Bind(1, hex).Bind(2, id);
+    if (Status s = set->Run(); !s.ok()) return s;
+    set->Reset();
+  }
+  return tx.Commit();
+}
+
 }  // namespace ngb::testing

@@ -25,19 +25,7 @@ pass "every format parsed with the JSON contract"
 
 # 2. A plainly worrying chat (an adult probing a child's age, being alone, secrecy, a photo, a
 #    meeting) is flagged as grooming with the adult as offender; a homework chat is not flagged.
-cat >"$T/WhatsApp Chat with Sam.txt" <<'CHAT'
-03/02/2024, 18:01 - Uncle Rick: hey Sam, you played really well today, you are so mature for your age
-03/02/2024, 18:02 - Sam: thanks
-03/02/2024, 18:03 - Uncle Rick: how old are you now?
-03/02/2024, 18:04 - Sam: 12, in class 7
-03/02/2024, 18:05 - Uncle Rick: are you alone at home right now?
-03/02/2024, 18:06 - Sam: yes mom is at work
-03/02/2024, 18:07 - Uncle Rick: I can send you a gift card for your game, just don't tell your parents ok
-03/02/2024, 18:08 - Uncle Rick: this is our secret
-03/02/2024, 18:09 - Uncle Rick: send me a picture of yourself
-03/02/2024, 18:10 - Sam: why
-03/02/2024, 18:11 - Uncle Rick: let's meet tomorrow after school, I will pick you up
-CHAT
+cp "$NGB_SOURCE_DIR/tests/e2e/fixtures/whatsapp-grooming.txt" "$T/WhatsApp Chat with Sam.txt"
 cat >"$T/WhatsApp Chat with Mum.txt" <<'CHAT'
 03/02/2024, 18:01 - Mum: did you finish the maths homework?
 03/02/2024, 18:02 - Ayaan: almost
