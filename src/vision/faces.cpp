@@ -6,6 +6,8 @@
 #include <cmath>
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
+
+#include "vision/grey_mat.h"
 #include <opencv2/objdetect.hpp>
 
 namespace ngb::vision {
@@ -39,17 +41,10 @@ Result<std::unique_ptr<FaceDetector>> FaceDetector::Load(const std::string& casc
 }
 
 Result<std::vector<FaceBox>> FaceDetector::Detect(const image::DecodedImage& image) {
-  if (image.width <= 0 || image.height <= 0 || (image.channels != 1 && image.channels != 3) ||
-      image.pixels.size() < static_cast<size_t>(image.width) * image.height * image.channels)
-    return Status::Error("image_empty", "no pixels to look for faces in");
   try {
-    // A view onto our pixels (no copy); OpenCV does not write to it.
-    cv::Mat src(image.height, image.width, image.channels == 1 ? CV_8UC1 : CV_8UC3,
-                const_cast<uint8_t*>(image.pixels.data()),
-                static_cast<size_t>(image.width) * image.channels);
-    cv::Mat grey;
-    if (image.channels == 3) cv::cvtColor(src, grey, cv::COLOR_RGB2GRAY);
-    else grey = src;
+    Result<cv::Mat> grey_or = GreyMat(image);
+    if (!grey_or.ok()) return grey_or.status();
+    const cv::Mat& grey = *grey_or;
     const int longer = std::max(image.width, image.height);
     const double scale = longer > options_.max_side ? static_cast<double>(options_.max_side) / longer : 1.0;
     cv::Mat small;

@@ -6,6 +6,8 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "vision/grey_mat.h"
+
 namespace ngb::vision {
 
 struct TextReader::Impl {
@@ -37,16 +39,10 @@ std::string TextReader::version() const {
 }
 
 Result<OcrText> TextReader::Read(const image::DecodedImage& image) {
-  if (image.width <= 0 || image.height <= 0 || (image.channels != 1 && image.channels != 3) ||
-      image.pixels.size() < static_cast<size_t>(image.width) * image.height * image.channels)
-    return Status::Error("image_empty", "no pixels to read text from");
   try {
-    cv::Mat src(image.height, image.width, image.channels == 1 ? CV_8UC1 : CV_8UC3,
-                const_cast<uint8_t*>(image.pixels.data()),
-                static_cast<size_t>(image.width) * image.channels);
-    cv::Mat grey;
-    if (image.channels == 3) cv::cvtColor(src, grey, cv::COLOR_RGB2GRAY);
-    else grey = src;
+    Result<cv::Mat> grey_or = GreyMat(image);
+    if (!grey_or.ok()) return grey_or.status();
+    const cv::Mat& grey = *grey_or;
     const int longer = std::max(image.width, image.height);
     double scale = 1.0;
     if (longer < impl_->options.min_side) scale = static_cast<double>(impl_->options.min_side) / longer;
