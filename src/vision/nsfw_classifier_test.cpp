@@ -19,7 +19,11 @@
 namespace ngb::vision {
 namespace {
 
+#ifdef NGB_SOURCE_DIR
+const std::filesystem::path kVisionTests = std::filesystem::path(NGB_SOURCE_DIR) / "tests/vision";
+#else
 const std::filesystem::path kVisionTests = std::filesystem::path(__FILE__).parent_path() / "../../tests/vision";
+#endif
 
 std::vector<uint8_t> ReadBytes(const std::filesystem::path& p) {
   std::ifstream f(p, std::ios::binary);
