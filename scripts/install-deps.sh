@@ -37,3 +37,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# Image classifier models (nsfwjs from npm, converted to ONNX; see scripts/fetch-models.sh).
+# Optional at run time, needed by the classifier's tests (they skip without them).
+if command -v npm >/dev/null && command -v node >/dev/null; then
+  "$(dirname "$0")/fetch-models.sh" >/dev/null || echo "warning: scripts/fetch-models.sh failed; classifier tests will skip" >&2
+else
+  echo "warning: node/npm not found: image classifier models not built (scripts/fetch-models.sh)" >&2
+fi

@@ -29,6 +29,7 @@ void AddTextCommand(CLI::App& app, Context& ctx);   // cmd_text.cpp: text classi
 void AddChatCommand(CLI::App& app, Context& ctx);   // cmd_chat.cpp: chat analyze
 void AddUserCommand(CLI::App& app, Context& ctx);   // cmd_user.cpp: user add|list
 void AddServeCommand(CLI::App& app, Context& ctx);  // cmd_serve.cpp: serve (review API)
+void AddClassifyCommand(CLI::App& app, Context& ctx);  // cmd_classify.cpp: image classifier scores
 
 // "64M", "1G", "1T", "4096" → bytes (powers of 1024). Returns false when malformed.
 bool ParseSize(const std::string& text, uint64_t& out);

@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
   ngb::cli::AddChatCommand(app, ctx);
   ngb::cli::AddUserCommand(app, ctx);
   ngb::cli::AddServeCommand(app, ctx);
+  ngb::cli::AddClassifyCommand(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
