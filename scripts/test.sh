@@ -6,6 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
+# install-deps only warns when the classifier models cannot be built (they are optional to run the
+# tool); the tests need them, so here a failure stops the run instead of letting those tests skip.
+./scripts/fetch-models.sh >/dev/null
 JOBS=$(nproc)
 FUZZ_SECONDS=${FUZZ_SECONDS:-20}
 
