@@ -1,17 +1,17 @@
-// The report's thumbnail hook: blurred grayscale previews of pertinent image items for
-// `nigehbaan report`, made from the evidence where the case recorded it (top-level files only,
-// and only when the bytes still match the recorded SHA-256).
-//
-// HOOK: the blurred grayscale thumbnail maker (src/image/thumbnail.{h,cpp}) comes from the web UI
-// branch (commit "thumbnail: ..."). Until it is merged, every call returns
-// "thumbnails_not_built" and the report shows those images as hashes only, saying why.
+// The report's thumbnail hook: blurred grayscale previews (image::MakeThumbnail, kBlurred) of
+// pertinent image items for `nigehbaan report`, made from the evidence where the case recorded it
+// — never from a path anyone supplies. Only top-level files are read (opened read-only,
+// O_NOATIME, symlinks not followed, at most 64 MiB), and only when their bytes still match the
+// recorded SHA-256; archive members get "in_container" (hashes only) until the review side's
+// ReadItemBytes (branch webui, src/review/item_bytes.h) is merged and used here.
 #pragma once
 #include "report/html_report.h"
-#include "store/case_store.h"
 
 namespace ngb::app {
 
-// REQUIRES: `cs` outlives the returned function. Not thread-safe.
-report::ThumbnailFn ReportThumbnails(store::CaseStore& cs);
+// Reasons in place of a thumbnail: "in_container", "no_content", "evidence_unavailable",
+// "too_large", "evidence_changed", or MakeThumbnail's (image_unsupported, image_too_large, ...).
+// Reentrant.
+report::ThumbnailFn ReportThumbnails();
 
 }  // namespace ngb::app

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "app/export_job.h"
+#include "app/report_thumbnails.h"
 #include "hash/sha256.h"
 #include "hashset/library.h"
 #include "report/case_facts.h"
@@ -22,6 +23,7 @@
 #include "review/decisions.h"
 #include "review/users.h"
 #include "store/case_store.h"
+#include "testing/benign_images.h"
 #include "testing/review_case.h"
 #include "testing/temp_dir.h"
 
@@ -397,6 +399,27 @@ TEST_F(ReportTest, ExportsAndReportsAreAuditLoggedWithTheirDigest) {
   Result<store::AuditCheck> chain = store::VerifyAuditChain(cs.db());
   ASSERT_TRUE(chain.ok());
   EXPECT_TRUE(chain->ok);
+}
+
+TEST(ReportThumbnailsTest, BlurredJpegFromTheRecordedFileOnlyWhileItMatches) {
+  TempDir dir;
+  const std::string jpeg = ngb::testing::CheckerJpeg(320, 240, 16);
+  std::ofstream(dir.path() + "/a.jpg", std::ios::binary) << jpeg;
+  ItemRow row;
+  row.source_label = "ev";
+  row.source_abs_path = dir.path();
+  row.rec.path = "ev/a.jpg";
+  row.rec.sha256 = Sha256Hex(jpeg);
+  const ThumbnailFn thumb = app::ReportThumbnails();
+  Result<Thumbnail> t = thumb(row);
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  EXPECT_EQ(t->mime, "image/jpeg");
+  EXPECT_EQ(t->bytes.substr(0, 2), "\xFF\xD8");
+  EXPECT_LT(t->bytes.size(), jpeg.size());
+  row.rec.sha256 = std::string(64, '0');
+  EXPECT_EQ(thumb(row).status().reason(), "evidence_changed");
+  row.rec.depth = 1;
+  EXPECT_EQ(thumb(row).status().reason(), "in_container");
 }
 
 TEST(PdfTest, ChromiumArgumentsAreHeadlessPrivateAndSandboxedUnlessRoot) {
