@@ -13,6 +13,7 @@
 #include "core/json_text.h"
 #include "core/provenance.h"
 #include "core/time_util.h"
+#include "data/embedded.h"
 #include "hash/sha256.h"
 #include "ngb_version.h"
 #include "hashset/matcher.h"
@@ -44,6 +45,29 @@ nlohmann::json LimitsJson(const pipeline::ScanOptions& o) {
           {"ratio_grace_bytes", l.ratio_grace_bytes},
           {"max_expanded_bytes", l.max_expanded_bytes},
           {"libmagic_fallback", o.processor.analysers.libmagic_fallback}};
+}
+
+// How the scan identifies and matches content, for reports and the chain of custody: digest
+// algorithms, PDQ (quality floor, match threshold when PDQ sets are matched) and, when chat exports
+// are analysed, the SHA-256 of every built-in model and lexicon (they are compiled into the
+// binary, so these digests name exactly the detector that ran). Recorded under options.methods.
+nlohmann::json MethodsJson(const pipeline::ScanOptions& o) {
+  const analyse::AnalyserConfig& a = o.processor.analysers;
+  nlohmann::json m = {{"digests", {"MD5", "SHA-1", "SHA-256"}}};
+  nlohmann::json pdq = {{"enabled", a.pdq}, {"min_quality", hashset::kMinPdqQuality}};
+  if (a.matcher) pdq["max_distance"] = a.matcher->max_distance();
+  m["pdq"] = std::move(pdq);
+  if (a.chat) {
+    nlohmann::json models = nlohmann::json::array();
+    for (const char* prefix : {"models/", "lexicons/"}) {
+      for (const data::EmbeddedFile& f : data::EmbeddedWithPrefix(prefix)) {
+        if (f.name.ends_with(".md")) continue;
+        models.push_back({{"name", std::string(f.name)}, {"sha256", Sha256Hex(f.bytes)}});
+      }
+    }
+    m["chat_models"] = std::move(models);
+  }
+  return m;
 }
 
 // (key, count) rows of a query whose one parameter is the scan id.
@@ -143,6 +167,7 @@ Result<ScanJobResult> RunScanJob(store::CaseStore& cs, const ScanJobOptions& opt
     analysers.push_back({{"name", a.name}, {"version", a.version}});
   }
   opts["analysers"] = analysers;
+  opts["methods"] = MethodsJson(options.scan);
   scan.options_json = JsonText(opts);
   scan.started_at = NowIso8601();
 

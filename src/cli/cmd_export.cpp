@@ -1,11 +1,9 @@
 #include <fstream>
 #include <iostream>
-#include <nlohmann/json.hpp>
 
+#include "app/export_job.h"
 #include "cli/commands.h"
-#include "core/json_text.h"
 #include "ngb_version.h"
-#include "report/export.h"
 #include "store/case_store.h"
 
 namespace ngb::cli {
@@ -16,25 +14,26 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
     int64_t scan = 0;
   };
   auto f = std::make_shared<Flags>();
-  CLI::App* cmd = app.add_subcommand("export", "Export the case's items (jsonl, csv, dfxml, hashdeep, vics, chats)");
+  CLI::App* cmd =
+      app.add_subcommand("export", "Export the case's items (jsonl, csv, dfxml, hashdeep, vics, case-uco, chats)");
   cmd->add_option("--case", f->case_dir, "Case folder")->required();
-  cmd->add_option("--format", f->format, "jsonl | csv | dfxml | hashdeep | vics | chats (conversations and their risk findings)")
+  cmd->add_option("--format", f->format,
+                  "jsonl | csv | dfxml | hashdeep | vics (with reviewers' categories) | case-uco (CASE/UCO JSON-LD) | "
+                  "chats (conversations and their risk findings)")
       ->required()
-      ->check(CLI::IsMember({"jsonl", "csv", "dfxml", "hashdeep", "vics", "chats"}));
+      ->check(CLI::IsMember({"jsonl", "csv", "dfxml", "hashdeep", "vics", "case-uco", "chats"}));
   cmd->add_option("--out", f->out, "Output file (default: standard output)");
   cmd->add_option("--scan", f->scan, "Only this scan (default: all scans)");
   cmd->callback([f, &ctx] {
-    Result<store::CaseStore> cs = store::CaseStore::Open(f->case_dir);
-    if (!cs.ok()) {
-      PrintError(cs.status().ToString());
-      ctx.exit_code = kExitFatal;
-      return;
-    }
-    report::ExportOptions o;
-    if (f->scan > 0) o.filter.scan_id = f->scan;
-    o.command_line = ctx.command_line;
-    o.tool_version = NGB_VERSION;
-    o.case_number = cs->Meta("case_id");
+    std::optional<store::CaseStore> cs = OpenCaseOrReport(f->case_dir, ctx);
+    if (!cs) return;
+    app::ExportJobOptions o;
+    o.format = f->format;
+    if (f->scan > 0) o.export_options.filter.scan_id = f->scan;
+    o.export_options.command_line = ctx.command_line;
+    o.export_options.tool_version = NGB_VERSION;
+    o.export_options.case_number = cs->Meta("case_id");
+    o.out_name = f->out.empty() ? "-" : f->out;
     std::ofstream file;
     std::ostream* out = &std::cout;
     if (!f->out.empty()) {
@@ -46,16 +45,12 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
       }
       out = &file;
     }
-    Result<report::ExportStats> r = report::Export(cs->db(), *report::ParseExportFormat(f->format), o, *out);
-    out->flush();
-    if (!r.ok() || !*out) {
-      PrintError("export failed: " + (r.ok() ? std::string("write error") : r.status().ToString()));
+    Result<app::ExportJobResult> r = app::RunExport(*cs, o, *out);
+    if (!r.ok()) {
+      PrintError("export failed: " + r.status().ToString());
       ctx.exit_code = kExitFatal;
       return;
     }
-    nlohmann::json d = {{"format", f->format}, {"rows", r->rows}, {"out", f->out.empty() ? "-" : f->out},
-                        {"command_line", ctx.command_line}};
-    cs->Audit(cs->Meta("examiner"), "export", JsonText(d));
     ctx.exit_code = kExitOk;
   });
 }

@@ -5,8 +5,12 @@
 // failed verification); 2 usage or fatal error (bad flags, case cannot be opened or written).
 #pragma once
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 
+namespace ngb::store {
+class CaseStore;
+}
 namespace ngb::cli {
 
 inline constexpr int kExitOk = 0;
@@ -22,6 +26,7 @@ void AddCaseCommand(CLI::App& app, Context& ctx);
 void AddScanCommand(CLI::App& app, Context& ctx);
 void AddVerifyCommand(CLI::App& app, Context& ctx);
 void AddExportCommand(CLI::App& app, Context& ctx);
+void AddReportCommand(CLI::App& app, Context& ctx);  // cmd_report.cpp: the court report (HTML, PDF)
 void AddHashCommand(CLI::App& app, Context& ctx);
 void AddMatchCommand(CLI::App& app, Context& ctx);
 void AddHashsetCommand(CLI::App& app, Context& ctx);
@@ -35,5 +40,7 @@ void AddClassifyCommand(CLI::App& app, Context& ctx);  // cmd_classify.cpp: imag
 bool ParseSize(const std::string& text, uint64_t& out);
 // Prints "nigehbaan: <message>" to stderr.
 void PrintError(const std::string& message);
+// Opens (and migrates) the case; on failure prints why, sets the fatal exit code, returns nullopt.
+std::optional<store::CaseStore> OpenCaseOrReport(const std::string& dir, Context& ctx);
 
 }  // namespace ngb::cli

@@ -50,6 +50,7 @@ int main(int argc, char** argv) {
   ngb::cli::AddScanCommand(app, ctx);
   ngb::cli::AddVerifyCommand(app, ctx);
   ngb::cli::AddExportCommand(app, ctx);
+  ngb::cli::AddReportCommand(app, ctx);
   ngb::cli::AddHashCommand(app, ctx);
   ngb::cli::AddMatchCommand(app, ctx);
   ngb::cli::AddHashsetCommand(app, ctx);

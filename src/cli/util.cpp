@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "store/case_store.h"
 
 namespace ngb::cli {
 
@@ -27,5 +28,15 @@ bool ParseSize(const std::string& text, uint64_t& out) {
 }
 
 void PrintError(const std::string& message) { fprintf(stderr, "nigehbaan: %s\n", message.c_str()); }
+
+std::optional<store::CaseStore> OpenCaseOrReport(const std::string& dir, Context& ctx) {
+  Result<store::CaseStore> cs = store::CaseStore::Open(dir);
+  if (!cs.ok()) {
+    PrintError(cs.status().ToString());
+    ctx.exit_code = kExitFatal;
+    return std::nullopt;
+  }
+  return std::move(*cs);
+}
 
 }  // namespace ngb::cli

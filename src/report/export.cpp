@@ -9,6 +9,7 @@ std::optional<ExportFormat> ParseExportFormat(std::string_view name) {
   if (name == "hashdeep") return ExportFormat::kHashdeep;
   if (name == "vics") return ExportFormat::kVics;
   if (name == "chats") return ExportFormat::kChats;
+  if (name == "case-uco") return ExportFormat::kCaseUco;
   return std::nullopt;
 }
 
@@ -21,6 +22,7 @@ Result<ExportStats> Export(store::Db& db, ExportFormat format, const ExportOptio
     case ExportFormat::kHashdeep: return ExportHashdeep(db, options, out);
     case ExportFormat::kVics: return ExportVics(db, options, out);
     case ExportFormat::kChats: return ExportChats(db, options, out);
+    case ExportFormat::kCaseUco: return ExportCaseUco(db, options, out);
   }
   return Status::Error("usage", "unknown format");
 }

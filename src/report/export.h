@@ -6,6 +6,9 @@
 //              with `hashdeep -a -k EXPORT -r SOURCE`
 //   vics     — Project VIC VICS 2.0 case file of the case's media (MD5, SHA-1, PDQ, category of
 //              alert hits, MediaFiles with provenance paths), for sharing back with other agencies
+//   case-uco — CASE/UCO JSON-LD graph: the investigation, one InvestigativeAction per scan, one
+//              uco-observable:File per item with FileFacet and ContentDataFacet (hashes typed
+//              xsd:hexBinary), Contained_Within relationships for archive members
 //   chats    — one JSON object per conversation found in chat exports, with its risk findings (the
 //              `chat analyze --json` shape; see docs/chat-risk.md)
 #pragma once
@@ -21,7 +24,7 @@
 
 namespace ngb::report {
 
-enum class ExportFormat { kJsonl, kCsv, kDfxml, kHashdeep, kVics, kChats };
+enum class ExportFormat { kJsonl, kCsv, kDfxml, kHashdeep, kVics, kChats, kCaseUco };
 
 std::optional<ExportFormat> ParseExportFormat(std::string_view name);
 
@@ -29,7 +32,7 @@ struct ExportOptions {
   RowFilter filter;
   std::string command_line;  // recorded in format headers that have a place for it
   std::string tool_version;
-  std::string case_number;   // VICS CaseNumber (the case's id)
+  std::string case_number;   // VICS CaseNumber, CASE/UCO @id seed (the case's id)
 };
 
 struct ExportStats {
@@ -46,5 +49,6 @@ Result<ExportStats> ExportDfxml(store::Db& db, const ExportOptions& options, std
 Result<ExportStats> ExportHashdeep(store::Db& db, const ExportOptions& options, std::ostream& out);
 Result<ExportStats> ExportVics(store::Db& db, const ExportOptions& options, std::ostream& out);
 Result<ExportStats> ExportChats(store::Db& db, const ExportOptions& options, std::ostream& out);
+Result<ExportStats> ExportCaseUco(store::Db& db, const ExportOptions& options, std::ostream& out);
 
 }  // namespace ngb::report

@@ -16,7 +16,14 @@ Status ForEachItem(store::Db& db, const RowFilter& filter, const std::function<b
       "coalesce(i.md5, ''), coalesce(i.sha1, ''), coalesce(i.sha256, ''), coalesce(i.error, ''), "
       "coalesce(i.error_detail, ''), s.label, s.abs_path, i.entropy, coalesce(i.pdq, ''), i.pdq_quality, i.alloc "
       "FROM items i JOIN sources s ON s.id = i.source_id";
-  if (filter.scan_id) sql += " WHERE i.scan_id = ?1";
+  sql += filter.scan_id ? " WHERE i.scan_id = ?1" : " WHERE 1";
+  if (filter.pertinent) {
+    sql +=
+        " AND (EXISTS(SELECT 1 FROM matches m WHERE m.item_id = i.id AND m.set_kind IN ('alert', 'watch'))"
+        " OR EXISTS(SELECT 1 FROM review_current r WHERE r.item_id = i.id AND r.category BETWEEN 1 AND 4)"
+        " OR EXISTS(SELECT 1 FROM conversations c JOIN chat_findings f ON f.conversation_id = c.id"
+        " WHERE c.item_id = i.id))";
+  }
   sql += " ORDER BY i.scan_id, i.path, i.id";
   Result<store::Stmt> q = db.Prepare(sql);
   if (!q.ok()) return q.status();

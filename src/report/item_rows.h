@@ -22,6 +22,9 @@ struct ItemRow {
 
 struct RowFilter {
   std::optional<int64_t> scan_id;  // all scans when unset
+  // Only pertinent items: an alert or watch hash-set hit, a reviewer's category 1-4, or a
+  // conversation with a risk finding (what the report lists in full).
+  bool pertinent = false;
 };
 
 // Calls fn for every row; stops early if fn returns false.
