@@ -57,7 +57,7 @@ TEST(PhoneTagger, ScanRecordsLogicalPathsBesideTheTrueProvenance) {
   ProgressCounters progress;
   std::atomic<int64_t> next_id{1};
   Scanner scanner(options, sink, progress);
-  scanner.Run(1, {{1, root.string(), "case"}}, next_id, [](const std::string&) { return false; });
+  scanner.Run(1, {{1, root.string(), "case"}}, next_id, [](const std::string&) -> std::optional<int64_t> { return std::nullopt; });
 
   const std::string id = source::IosFileId("CameraRollDomain", "Media/DCIM/100APPLE/IMG_0001.JPG");
   const std::string photo = "case/iphone/" + id.substr(0, 2) + "/" + id;
