@@ -15,6 +15,19 @@
 
 namespace ngb::pipeline {
 
+const char* CarveModeName(CarveMode m) { return m == CarveMode::kOff ? "off" : "unallocated"; }
+
+Result<CarveMode> ParseCarveMode(const std::string& text) {
+  if (text == "off") return CarveMode::kOff;
+  if (text == "unallocated") return CarveMode::kUnallocated;
+  if (text == "all") {
+    return Status::Error("not_implemented",
+                         "--carve all (unallocated space and file slack): carving file slack is not "
+                         "implemented yet; use --carve unallocated");
+  }
+  return Status::Error("bad_carve_mode", "--carve takes off, unallocated or all, not \"" + text + "\"");
+}
+
 Scanner::Scanner(const ScanOptions& options, Sink& sink, ProgressCounters& progress)
     : options_(options), sink_(sink), progress_(progress) {}
 
@@ -76,7 +89,11 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
         if (S_ISREG(e.st.st_mode) || S_ISBLK(e.st.st_mode)) {
           Result<std::optional<source::ImageFormat>> image = source::DetectDiskImage(src.fs_path);
           if (image.ok() && image->has_value()) {
-            ListImageUnits(std::move(e), **image, scan_id, src.source_id, next_id, finished, push, emit, skipped);
+            ImageUnitOptions io;
+            io.carve = options_.carve;
+            io.max_carved_per_volume = options_.max_carved_per_volume;
+            ListImageUnits(std::move(e), **image, io, scan_id, src.source_id, next_id, finished, push, emit,
+                           skipped);
             continue;
           }
         }
