@@ -113,6 +113,21 @@ class FsLister {
   int64_t last_file_id_ = 0;
 };
 
+// A unit with nothing to read: the id an earlier run gave it when finished (counted as skipped),
+// else a new id, and the record goes to `emit` at once (before anything inside it is listed).
+int64_t EmitUnlessFinished(ItemRecord&& r, std::atomic<int64_t>& next_id, const FinishedFn& finished,
+                           const std::function<void(ItemRecord&&)>& emit, std::atomic<int64_t>& skipped) {
+  if (std::optional<int64_t> done = finished(r.path)) {
+    skipped.fetch_add(1);
+    return *done;
+  }
+  r.id = next_id.fetch_add(1);
+  r.top_id = r.id;
+  const int64_t id = r.id;
+  emit(std::move(r));
+  return id;
+}
+
 // The image read until `stop` is set; then every read fails ("cancelled"), which ends Carve()
 // (its callback cannot stop it).
 class StoppableRead : public source::RandomAccess {
@@ -146,16 +161,7 @@ bool CarveVolume(const std::shared_ptr<source::DiskImage>& img, std::span<const 
   dir.attrs.emplace_back("carve.bytes", std::to_string(bytes));
   if (!runs_error.ok()) dir.SetError(runs_error.reason(), "listing unallocated space: " + runs_error.detail());
   const std::string folder = dir.path;
-  int64_t folder_id = 0;
-  if (std::optional<int64_t> done = finished(folder)) {
-    skipped.fetch_add(1);
-    folder_id = *done;
-  } else {
-    dir.id = next_id.fetch_add(1);
-    dir.top_id = dir.id;
-    folder_id = dir.id;
-    emit(std::move(dir));  // before the carved files
-  }
+  const int64_t folder_id = EmitUnlessFinished(std::move(dir), next_id, finished, emit, skipped);
   if (!runs_error.ok()) return true;
 
   bool stop = false, open = true, capped = false;
@@ -291,17 +297,8 @@ void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, const
     } else {
       r.SetError(v.error.reason(), v.error.detail());
     }
-    int64_t volume_id = 0;
     const std::string volume_path = r.path;
-    if (std::optional<int64_t> done = finished(volume_path)) {
-      skipped.fetch_add(1);
-      volume_id = *done;
-    } else {
-      r.id = next_id.fetch_add(1);
-      r.top_id = r.id;
-      volume_id = r.id;
-      emit(std::move(r));  // before its files (see FsLister::Entry)
-    }
+    const int64_t volume_id = EmitUnlessFinished(std::move(r), next_id, finished, emit, skipped);
     if (v.fs) {
       FsLister lister(volume_path, volume_id, v.fs, proto, next_id, finished, push, emit, skipped);
       bool open = true;

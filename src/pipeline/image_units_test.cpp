@@ -7,13 +7,12 @@
 #include <sys/stat.h>
 
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <map>
 #include <vector>
 
 #include "hash/sha256.h"
+#include "image/test_fixtures.h"
 #include "source/slice_access.h"
 #include "testing/temp_dir.h"
 
@@ -22,11 +21,9 @@ namespace {
 
 using Bytes = std::vector<uint8_t>;
 
-Bytes Fixture(const std::string& name) {
-  const auto path = std::filesystem::path(__FILE__).parent_path().parent_path() / "image" / "testdata" / name;
-  std::ifstream f(path, std::ios::binary);
-  Bytes b(std::istreambuf_iterator<char>(f), {});
-  EXPECT_FALSE(b.empty()) << "cannot read " << path << " (run the tests from the build folder)";
+Bytes Fixture(const char* name) {
+  Bytes b = image::testing::ReadFile(image::testing::TestdataDir() / name);
+  EXPECT_FALSE(b.empty()) << name << " (run the tests from the build folder)";
   return b;
 }
 

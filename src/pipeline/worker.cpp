@@ -196,7 +196,8 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
         std::optional<Work> w = next_work(busy == 0);
         if (!w) break;
         if (w->in_image) {
-          // A file inside a disk image: streamed through TSK in a slot like any large file.
+          // A file inside a disk image (streamed through TSK) or carved from one (through a
+          // SliceAccess): read in a slot like any large file.
           if ((!w->fs && !w->carved_from) || !w->rec.error.empty()) {
             emit_unit(*s.proc, std::move(w->rec));
             continue;

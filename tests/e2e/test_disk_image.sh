@@ -251,6 +251,16 @@ for d in $(seq 1 20); do
 done
 BIG=$T/big.img
 mkfs.ext4 -q -F -d "$T/many" "$BIG" 64M
+# Carved files take part in the resume too: a JPEG and a PNG in free blocks near the end.
+carved_want=0
+if [ -f "$T/g.jpg" ]; then
+  bs=$(debugfs -R stats "$BIG" 2>/dev/null | sed -n 's/^Block size: *//p')
+  blk=$((60 * 1024 * 1024 / bs))
+  debugfs -R "testb $blk $((128 * 1024 / bs))" "$BIG" 2>/dev/null | grep -q "marked in use" && fail "test blocks in use"
+  dd if="$T/g.jpg" of="$BIG" bs="$bs" seek=$blk conv=notrunc status=none
+  dd if="$T/g.png" of="$BIG" bs="$bs" seek=$((blk + 64 * 1024 / bs)) conv=notrunc status=none
+  carved_want=2
+fi
 R=$T/ref
 new_case "$R"
 "$NGB" scan --case "$R" --quiet "$BIG" || true
@@ -269,4 +279,5 @@ a=$(sql "$R" "SELECT path_text || ' ' || coalesce(sha256,'-') || ' ' || coalesce
 b=$(sql "$C" "SELECT path_text || ' ' || coalesce(sha256,'-') || ' ' || coalesce(alloc,'-') FROM items ORDER BY path" | sha256sum)
 assert_eq "$a" "$b" "same items as the uninterrupted scan"
 assert_eq 0 "$(sql "$C" "SELECT count(*) FROM items i WHERE parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM items p WHERE p.id = i.parent_id)")" "no dangling parents"
+assert_eq "$carved_want" "$(sql "$C" "SELECT count(*) FROM items WHERE path_text LIKE 'big.img/fs(EXT4)/\$Carved/%' AND sha256 IS NOT NULL")" "carved files after resume"
 pass "image scan resumed after $killed kill(s) ($partial rows committed before): $ref_count items, each once"
