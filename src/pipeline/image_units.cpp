@@ -211,12 +211,9 @@ bool CarveVolume(const std::shared_ptr<source::DiskImage>& img, std::span<const 
   } else {
     return true;
   }
-  if (finished(err.path)) return true;
   err.kind = ItemKind::kOther;
   err.parent_id = folder_id;
-  err.id = next_id.fetch_add(1);
-  err.top_id = err.id;
-  emit(std::move(err));
+  EmitUnlessFinished(std::move(err), next_id, finished, emit, skipped);
   return true;
 }
 

@@ -26,6 +26,7 @@
 #include <optional>
 #include <string>
 
+#include "pipeline/carve_mode.h"
 #include "pipeline/worker.h"
 #include "source/carver.h"
 #include "source/disk_image.h"

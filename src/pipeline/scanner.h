@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "core/progress.h"
-#include "core/status.h"
 #include "core/sink.h"
+#include "pipeline/carve_mode.h"
 #include "pipeline/item_processor.h"
 
 namespace ngb::pipeline {
@@ -22,14 +22,6 @@ struct SourceSpec {
   std::string fs_path;  // where the source is (raw bytes)
   std::string label;    // first component of its provenance paths
 };
-
-// What is carved from disk images (`scan --carve`): nothing, or JPEG/PNG/GIF/PDF/ZIP files from
-// every file system's unallocated space (and the whole of a partition holding no file system TSK
-// knows). Carving file slack ("all") is not implemented yet: ParseCarveMode refuses it.
-enum class CarveMode { kOff, kUnallocated };
-const char* CarveModeName(CarveMode m);  // "off", "unallocated"
-// "off" or "unallocated"; "all" gives the error "not_implemented", anything else "bad_carve_mode".
-Result<CarveMode> ParseCarveMode(const std::string& text);
 
 struct ScanOptions {
   int threads = 0;  // 0: one per core
