@@ -325,6 +325,15 @@ void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, const
       }
     }
   }
+  // The image's space outside every partition, as "<image>/$Carved/<offset>.<ext>".
+  if (img.ok() && options.carve == CarveMode::kUnallocated) {
+    std::vector<source::ByteRange> ranges;
+    for (const source::ByteRun& r : source::UnpartitionedRuns(*img)) ranges.push_back({r.offset, r.length});
+    if (!ranges.empty()) {
+      CarveVolume(*img, ranges, Status::Ok(), label, image_id, proto, options, next_id, finished, push, emit,
+                  skipped);
+    }
+  }
 }
 
 void VerifyMedia(ItemRecord& rec, source::DiskImage& image) {

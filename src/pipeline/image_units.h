@@ -10,7 +10,8 @@
 //
 // Carving (ImageUnitOptions::carve): after a file system's names, a folder item
 // "<volume>/$Carved" and one item per file the carver finds in the file system's unallocated runs
-// (in the whole partition when it holds no file system TSK knows):
+// (in the whole partition when it holds no file system TSK knows; the image's space outside every
+// partition is carved last, as "disk.dd/$Carved/<offset>.<ext>" under the image item):
 // "disk.dd/p1(FAT16)/$Carved/<offset>.<ext>", where <offset> is the carved file's byte offset in
 // the image's media, in decimal (unique, and the same in every run, so carved units resume like
 // the others). Carved items are unallocated (alloc 0), have attributes carve.offset,

@@ -156,6 +156,7 @@ truncate -s 4M "$T/p1b" && mkfs.vfat "$T/p1b" >/dev/null && mcopy -i "$T/p1b" "$
 mkfs.ext4 -q -F -d "$T/e" "$T/p2" 4M
 dd if="$T/p1b" of="$GPT" bs=512 seek=2048 conv=notrunc status=none
 dd if="$T/p2" of="$GPT" bs=512 seek=10240 conv=notrunc status=none
+[ -f "$T/g.jpg" ] && dd if="$T/g.jpg" of="$GPT" bs=512 seek=20000 conv=notrunc status=none  # outside both partitions
 C=$T/c_gpt
 new_case "$C"
 run_ngb scan --case "$C" --quiet "$GPT"
@@ -164,6 +165,10 @@ vols=$(sql "$C" "SELECT path_text FROM items WHERE depth = 1 AND kind = 'dir' AN
 [[ "$vols" == *"gpt.img/p1(FAT"* && "$vols" == *"(EXT4)"* ]] || fail "partitions: $vols"
 p2=$(sql "$C" "SELECT substr(path_text, 9) FROM items WHERE path_text LIKE 'gpt.img/p%(EXT4)'")
 n=$(checks_against_tsk "$GPT" "$C" gpt.img 10240 "$p2")
+if [ -f "$T/g.jpg" ]; then
+  assert_eq "$(sha256sum < "$T/g.jpg" | cut -d' ' -f1)" \
+    "$(sql "$C" "SELECT sha256 FROM items WHERE path_text = 'gpt.img/\$Carved/$((20000 * 512)).jpg'")" "JPEG carved from unpartitioned space"
+fi
 pass "GPT: partitions $vols; $n files of the second agree with fls/icat"
 
 # --- E01: acquisition hashes ---------------------------------------------------------------------
