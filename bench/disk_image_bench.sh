@@ -2,7 +2,9 @@
 # disk_image_bench.sh — `nigehbaan scan` of a disk image against its two yardsticks (issue 6):
 #   (a) the bound: read and hash the image file's bytes once (`nigehbaan hash IMAGE`: MD5, SHA-1,
 #       SHA-256 in one pass), and `sha256sum` for reference;
-#   (b) `nigehbaan scan --case C IMAGE` (the image file as evidence + every file inside it);
+#   (b) `nigehbaan scan --case C IMAGE` (the image file as evidence + every file inside it, and
+#       the files carved from unallocated space: `--carve unallocated`, the default), and the same
+#       with `--carve off` (row scan_nocarve: scan - scan_nocarve is the cost of carving);
 #   (c) `tsk_recover -e IMAGE DIR` followed by `nigehbaan scan --case C DIR`.
 # Targets: (b) throughput (image bytes / wall time) >= 80% of (a)'s; (b) faster than (c).
 #
@@ -89,26 +91,34 @@ for i in $(seq 1 "$RUNS"); do
   rm -rf "$WORK/case"
   "$NGB" case init "$WORK/case" --title bench --examiner bench >/dev/null
   run scan "$NGB" scan --case "$WORK/case" --quiet --no-match "$IMG"
+  rm -rf "$WORK/case3"
+  "$NGB" case init "$WORK/case3" --title bench --examiner bench >/dev/null
+  run scan_nocarve "$NGB" scan --case "$WORK/case3" --quiet --no-match --carve off "$IMG"
   rm -rf "$WORK/recovered" "$WORK/case2"
   "$NGB" case init "$WORK/case2" --title bench --examiner bench >/dev/null
   run recover_scan bash -c "tsk_recover -e '$IMG' '$WORK/recovered' && '$NGB' scan --case '$WORK/case2' --quiet --no-match '$WORK/recovered'"
 done
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 declare -A W C
-for n in hash sha256sum scan recover_scan; do
+for n in hash sha256sum scan scan_nocarve recover_scan; do
   W[$n]=$(cut -d' ' -f1 "$WORK/times.$n" | median)
   C[$n]=$(cut -d' ' -f2 "$WORK/times.$n" | median)
 done
 mbs() { awk -v b="$IMG_BYTES" -v s="$1" 'BEGIN {printf "%.0f", b / s / 1e6}'; }
 items=$(sqlite3 "$WORK/case/case.db" "SELECT count(*) FROM items")
+carved=$(sqlite3 "$WORK/case/case.db" "SELECT count(*) FROM items WHERE path_text LIKE '%/\$Carved/%'")
+unalloc=$(sqlite3 "$WORK/case/case.db" "SELECT coalesce(sum(value), 0) FROM item_attrs WHERE key = 'carve.bytes'")
 printf '%-14s %9s %9s %8s\n' variant wall_s cpu_s MB/s
-for n in hash sha256sum scan recover_scan; do
+for n in hash sha256sum scan scan_nocarve recover_scan; do
   printf '%-14s %9.2f %9.2f %8s\n' "$n" "${W[$n]}" "${C[$n]}" "$(mbs "${W[$n]}")"
 done
 pct=$(awk -v a="${W[hash]}" -v b="${W[scan]}" 'BEGIN {printf "%.0f", 100 * a / b}')
 vs_c=$(awk -v c="${W[recover_scan]}" -v b="${W[scan]}" 'BEGIN {printf "%.2f", c / b}')
 echo "scan throughput = ${pct}% of the read+hash bound (target >= 80%); tsk_recover+scan / scan = ${vs_c}x (target > 1)"
+carve_cost=$(awk -v a="${W[scan]}" -v b="${W[scan_nocarve]}" 'BEGIN {printf "%.2f", a - b}')
+echo "carving: ${carve_cost} s wall ($(awk -v a="${C[scan]}" -v b="${C[scan_nocarve]}" 'BEGIN {printf "%.2f", a - b}') s CPU) for $((unalloc >> 20)) MiB unallocated, $carved files carved"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; image $((IMG_BYTES >> 20)) MiB $FS, $items items"
-printf '{"fs":"%s","image_bytes":%s,"items":%s,"runs":%s,"wall_s":{"hash":%s,"sha256sum":%s,"scan":%s,"recover_scan":%s},"cpu_s":{"hash":%s,"sha256sum":%s,"scan":%s,"recover_scan":%s},"scan_pct_of_bound":%s,"recover_over_scan":%s}\n' \
+printf '{"fs":"%s","image_bytes":%s,"items":%s,"runs":%s,"wall_s":{"hash":%s,"sha256sum":%s,"scan":%s,"recover_scan":%s},"cpu_s":{"hash":%s,"sha256sum":%s,"scan":%s,"recover_scan":%s},"scan_pct_of_bound":%s,"recover_over_scan":%s,"scan_nocarve_wall_s":%s,"scan_nocarve_cpu_s":%s,"unallocated_bytes":%s,"carved":%s}\n' \
   "$FS" "$IMG_BYTES" "$items" "$RUNS" "${W[hash]}" "${W[sha256sum]}" "${W[scan]}" "${W[recover_scan]}" \
-  "${C[hash]}" "${C[sha256sum]}" "${C[scan]}" "${C[recover_scan]}" "$pct" "$vs_c"
+  "${C[hash]}" "${C[sha256sum]}" "${C[scan]}" "${C[recover_scan]}" "$pct" "$vs_c" \
+  "${W[scan_nocarve]}" "${C[scan_nocarve]}" "$unalloc" "$carved"

@@ -44,7 +44,8 @@ nlohmann::json LimitsJson(const pipeline::ScanOptions& o) {
           {"max_ratio", l.max_ratio},
           {"ratio_grace_bytes", l.ratio_grace_bytes},
           {"max_expanded_bytes", l.max_expanded_bytes},
-          {"libmagic_fallback", o.processor.analysers.libmagic_fallback}};
+          {"libmagic_fallback", o.processor.analysers.libmagic_fallback},
+          {"carve", pipeline::CarveModeName(o.carve)}};
 }
 
 // How the scan identifies and matches content, for reports and the chain of custody: digest

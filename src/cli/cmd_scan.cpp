@@ -29,6 +29,7 @@ struct ScanFlags {
   bool no_match = false;
   bool no_pdq = false;
   bool no_chat = false;
+  std::string carve = "unallocated";
   bool quiet = false;
   bool json = false;
 };
@@ -95,6 +96,10 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
   cmd->add_flag("--no-match", f->no_match, "Do not match against hash sets");
   cmd->add_flag("--no-pdq", f->no_pdq, "Do not compute PDQ hashes of images");
   cmd->add_flag("--no-chat", f->no_chat, "Do not analyse chat exports for grooming, sextortion and other risks");
+  cmd->add_option("--carve", f->carve,
+                  "Disk images: carve JPEG/PNG/GIF/PDF/ZIP files from each file system's unallocated space "
+                  "(and from partitions with no known file system) as items under <volume>/$Carved/ "
+                  "(off|unallocated; default unallocated; `all`, which adds file slack, is not implemented yet)");
   cmd->add_flag("-q,--quiet", f->quiet, "No progress bar and no summary");
   cmd->add_flag("--json", f->json, "Print the summary as one JSON object");
   cmd->callback([f, &ctx] {
@@ -111,6 +116,13 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
       ctx.exit_code = kExitFatal;
       return;
     }
+    Result<pipeline::CarveMode> carve = pipeline::ParseCarveMode(f->carve);
+    if (!carve.ok()) {
+      PrintError(carve.status().detail());
+      ctx.exit_code = kExitFatal;
+      return;
+    }
+    o.scan.carve = *carve;
     o.scan.processor.analysers.libmagic_fallback = !f->no_libmagic;
     o.scan.processor.analysers.pdq = !f->no_pdq;
     // Hash sets: the named library, or the default one when it exists.

@@ -3,8 +3,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "core/provenance.h"
+#include <span>
 #include <string_view>
+
+#include "core/provenance.h"
 
 namespace ngb::pipeline {
 namespace {
@@ -111,9 +113,132 @@ class FsLister {
   int64_t last_file_id_ = 0;
 };
 
+// A unit with nothing to read: the id an earlier run gave it when finished (counted as skipped),
+// else a new id, and the record goes to `emit` at once (before anything inside it is listed).
+int64_t EmitUnlessFinished(ItemRecord&& r, std::atomic<int64_t>& next_id, const FinishedFn& finished,
+                           const std::function<void(ItemRecord&&)>& emit, std::atomic<int64_t>& skipped) {
+  if (std::optional<int64_t> done = finished(r.path)) {
+    skipped.fetch_add(1);
+    return *done;
+  }
+  r.id = next_id.fetch_add(1);
+  r.top_id = r.id;
+  const int64_t id = r.id;
+  emit(std::move(r));
+  return id;
+}
+
+// The image read until `stop` is set; then every read fails ("cancelled"), which ends Carve()
+// (its callback cannot stop it).
+class StoppableRead : public source::RandomAccess {
+ public:
+  StoppableRead(source::RandomAccess& in, const bool& stop) : in_(in), stop_(stop) {}
+  uint64_t size() const override { return in_.size(); }
+  Result<size_t> ReadAt(uint64_t offset, uint8_t* buf, size_t n) override {
+    if (stop_) return Status::Error("cancelled", "carving stopped");
+    return in_.ReadAt(offset, buf, n);
+  }
+
+ private:
+  source::RandomAccess& in_;
+  const bool& stop_;
+};
+
+// Carves `ranges` of the image into units under "<volume>/$Carved" (see image_units.h); `runs_error`
+// (why the ranges could not be listed) becomes the folder's error. False: the scan is closing.
+bool CarveVolume(const std::shared_ptr<source::DiskImage>& img, std::span<const source::ByteRange> ranges,
+                 const Status& runs_error, const std::string& volume_path, int64_t volume_id,
+                 const ItemRecord& proto, const ImageUnitOptions& options, std::atomic<int64_t>& next_id,
+                 const FinishedFn& finished, const std::function<bool(Work&&)>& push,
+                 const std::function<void(ItemRecord&&)>& emit, std::atomic<int64_t>& skipped) {
+  uint64_t bytes = 0;
+  for (const source::ByteRange& r : ranges) bytes += r.length;
+  ItemRecord dir = proto;
+  dir.path = JoinPath(volume_path, "$Carved");
+  dir.kind = ItemKind::kDirectory;
+  dir.parent_id = volume_id;
+  dir.attrs.emplace_back("carve.ranges", std::to_string(ranges.size()));
+  dir.attrs.emplace_back("carve.bytes", std::to_string(bytes));
+  if (!runs_error.ok()) dir.SetError(runs_error.reason(), "listing unallocated space: " + runs_error.detail());
+  const std::string folder = dir.path;
+  const int64_t folder_id = EmitUnlessFinished(std::move(dir), next_id, finished, emit, skipped);
+  if (!runs_error.ok()) return true;
+
+  bool stop = false, open = true, capped = false;
+  int64_t count = 0;
+  StoppableRead in(*img, stop);
+  Status carved = source::Carve(in, ranges, options.carver, [&](const source::CarvedFile& f) {
+    if (stop) return;
+    if (++count > options.max_carved_per_volume) {
+      capped = true;
+      stop = true;
+      return;
+    }
+    Work w;
+    ItemRecord& r = w.rec;
+    r = proto;
+    r.path = JoinPath(folder, std::to_string(f.offset) + "." + source::CarvedExtension(f.type));
+    r.kind = ItemKind::kFile;
+    r.size = f.length;
+    r.allocated = false;
+    r.parent_id = folder_id;
+    r.attrs.emplace_back("carve.offset", std::to_string(f.offset));
+    r.attrs.emplace_back("carve.length", std::to_string(f.length));
+    r.attrs.emplace_back("carve.type", f.type);
+    r.attrs.emplace_back("carve.truncated", f.truncated ? "1" : "0");
+    if (f.truncated) r.attrs.emplace_back("carve.truncation", f.truncation);
+    if (finished(r.path)) {
+      skipped.fetch_add(1);
+      return;
+    }
+    r.id = next_id.fetch_add(1);
+    r.top_id = r.id;
+    w.in_image = true;
+    w.carved_from = img;
+    w.carved = source::ByteRange{f.offset, f.length};
+    if (!push(std::move(w))) open = stop = true;
+  });
+  if (!open) return false;
+  // A problem of the carving itself: a row of its own (the folder's is already written).
+  ItemRecord err = proto;
+  if (capped) {
+    err.path = JoinPath(folder, "$CarveCap");
+    err.SetError("carve_cap_reached", "more than " + std::to_string(options.max_carved_per_volume) +
+                                          " files carved from this volume; the rest was not carved");
+  } else if (!carved.ok()) {
+    err.path = JoinPath(folder, "$CarveError");
+    err.SetError(carved.reason(), "carving: " + carved.detail());
+  } else {
+    return true;
+  }
+  err.kind = ItemKind::kOther;
+  err.parent_id = folder_id;
+  EmitUnlessFinished(std::move(err), next_id, finished, emit, skipped);
+  return true;
+}
+
+// The ranges carving looks at in one volume: its file system's unallocated runs, or — without a
+// file system TSK knows — the whole partition.
+std::vector<source::ByteRange> CarveRanges(const source::Volume& v, Status& error) {
+  std::vector<source::ByteRange> out;
+  if (!v.fs) {
+    if (v.length > 0) out.push_back({v.offset, v.length});
+    return out;
+  }
+  Result<std::vector<source::ByteRun>> runs = source::UnallocatedRuns(*v.fs);
+  if (!runs.ok()) {
+    error = runs.status();
+    return out;
+  }
+  out.reserve(runs->size());
+  for (const source::ByteRun& r : *runs) out.push_back({r.offset, r.length});
+  return out;
+}
+
 }  // namespace
 
-void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, int64_t scan_id, int64_t source_id,
+void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, const ImageUnitOptions& options,
+                    int64_t scan_id, int64_t source_id,
                     std::atomic<int64_t>& next_id, const FinishedFn& finished,
                     const std::function<bool(Work&&)>& push, const std::function<void(ItemRecord&&)>& emit,
                     std::atomic<int64_t>& skipped) {
@@ -169,36 +294,44 @@ void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, int64
     } else {
       r.SetError(v.error.reason(), v.error.detail());
     }
-    int64_t volume_id = 0;
     const std::string volume_path = r.path;
-    if (std::optional<int64_t> done = finished(volume_path)) {
-      skipped.fetch_add(1);
-      volume_id = *done;
-    } else {
-      r.id = next_id.fetch_add(1);
-      r.top_id = r.id;
-      volume_id = r.id;
-      emit(std::move(r));  // before its files (see FsLister::Entry)
-    }
-    if (!v.fs) continue;
-    FsLister lister(volume_path, volume_id, v.fs, proto, next_id, finished, push, emit, skipped);
-    bool open = true;
-    Status walked = source::WalkFileSystem(*v.fs, [&](source::FsEntry&& e) {
-      open = lister.Entry(std::move(e));
-      return open;
-    });
-    if (!open) return;
-    if (!walked.ok()) {
-      // Recorded as an item of its own: the volume's row is already written.
+    const int64_t volume_id = EmitUnlessFinished(std::move(r), next_id, finished, emit, skipped);
+    if (v.fs) {
+      FsLister lister(volume_path, volume_id, v.fs, proto, next_id, finished, push, emit, skipped);
+      bool open = true;
+      Status walked = source::WalkFileSystem(*v.fs, [&](source::FsEntry&& e) {
+        open = lister.Entry(std::move(e));
+        return open;
+      });
+      if (!open) return;
       ItemRecord err = proto;
       err.path = JoinPath(volume_path, "$WalkError");
-      if (finished(err.path)) continue;
-      err.kind = ItemKind::kOther;
-      err.parent_id = volume_id;
-      err.id = next_id.fetch_add(1);
-      err.top_id = err.id;
-      err.SetError(walked.reason(), walked.detail());
-      emit(std::move(err));
+      if (!walked.ok() && !finished(err.path)) {
+        // Recorded as an item of its own: the volume's row is already written.
+        err.kind = ItemKind::kOther;
+        err.parent_id = volume_id;
+        err.id = next_id.fetch_add(1);
+        err.top_id = err.id;
+        err.SetError(walked.reason(), walked.detail());
+        emit(std::move(err));
+      }
+    }
+    if (options.carve == CarveMode::kUnallocated && v.length > 0) {
+      Status runs_error;
+      const std::vector<source::ByteRange> ranges = CarveRanges(v, runs_error);
+      if (!CarveVolume(*img, ranges, runs_error, volume_path, volume_id, proto, options, next_id, finished, push,
+                       emit, skipped)) {
+        return;
+      }
+    }
+  }
+  // The image's space outside every partition, as "<image>/$Carved/<offset>.<ext>".
+  if (img.ok() && options.carve == CarveMode::kUnallocated) {
+    std::vector<source::ByteRange> ranges;
+    for (const source::ByteRun& r : source::UnpartitionedRuns(*img)) ranges.push_back({r.offset, r.length});
+    if (!ranges.empty()) {
+      CarveVolume(*img, ranges, Status::Ok(), label, image_id, proto, options, next_id, finished, push, emit,
+                  skipped);
     }
   }
 }

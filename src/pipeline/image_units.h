@@ -7,6 +7,19 @@
 // NTFS streams as "a.txt:stream"). Items inside the image have depth 1 (their parent is the image
 // container), their parent_id is their folder's item (the volume item at the root), and their
 // content is read through TSK by the worker.
+//
+// Carving (ImageUnitOptions::carve): after a file system's names, a folder item
+// "<volume>/$Carved" and one item per file the carver finds in the file system's unallocated runs
+// (in the whole partition when it holds no file system TSK knows; the image's space outside every
+// partition is carved last, as "disk.dd/$Carved/<offset>.<ext>" under the image item):
+// "disk.dd/p1(FAT16)/$Carved/<offset>.<ext>", where <offset> is the carved file's byte offset in
+// the image's media, in decimal (unique, and the same in every run, so carved units resume like
+// the others). Carved items are unallocated (alloc 0), have attributes carve.offset,
+// carve.length, carve.type, carve.truncated ("1"/"0") and carve.truncation (the reason, when
+// truncated), and are read through a SliceAccess over the image by the worker, so every analyser
+// and container expansion applies. Problems are rows of their own under "$Carved": "$CarveError"
+// (reading the image failed) and "$CarveCap" (error "carve_cap_reached": more than
+// max_carved_per_volume files; the rest of the volume is not carved).
 #pragma once
 #include <atomic>
 #include <cstdint>
@@ -14,13 +27,21 @@
 #include <optional>
 #include <string>
 
+#include "pipeline/carve_mode.h"
 #include "pipeline/worker.h"
+#include "source/carver.h"
 #include "source/disk_image.h"
 
 namespace ngb::pipeline {
 
 // Id of the top-level unit with this provenance path finished by an earlier run, if any.
 using FinishedFn = std::function<std::optional<int64_t>(const std::string&)>;
+
+struct ImageUnitOptions {
+  CarveMode carve = CarveMode::kUnallocated;
+  int64_t max_carved_per_volume = 1'000'000;
+  source::CarveOptions carver;  // formats and the size cap per carved file
+};
 
 // Lists the units of the image source `image` (its walk entry, already stat'ed) in `format` and
 // passes those with content to read to `push` (false: stop, the scan is closing); units with
@@ -29,7 +50,8 @@ using FinishedFn = std::function<std::optional<int64_t>(const std::string&)>;
 // behind a finished child after an interruption. Units `finished` already are not pushed;
 // `skipped` counts them. Damage (no volumes, unreadable file systems) becomes error
 // rows; nothing is thrown.
-void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, int64_t scan_id, int64_t source_id,
+void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, const ImageUnitOptions& options,
+                    int64_t scan_id, int64_t source_id,
                     std::atomic<int64_t>& next_id, const FinishedFn& finished,
                     const std::function<bool(Work&&)>& push, const std::function<void(ItemRecord&&)>& emit,
                     std::atomic<int64_t>& skipped);

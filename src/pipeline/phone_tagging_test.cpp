@@ -57,7 +57,9 @@ TEST(PhoneTagger, ScanRecordsLogicalPathsBesideTheTrueProvenance) {
   ProgressCounters progress;
   std::atomic<int64_t> next_id{1};
   Scanner scanner(options, sink, progress);
-  scanner.Run(1, {{1, root.string(), "case"}}, next_id, [](const std::string&) -> std::optional<int64_t> { return std::nullopt; });
+  // Nothing finished before (a lambda returning `false` would convert to optional(0): "finished").
+  scanner.Run(1, {{1, root.string(), "case"}}, next_id,
+              [](const std::string&) -> std::optional<int64_t> { return std::nullopt; });
 
   const std::string id = source::IosFileId("CameraRollDomain", "Media/DCIM/100APPLE/IMG_0001.JPG");
   const std::string photo = "case/iphone/" + id.substr(0, 2) + "/" + id;

@@ -76,7 +76,11 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
         if (S_ISREG(e.st.st_mode) || S_ISBLK(e.st.st_mode)) {
           Result<std::optional<source::ImageFormat>> image = source::DetectDiskImage(src.fs_path);
           if (image.ok() && image->has_value()) {
-            ListImageUnits(std::move(e), **image, scan_id, src.source_id, next_id, finished, push, emit, skipped);
+            ImageUnitOptions io;
+            io.carve = options_.carve;
+            io.max_carved_per_volume = options_.max_carved_per_volume;
+            ListImageUnits(std::move(e), **image, io, scan_id, src.source_id, next_id, finished, push, emit,
+                           skipped);
             continue;
           }
         }

@@ -12,6 +12,7 @@
 
 #include "core/progress.h"
 #include "core/sink.h"
+#include "pipeline/carve_mode.h"
 #include "pipeline/item_processor.h"
 
 namespace ngb::pipeline {
@@ -25,6 +26,8 @@ struct SourceSpec {
 struct ScanOptions {
   int threads = 0;  // 0: one per core
   ProcessorConfig processor;
+  CarveMode carve = CarveMode::kUnallocated;  // disk-image sources only
+  int64_t max_carved_per_volume = 1'000'000;  // past this, an error row "carve_cap_reached"
 };
 
 struct ScanStats {

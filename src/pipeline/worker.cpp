@@ -10,6 +10,7 @@
 #include "pipeline/image_units.h"
 #include "source/batch_reader.h"
 #include "source/evidence_file.h"
+#include "source/slice_access.h"
 
 namespace ngb::pipeline {
 namespace {
@@ -46,6 +47,7 @@ struct Slot {
   std::optional<source::FileStream> stream;
   // Or a file inside a disk image, read through TSK.
   std::unique_ptr<source::FsFileReader> image_file;
+  std::optional<source::SliceAccess> carved;  // or a carved file's window over the image
   std::optional<source::RandomAccessStream> image_stream;
   UnitBudget budget;
 };
@@ -108,6 +110,7 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
     s.file.reset();
     s.image_stream.reset();
     s.image_file.reset();
+    s.carved.reset();
     s.memory.reset();
     s.work = Work();
     s.busy = false;
@@ -142,6 +145,12 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
 
   // Opens the slot's file inside a disk image; on failure emits the unit with the error.
   auto open_image_file = [&](Slot& s, size_t i) {
+    if (s.work.carved_from) {
+      s.carved.emplace(*s.work.carved_from, s.work.carved.offset, s.work.carved.length);
+      s.image_stream.emplace(*s.carved, std::span<uint8_t>(s.buffer.data(), s.buffer.size()));
+      begin(s, i, &*s.carved);
+      return;
+    }
     Result<std::unique_ptr<source::FsFileReader>> r = source::FsFileReader::Open(s.work.fs, s.work.content);
     if (!r.ok()) {
       s.work.rec.SetError(r.status().reason(), r.status().detail());
@@ -187,8 +196,9 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
         std::optional<Work> w = next_work(busy == 0);
         if (!w) break;
         if (w->in_image) {
-          // A file inside a disk image: streamed through TSK in a slot like any large file.
-          if (!w->fs || !w->rec.error.empty()) {
+          // A file inside a disk image (streamed through TSK) or carved from one (through a
+          // SliceAccess): read in a slot like any large file.
+          if ((!w->fs && !w->carved_from) || !w->rec.error.empty()) {
             emit_unit(*s.proc, std::move(w->rec));
             continue;
           }

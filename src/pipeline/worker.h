@@ -17,6 +17,7 @@
 #include "core/sink.h"
 #include "pipeline/item_processor.h"
 #include "pipeline/scanner.h"
+#include "source/carver.h"
 #include "source/disk_image.h"
 #include "source/folder_walker.h"
 #include "source/fs_walker.h"
@@ -35,6 +36,10 @@ struct Work {
   bool in_image = false;
   std::shared_ptr<source::FileSystem> fs;
   source::FsContent content;
+  // Or a carved file: bytes [offset, offset + length) of the image's media (read through a
+  // SliceAccess; `fs` is then null).
+  std::shared_ptr<source::DiskImage> carved_from;
+  source::ByteRange carved;
   // The image file itself, when its media must be hashed separately after the file is read
   // (EWF and split raw: the file's own digests are not the media's). See VerifyMedia().
   std::shared_ptr<source::DiskImage> media;

@@ -249,6 +249,27 @@ Result<std::vector<Volume>> OpenVolumes(const std::shared_ptr<DiskImage>& image)
   return out;
 }
 
+std::vector<ByteRun> UnpartitionedRuns(const std::shared_ptr<DiskImage>& image, size_t max_runs) {
+  std::vector<ByteRun> out;
+  TSK_VS_INFO* vs = OpenVolumeSystem(image->tsk());
+  if (!vs) {
+    tsk_error_reset();
+    return out;
+  }
+  for (TSK_PNUM_T i = 0; i < vs->part_count && out.size() < max_runs; ++i) {
+    const TSK_VS_PART_INFO* p = tsk_vs_part_get(vs, i);
+    if (!p || (p->flags & TSK_VS_PART_FLAG_UNALLOC) == 0 || p->len == 0) continue;
+    const ByteRun r{uint64_t{p->start} * vs->block_size, uint64_t{p->len} * vs->block_size};
+    if (!out.empty() && out.back().offset + out.back().length == r.offset) {
+      out.back().length += r.length;
+    } else {
+      out.push_back(r);
+    }
+  }
+  tsk_vs_close(vs);
+  return out;
+}
+
 Status WalkFileSystem(FileSystem& fs, const std::function<bool(FsEntry&&)>& fn) {
   WalkState st{&fn, fs.tsk()};
   tsk_error_reset();

@@ -117,6 +117,11 @@ struct ByteRun {
   uint64_t offset = 0, length = 0;
   bool operator==(const ByteRun&) const = default;
 };
+// The space of the image's volume system that no partition holds (TSK's unallocated entries:
+// before, between and after the partitions), as byte runs in offset order; empty when the image
+// has no volume system. At most `max_runs` runs (the rest is dropped).
+std::vector<ByteRun> UnpartitionedRuns(const std::shared_ptr<DiskImage>& image, size_t max_runs = 4096);
+
 // The unallocated blocks of the file system as merged runs, in block order: where a carver
 // looks for deleted content. At most `max_runs` runs (error "too_many_runs" past that).
 Result<std::vector<ByteRun>> UnallocatedRuns(FileSystem& fs, size_t max_runs = 1 << 20);

@@ -1,12 +1,15 @@
 // Fuzz target for the disk-image path: arbitrary bytes as a raw image in memory (TSK's external
 // image), through volume detection, every file system TSK recognises, the directory walk (deleted
-// and orphan files, NTFS streams) and a bounded read of each file's content. Must never crash,
+// and orphan files, NTFS streams), a bounded read of each file's content and carving of the
+// unallocated runs (each carve read through a SliceAccess, as the scan does). Must never crash,
 // leak or hang, whatever the bytes.
 #include <cstdint>
 #include <vector>
 
+#include "source/carver.h"
 #include "source/disk_image.h"
 #include "source/fs_walker.h"
+#include "source/slice_access.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace ngb::source;
@@ -28,7 +31,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if ((*r)->size() > buf.size()) (void)(*r)->ReadAt((*r)->size() - 1, buf.data(), 1);
       return true;
     });
-    (void)UnallocatedRuns(*v.fs, 4096);
+    ngb::Result<std::vector<ByteRun>> runs = UnallocatedRuns(*v.fs, 4096);
+    if (!runs.ok()) continue;
+    std::vector<ByteRange> ranges;
+    for (const ByteRun& r : *runs) ranges.push_back({r.offset, r.length});
+    CarveOptions co;
+    co.read_size = 64 * 1024;
+    int carved = 0;
+    (void)Carve(**img, ranges, co, [&](const CarvedFile& f) {
+      if (++carved > 256) return;
+      SliceAccess slice(**img, f.offset, f.length);
+      (void)slice.ReadAt(0, buf.data(), buf.size());
+    });
   }
   return 0;
 }
