@@ -6,6 +6,7 @@
 #include "app/scan_job.h"
 #include "cli/commands.h"
 #include "analyse/chat_analyser.h"
+#include "analyse/classify_analyser.h"
 #include "hashset/matcher.h"
 #include "core/json_text.h"
 #include "core/time_util.h"
@@ -29,6 +30,8 @@ struct ScanFlags {
   bool no_match = false;
   bool no_pdq = false;
   bool no_chat = false;
+  bool classify = false;
+  std::string models_dir;
   bool quiet = false;
   bool json = false;
 };
@@ -95,6 +98,12 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
   cmd->add_flag("--no-match", f->no_match, "Do not match against hash sets");
   cmd->add_flag("--no-pdq", f->no_pdq, "Do not compute PDQ hashes of images");
   cmd->add_flag("--no-chat", f->no_chat, "Do not analyse chat exports for grooming, sextortion and other risks");
+  cmd->add_flag("--classify", f->classify,
+                "Score images that match no alert/known-good set with the nsfwjs classifier, count faces, OCR "
+                "screenshots (a review order, never a finding)");
+  cmd->add_option("--models", f->models_dir,
+                  "Folder with the classifier's ONNX models (default: $NGB_MODELS, models/ next to the binary, "
+                  "~/.cache/nigehbaan/models)");
   cmd->add_flag("-q,--quiet", f->quiet, "No progress bar and no summary");
   cmd->add_flag("--json", f->json, "Print the summary as one JSON object");
   cmd->callback([f, &ctx] {
@@ -137,6 +146,14 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
     }
     analyse::LazyChatModels chat_models;  // loaded by the first chat export met
     if (!f->no_chat) o.scan.processor.analysers.chat = &chat_models;
+    std::unique_ptr<analyse::ClassifyShared> classify;
+    if (f->classify) {
+      analyse::ClassifySettings cs;
+      cs.models_dir = vision::ResolveModelsDir(f->models_dir);
+      cs.chat = f->no_chat ? nullptr : &chat_models;
+      classify = std::make_unique<analyse::ClassifyShared>(std::move(cs));
+      o.scan.processor.analysers.classify = classify.get();
+    }
     o.show_progress = !f->quiet && !f->json && isatty(STDERR_FILENO);
 
     Result<store::CaseStore> cs = store::CaseStore::Open(f->case_dir);
@@ -152,6 +169,9 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
       ctx.exit_code = kExitFatal;
       return;
     }
+    // What --classify could not do, said once (the scan itself went on without it).
+    const std::vector<std::string> skipped = classify ? classify->Skipped() : std::vector<std::string>{};
+    for (const std::string& line : skipped) PrintError(line);
     if (f->json) {
       nlohmann::json j = {{"scan_id", r->scan_id},
                           {"resumed", r->resumed},
@@ -175,6 +195,7 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
                         {"stored_sha1", c.stored_sha1}, {"mismatch", c.mismatch()}});
       }
       j["disk_images"] = imgs;
+      if (classify) j["classify"] = {{"models_dir", classify->settings().models_dir}, {"skipped", skipped}};
       std::cout << JsonText(j) << "\n";
     } else if (!f->quiet) {
       PrintSummary(*r);
