@@ -21,7 +21,7 @@ if [ -f "$MODELS/nsfwjs-4.4.0-mobilenet_v2.onnx" ]; then
   assert_eq 0 "$rc" "scan --classify exit code"
   jq -e '.classify.skipped == []' "$T/scan.json" >/dev/null || fail "nothing skipped with models: $(cat "$T/scan.json")"
   assert_eq 2 "$(sql "$T/case" "SELECT count(*) FROM item_attrs WHERE key = 'classify.model' AND value LIKE 'mobilenet_v2 4.4.0 sha256:%'")" "images scored"
-  assert_eq 0 "$(sql "$T/case" "SELECT count(*) FROM item_attrs a JOIN items i ON i.id = a.item_id WHERE i.path LIKE '%notes.txt' AND a.key LIKE 'classify.%'")" "text file not classified"
+  assert_eq 0 "$(sql "$T/case" "SELECT count(*) FROM item_attrs a JOIN items i ON i.id = a.item_id WHERE i.path_text LIKE '%notes.txt' AND a.key LIKE 'classify.%'")" "text file not classified"
   pass "scores with the model's name, version and digest"
 else
   echo "note: ONNX models not built; checking faces/OCR only"
@@ -30,7 +30,7 @@ else
 fi
 assert_eq 2 "$(sql "$T/case" "SELECT count(*) FROM item_attrs WHERE key = 'faces.count'")" "faces.count on both images"
 sql "$T/case" "SELECT value FROM item_attrs WHERE key = 'ocr.text'" | grep -q rupees || fail "OCR text stored"
-assert_eq sextortion "$(sql "$T/case" "SELECT f.label FROM chat_findings f JOIN conversations c ON c.id = f.conversation_id JOIN items i ON i.id = c.item_id WHERE i.path LIKE '%shot.png' LIMIT 1")" "threat screenshot flagged"
+assert_eq sextortion "$(sql "$T/case" "SELECT f.label FROM chat_findings f JOIN conversations c ON c.id = f.conversation_id JOIN items i ON i.id = c.item_id WHERE i.path_text LIKE '%shot.png' LIMIT 1")" "threat screenshot flagged"
 pass "faces counted, screenshot OCR'd into a sextortion finding"
 
 # 2. The JSONL export carries classify / faces / ocr_text (null for other items).
