@@ -63,7 +63,9 @@ LEFT JOIN (SELECT cv.item_id, max(cv.risk) AS risk,
                WHERE c2.item_id = cv.item_id) AS labels
            FROM conversations cv GROUP BY cv.item_id) c ON c.item_id = i.id
 WHERE i.kind IN ('file', 'member');
-CREATE INDEX temp.review_queue_order ON review_queue(tier, score DESC, item_id);
+-- Covering (the filter and page columns too): with classifier priorities the order is no longer
+-- the rowid order, and a deep filtered page would otherwise visit table rows at random.
+CREATE INDEX temp.review_queue_order ON review_queue(tier, score DESC, item_id, type, source, match, labels);
 )sql";
 
 }  // namespace
