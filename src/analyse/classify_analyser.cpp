@@ -62,24 +62,45 @@ std::vector<std::string> ClassifyShared::Skipped() const {
   return out;
 }
 
-ClassifyAnalyser::ClassifyAnalyser(const ClassifyShared& shared)
-    : shared_(shared), bytes_(kMaxClassifyImageBytes), signals_(SignalOptions(shared)) {}
-ClassifyAnalyser::~ClassifyAnalyser() = default;
+// The models of one worker thread: the classifier (loaded on first use) and faces/OCR.
+class ClassifyEngine {
+ public:
+  explicit ClassifyEngine(const ClassifyShared& shared) : shared_(shared), signals(SignalOptions(shared)) {}
 
-vision::NsfwClassifier* ClassifyAnalyser::Classifier() {
-  if (classifier_ || classifier_failed_) return classifier_.get();
-  // One OpenCV thread: the scan's workers are the parallelism.
-  Result<std::unique_ptr<vision::NsfwClassifier>> c =
-      vision::NsfwClassifier::Load(shared_.settings().model, shared_.settings().models_dir, 1);
-  if (!c.ok()) {
-    classifier_failed_ = true;
-    shared_.NoteSkipped("classification", c.status());
-    return nullptr;
+  vision::NsfwClassifier* Classifier() {
+    if (classifier_ || failed_) return classifier_.get();
+    // One OpenCV thread: the scan's workers are the parallelism.
+    Result<std::unique_ptr<vision::NsfwClassifier>> c =
+        vision::NsfwClassifier::Load(shared_.settings().model, shared_.settings().models_dir, 1);
+    if (!c.ok()) {
+      failed_ = true;
+      shared_.NoteSkipped("classification", c.status());
+      return nullptr;
+    }
+    classifier_ = std::move(*c);
+    const vision::NsfwModelInfo& info = classifier_->info();
+    model_text = info.name + " " + info.version + " sha256:" + info.sha256;
+    return classifier_.get();
   }
-  classifier_ = std::move(*c);
-  const vision::NsfwModelInfo& info = classifier_->info();
-  model_text_ = info.name + " " + info.version + " sha256:" + info.sha256;
-  return classifier_.get();
+
+ private:
+  const ClassifyShared& shared_;
+  std::unique_ptr<vision::NsfwClassifier> classifier_;
+  bool failed_ = false;
+
+ public:
+  std::string model_text;  // classify.model
+  vision::ImageSignals signals;
+};
+
+ClassifyShared::ClassifyShared(ClassifySettings settings) : settings_(std::move(settings)) {}
+ClassifyShared::~ClassifyShared() = default;
+
+ClassifyEngine& ClassifyShared::ForThisThread() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::unique_ptr<ClassifyEngine>& e = engines_[std::this_thread::get_id()];
+  if (!e) e = std::make_unique<ClassifyEngine>(*this);
+  return *e;
 }
 
 void ClassifyAnalyser::Begin(const ItemRecord& item, source::RandomAccess* content) {
@@ -113,12 +134,13 @@ void ClassifyAnalyser::Finish(ItemRecord& item, bool complete) {
   // Icons and thumbnails: a 16 px image upscaled to 224 px is far from what the models were
   // trained on (docs/image-classifier.md: most icon false positives), and too small for faces or text.
   if (img->orig_width < kMinClassifySide || img->orig_height < kMinClassifySide) return;
-  vision::ImageSignalsResult signals = signals_.Run(*img, item.path);
+  ClassifyEngine& engine = shared_.ForThisThread();
+  vision::ImageSignalsResult signals = engine.signals.Run(*img, item.path);
   const int faces = signals.faces ? static_cast<int>(signals.faces->size()) : -1;
-  if (vision::NsfwClassifier* c = Classifier()) {
+  if (vision::NsfwClassifier* c = engine.Classifier()) {
     Result<vision::NsfwScores> s = c->ClassifyPixels(img->pixels, img->width, img->height, img->channels);
     if (s.ok()) {
-      item.attrs.emplace_back("classify.model", model_text_);
+      item.attrs.emplace_back("classify.model", engine.model_text);
       for (int k = 0; k < vision::kNsfwClassCount; ++k) item.attrs.emplace_back(kScoreKeys[k], Fixed4(s->p[k]));
       item.attrs.emplace_back("classify.priority", Fixed4(ClassifyPriority(*s, faces)));
     } else {

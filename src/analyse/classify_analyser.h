@@ -14,14 +14,18 @@
 // findings), so it joins the case's chat findings.
 //
 // Registered after HashMatchAnalyser (it reads item.matches). Files with random access are read
-// back in Finish(); streamed members are buffered up to kMaxClassifyImageBytes. Every part is
-// loaded lazily, once per worker (the model on the first image), so a scan without images never
-// loads anything; a part that cannot be loaded is noted once in ClassifyShared and skipped.
+// back in Finish(); streamed members are buffered up to kMaxClassifyImageBytes. The models are
+// loaded lazily, once per worker THREAD (ClassifyShared::ForThisThread: a worker runs 16
+// ItemProcessors, each with its own analysers, and must not load 16 models), on the thread's first
+// image, so a scan without images never loads anything; a part that cannot be loaded is noted once
+// in ClassifyShared and skipped.
 #pragma once
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "analyse/analyser.h"
@@ -49,41 +53,41 @@ struct ClassifySettings {
   uint64_t max_pixels = 64'000'000;        // stored width*height beyond this: classify.error
 };
 
-// One per scan, shared by every worker's ClassifyAnalyser. Thread-safe.
+class ClassifyEngine;  // the models of one thread (classify_analyser.cpp)
+
+// One per scan, shared by every worker's ClassifyAnalysers. Thread-safe.
 class ClassifyShared {
  public:
-  explicit ClassifyShared(ClassifySettings settings) : settings_(std::move(settings)) {}
+  explicit ClassifyShared(ClassifySettings settings);
+  ~ClassifyShared();
   const ClassifySettings& settings() const { return settings_; }
   // Notes that `what` ("classification", "face detection", "OCR", ...) was skipped and why; only
   // the first note per part is kept.
   void NoteSkipped(std::string_view what, const Status& why) const;
   // "<what> skipped: <reason>: <detail>" lines, in the order first met.
   std::vector<std::string> Skipped() const;
+  // The calling thread's engine (created on first use; lives as long as this object). Only that
+  // thread may use it.
+  ClassifyEngine& ForThisThread() const;
 
  private:
   const ClassifySettings settings_;
   mutable std::mutex mu_;
   mutable std::vector<std::pair<std::string, std::string>> skipped_;
+  mutable std::map<std::thread::id, std::unique_ptr<ClassifyEngine>> engines_;
 };
 
 class ClassifyAnalyser : public Analyser {
  public:
-  explicit ClassifyAnalyser(const ClassifyShared& shared);
-  ~ClassifyAnalyser() override;
+  explicit ClassifyAnalyser(const ClassifyShared& shared) : shared_(shared), bytes_(kMaxClassifyImageBytes) {}
   AnalyserInfo Describe() const override { return {"classify", "1"}; }
   void Begin(const ItemRecord& item, source::RandomAccess* content) override;
   void Consume(std::span<const uint8_t> chunk) override;
   void Finish(ItemRecord& item, bool complete) override;
 
  private:
-  vision::NsfwClassifier* Classifier();
-
   const ClassifyShared& shared_;
   ImageBytes bytes_;
-  std::unique_ptr<vision::NsfwClassifier> classifier_;
-  bool classifier_failed_ = false;
-  std::string model_text_;  // classify.model
-  vision::ImageSignals signals_;
 };
 
 }  // namespace ngb::analyse
