@@ -18,6 +18,7 @@ class Matcher;
 }
 namespace ngb::analyse {
 class LazyChatModels;
+class ClassifyShared;
 
 struct AnalyserInfo {
   std::string name;     // stable, e.g. "digest"
@@ -35,6 +36,9 @@ struct AnalyserConfig {
   // exports are not analysed.
   const LazyChatModels* chat = nullptr;
   uint64_t max_chat_bytes = 512ull << 20;  // larger chat exports are recorded with chat.error
+  // `scan --classify`: settings and skip notes of the image classifier (shared, thread-safe);
+  // null: images are not classified (classify_analyser.h).
+  const ClassifyShared* classify = nullptr;
 };
 
 class Analyser {

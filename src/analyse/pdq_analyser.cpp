@@ -1,9 +1,6 @@
 #include "analyse/pdq_analyser.h"
 
-#include <algorithm>
-
 #include "image/decode.h"
-#include "image/image_format.h"
 
 namespace ngb::analyse {
 
@@ -33,76 +30,27 @@ Result<ImagePdq> HashImage(std::span<const uint8_t> bytes, const PdqOptions& opt
 }
 
 void PdqAnalyser::Begin(const ItemRecord& item, source::RandomAccess* content) {
-  content_ = content;
-  head_.clear();
-  bytes_.clear();
-  decided_ = image_ = too_big_ = false;
-  size_hint_ = item.size.value_or(0);
-  if (!options_.enabled) decided_ = true;
+  bytes_.Begin(content, item.size.value_or(0));
 }
 
 void PdqAnalyser::Consume(std::span<const uint8_t> chunk) {
-  if (!decided_) {
-    const size_t take = std::min(chunk.size(), image::kImageSniffBytes - head_.size());
-    head_.insert(head_.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(take));
-    if (head_.size() < image::kImageSniffBytes) {
-      if (!content_) bytes_.insert(bytes_.end(), chunk.begin(), chunk.end());  // may be an image
-      return;
-    }
-    decided_ = true;
-    image_ = image::SniffImageFormat(head_) != image::ImageFormat::kNone;
-    if (!image_ || content_) {
-      bytes_.clear();
-      return;
-    }
-    bytes_.insert(bytes_.end(), chunk.begin(), chunk.end());  // earlier chunks are in already
-    return;
-  }
-  if (!image_ || content_ || too_big_) return;
-  if (bytes_.size() + chunk.size() > options_.max_image_bytes) {
-    too_big_ = true;
-    bytes_ = std::vector<uint8_t>();
-    return;
-  }
-  bytes_.insert(bytes_.end(), chunk.begin(), chunk.end());
+  if (options_.enabled) bytes_.Consume(chunk);
 }
 
 void PdqAnalyser::Finish(ItemRecord& item, bool complete) {
-  if (!decided_) {  // shorter than the sniff window
-    decided_ = true;
-    image_ = image::SniffImageFormat(head_) != image::ImageFormat::kNone;
-  }
-  if (!options_.enabled || !image_ || !complete) {
-    bytes_.clear();
+  if (!options_.enabled || !bytes_.IsImage() || !complete) {
+    bytes_.Release();
     return;
   }
-  if (too_big_ || size_hint_ > options_.max_image_bytes) {
-    item.attrs.emplace_back("image.error", "image_too_large: over " +
-                                               std::to_string(options_.max_image_bytes >> 20) + " MiB");
+  Result<std::span<const uint8_t>> bytes = bytes_.Take();
+  if (!bytes.ok()) {
+    item.attrs.emplace_back("image.error", bytes.status().ToString());
+    bytes_.Release();
     return;
-  }
-  std::span<const uint8_t> bytes = bytes_;
-  if (content_) {
-    const uint64_t size = content_->size();
-    if (size > options_.max_image_bytes) {
-      item.attrs.emplace_back("image.error", "image_too_large");
-      return;
-    }
-    bytes_.resize(static_cast<size_t>(size));
-    size_t got = 0;
-    while (got < bytes_.size()) {
-      Result<size_t> n = content_->ReadAt(got, bytes_.data() + got, bytes_.size() - got);
-      if (!n.ok() || *n == 0) break;
-      got += *n;
-    }
-    bytes_.resize(got);
-    bytes = bytes_;
   }
   PdqDihedral variants;
-  Result<ImagePdq> r = HashImage(bytes, options_, hasher_, options_.variants ? &variants : nullptr);
-  // Do not keep a big image's buffer around between items.
-  if (bytes_.capacity() > (8u << 20)) bytes_ = std::vector<uint8_t>();
-  else bytes_.clear();
+  Result<ImagePdq> r = HashImage(*bytes, options_, hasher_, options_.variants ? &variants : nullptr);
+  bytes_.Release();  // do not keep a big image's buffer around between items
   if (!r.ok()) {
     item.attrs.emplace_back("image.error", r.status().ToString());
     return;

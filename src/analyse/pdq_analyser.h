@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analyse/analyser.h"
+#include "analyse/image_bytes.h"
 #include "hash/pdq.h"
 
 namespace ngb::analyse {
@@ -39,7 +40,7 @@ Result<ImagePdq> HashImage(std::span<const uint8_t> bytes, const PdqOptions& opt
 
 class PdqAnalyser : public Analyser {
  public:
-  explicit PdqAnalyser(const PdqOptions& options) : options_(options) {}
+  explicit PdqAnalyser(const PdqOptions& options) : options_(options), bytes_(options.max_image_bytes) {}
   AnalyserInfo Describe() const override { return {"pdq", "1"}; }
   void Begin(const ItemRecord& item, source::RandomAccess* content) override;
   void Consume(std::span<const uint8_t> chunk) override;
@@ -48,11 +49,7 @@ class PdqAnalyser : public Analyser {
  private:
   const PdqOptions options_;
   PdqHasher hasher_;
-  source::RandomAccess* content_ = nullptr;
-  std::vector<uint8_t> head_;   // first bytes, to recognise an image
-  std::vector<uint8_t> bytes_;  // the whole image (buffered, or read in Finish)
-  bool decided_ = false, image_ = false, too_big_ = false;
-  uint64_t size_hint_ = 0;
+  ImageBytes bytes_;  // the whole image (buffered, or read back in Finish)
 };
 
 }  // namespace ngb::analyse

@@ -1,6 +1,7 @@
 // The analyser registry: every per-item analyser is listed here, once, in run order.
 #include "analyse/analyser.h"
 #include "analyse/chat_analyser.h"
+#include "analyse/classify_analyser.h"
 #include "analyse/digest_analyser.h"
 #include "analyse/filetype_analyser.h"
 #include "analyse/hashmatch_analyser.h"
@@ -17,8 +18,10 @@ AnalyserList CreateAnalysers(const AnalyserConfig& config) {
   pdq.variants = config.pdq_variants;
   list.push_back(std::make_unique<PdqAnalyser>(pdq));
   if (config.chat) list.push_back(std::make_unique<ChatAnalyser>(*config.chat, config.max_chat_bytes));
-  // Last: it reads the digests and PDQ hashes the analysers above have set.
+  // Then: it reads the digests and PDQ hashes the analysers above have set.
   if (config.matcher) list.push_back(std::make_unique<HashMatchAnalyser>(*config.matcher));
+  // After the matcher: images that hit an alert or known-good set are not classified.
+  if (config.classify) list.push_back(std::make_unique<ClassifyAnalyser>(*config.classify));
   return list;
 }
 

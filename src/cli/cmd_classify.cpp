@@ -20,26 +20,17 @@
 #include "chat/analyze.h"
 #include "chat/risk/labels.h"
 #include "image/decode.h"
-#include "vision/faces.h"
+#include "analyse/chat_analyser.h"
+#include "vision/image_signals.h"
 #include "vision/model_files.h"
 #include "vision/nsfw_classifier.h"
-#include "vision/ocr.h"
-#include "vision/ocr_findings.h"
 #include "vision/read_file.h"
-#include "vision/screenshot.h"
 
 namespace ngb::cli {
 namespace {
 
-// What faces and OCR found in one image; unset parts were not run.
-struct ImageExtras {
-  std::optional<std::vector<vision::FaceBox>> faces;
-  std::optional<std::string> text;
-  std::vector<chat::LabelFinding> findings;  // from the OCR text
-};
-
 nlohmann::ordered_json Json(const std::string& path, const std::string& model, const Result<vision::NsfwScores>& r,
-                            const ImageExtras& extras) {
+                            const vision::ImageSignalsResult& extras) {
   nlohmann::ordered_json j;
   j["path"] = DisplayPath(path);
   j["model"] = model;
@@ -58,87 +49,14 @@ nlohmann::ordered_json Json(const std::string& path, const std::string& model, c
     for (const vision::FaceBox& b : *extras.faces) boxes.push_back({b.x, b.y, b.width, b.height});
     j["face_boxes"] = boxes;
   }
-  if (!extras.findings.empty()) {
+  if (extras.conversation && !extras.conversation->risk.findings.empty()) {
     nlohmann::ordered_json found = nlohmann::ordered_json::array();
-    for (const chat::LabelFinding& f : extras.findings)
+    for (const chat::LabelFinding& f : extras.conversation->risk.findings)
       found.push_back({{"label", chat::LabelName(f.label)}, {"score", f.score}, {"offender", f.offender}});
     j["text_findings"] = found;
   }
   return j;
 }
-
-// Faces and OCR for one image, each loaded on first use; what cannot be loaded is said once on
-// stderr and then skipped (the scores still come).
-class Extras {
- public:
-  Extras(bool faces, std::string ocr) : faces_on_(faces), ocr_(std::move(ocr)) {}
-
-  ImageExtras Run(std::span<const uint8_t> bytes) {
-    ImageExtras out;
-    if (!faces_on_ && ocr_ == "off") return out;
-    image::DecodeOptions options;
-    options.min_side = 1000;  // JPEG DCT scaling down to >= 1000 px: enough for faces and lettering
-    Result<image::DecodedImage> img = image::DecodeImage(bytes, options);
-    if (!img.ok()) return out;  // the classifier reports the decode error
-    if (faces_on_ && Load(faces_, faces_error_, [] { return vision::FaceDetector::Load(); }, "face detection")) {
-      Result<std::vector<vision::FaceBox>> found = faces_->Detect(*img);
-      if (found.ok()) {
-        const double sx = img->orig_width > 0 ? static_cast<double>(img->orig_width) / img->width : 1.0;
-        const double sy = img->orig_height > 0 ? static_cast<double>(img->orig_height) / img->height : 1.0;
-        for (vision::FaceBox& b : *found) {
-          b = {static_cast<int>(b.x * sx), static_cast<int>(b.y * sy), static_cast<int>(b.width * sx),
-               static_cast<int>(b.height * sy)};
-        }
-        out.faces = std::move(*found);
-      }
-    }
-    const bool read = ocr_ == "always" || (ocr_ == "auto" && vision::ScoreScreenshot(*img).text_like);
-    if (read && Load(ocr_reader_, ocr_error_, [] { return vision::TextReader::Load(); }, "OCR")) {
-      Result<vision::OcrText> text = ocr_reader_->Read(*img);
-      if (text.ok()) {
-        out.text = text->text;
-        if (!text->text.empty() && LoadChat()) {
-          out.findings = vision::AnalyseOcrText(text->text, "", *chat_).risk.findings;
-        }
-      }
-    }
-    return out;
-  }
-
- private:
-  template <typename T, typename LoadFn>
-  bool Load(std::unique_ptr<T>& slot, bool& failed, LoadFn load, const char* what) {
-    if (slot) return true;
-    if (failed) return false;
-    Result<std::unique_ptr<T>> r = load();
-    if (!r.ok()) {
-      failed = true;
-      PrintError(std::string(what) + " skipped: " + r.status().ToString());
-      return false;
-    }
-    slot = std::move(*r);
-    return true;
-  }
-  bool LoadChat() {
-    if (chat_) return true;
-    if (chat_error_) return false;
-    auto models = chat::ChatModels::Load();
-    if (!models.ok()) {
-      chat_error_ = true;
-      PrintError("chat detectors on OCR text skipped: " + models.status().ToString());
-      return false;
-    }
-    chat_ = std::move(*models);
-    return true;
-  }
-
-  const bool faces_on_;
-  const std::string ocr_;
-  std::unique_ptr<vision::FaceDetector> faces_;
-  std::unique_ptr<vision::TextReader> ocr_reader_;
-  std::shared_ptr<const chat::ChatModels> chat_;
-  bool faces_error_ = false, ocr_error_ = false, chat_error_ = false;
-};
 
 }  // namespace
 
@@ -177,13 +95,21 @@ void AddClassifyCommand(CLI::App& app, Context& ctx) {
     options.fast_decode = f->fast;
     bool problems = false;
     std::vector<uint8_t> bytes;
-    Extras extras(!f->no_faces, f->ocr);
+    vision::ImageSignalsOptions so;
+    so.faces = !f->no_faces;
+    so.ocr = vision::ParseOcrMode(f->ocr).value_or(vision::OcrMode::kAuto);
+    auto chat = std::make_shared<analyse::LazyChatModels>();
+    so.chat_models = [chat] { return chat->Get(); };
+    so.on_skip = [](std::string_view what, const Status& why) {
+      PrintError(std::string(what) + " skipped: " + why.ToString());
+    };
+    vision::ImageSignals extras(std::move(so));
     if (!f->json) printf("Drawing Hentai  Neutral Porn    Sexy    faces path\n");
     for (const std::string& path : f->files) {
       Status read = vision::ReadWholeFile(path, vision::kMaxImageFileBytes, bytes);
       Result<vision::NsfwScores> r = read.ok() ? (*c)->ClassifyImage(bytes, options) : Result<vision::NsfwScores>(read);
       problems |= !r.ok();
-      const ImageExtras found = r.ok() ? extras.Run(bytes) : ImageExtras{};
+      const vision::ImageSignalsResult found = r.ok() ? extras.Run(bytes) : vision::ImageSignalsResult{};
       if (f->json) {
         std::cout << Json(path, f->model, r, found).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         continue;
@@ -197,8 +123,9 @@ void AddClassifyCommand(CLI::App& app, Context& ctx) {
       else printf("-     ");
       printf("%s", DisplayPath(path).c_str());
       if (!r.ok()) printf("  (%s)", r.status().ToString().c_str());
-      for (const chat::LabelFinding& finding : found.findings)
-        printf("  [text: %s %.2f]", std::string(chat::LabelName(finding.label)).c_str(), finding.score);
+      if (found.conversation)
+        for (const chat::LabelFinding& finding : found.conversation->risk.findings)
+          printf("  [text: %s %.2f]", std::string(chat::LabelName(finding.label)).c_str(), finding.score);
       printf("\n");
     }
     std::cout.flush();

@@ -6,6 +6,7 @@
 #include "app/scan_job.h"
 #include "cli/commands.h"
 #include "analyse/chat_analyser.h"
+#include "analyse/classify_analyser.h"
 #include "hashset/matcher.h"
 #include "core/json_text.h"
 #include "core/time_util.h"
@@ -30,6 +31,8 @@ struct ScanFlags {
   bool no_pdq = false;
   bool no_chat = false;
   std::string carve = "unallocated";
+  bool classify = false;
+  std::string models_dir;
   bool quiet = false;
   bool json = false;
 };
@@ -100,6 +103,12 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
                   "Disk images: carve JPEG/PNG/GIF/PDF/ZIP files from each file system's unallocated space "
                   "(and from partitions with no known file system) as items under <volume>/$Carved/ "
                   "(off|unallocated; default unallocated; `all`, which adds file slack, is not implemented yet)");
+  cmd->add_flag("--classify", f->classify,
+                "Score images that match no alert/known-good set with the nsfwjs classifier, count faces, OCR "
+                "screenshots (a review order, never a finding)");
+  cmd->add_option("--models", f->models_dir,
+                  "Folder with the classifier's ONNX models (default: $NGB_MODELS, models/ next to the binary, "
+                  "~/.cache/nigehbaan/models)");
   cmd->add_flag("-q,--quiet", f->quiet, "No progress bar and no summary");
   cmd->add_flag("--json", f->json, "Print the summary as one JSON object");
   cmd->callback([f, &ctx] {
@@ -149,6 +158,14 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
     }
     analyse::LazyChatModels chat_models;  // loaded by the first chat export met
     if (!f->no_chat) o.scan.processor.analysers.chat = &chat_models;
+    std::unique_ptr<analyse::ClassifyShared> classify;
+    if (f->classify) {
+      analyse::ClassifySettings cs;
+      cs.models_dir = vision::ResolveModelsDir(f->models_dir);
+      cs.chat = f->no_chat ? nullptr : &chat_models;
+      classify = std::make_unique<analyse::ClassifyShared>(std::move(cs));
+      o.scan.processor.analysers.classify = classify.get();
+    }
     o.show_progress = !f->quiet && !f->json && isatty(STDERR_FILENO);
 
     Result<store::CaseStore> cs = store::CaseStore::Open(f->case_dir);
@@ -164,6 +181,9 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
       ctx.exit_code = kExitFatal;
       return;
     }
+    // What --classify could not do, said once (the scan itself went on without it).
+    const std::vector<std::string> skipped = classify ? classify->Skipped() : std::vector<std::string>{};
+    for (const std::string& line : skipped) PrintError(line);
     if (f->json) {
       nlohmann::json j = {{"scan_id", r->scan_id},
                           {"resumed", r->resumed},
@@ -187,6 +207,7 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
                         {"stored_sha1", c.stored_sha1}, {"mismatch", c.mismatch()}});
       }
       j["disk_images"] = imgs;
+      if (classify) j["classify"] = {{"models_dir", classify->settings().models_dir}, {"skipped", skipped}};
       std::cout << JsonText(j) << "\n";
     } else if (!f->quiet) {
       PrintSummary(*r);

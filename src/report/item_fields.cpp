@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "core/provenance.h"
 #include "core/time_util.h"
@@ -25,7 +26,7 @@ const std::vector<std::string>& ItemFieldNames() {
       "kind",   "size",    "mtime",  "atime", "ctime",    "btime",       "mode",
       "inode",  "link_target", "sparse", "type", "ext_mismatch", "md5",  "sha1",
       "sha256", "error",   "error_detail", "entropy", "pdq", "pdq_quality", "matches",
-      "alloc"};
+      "alloc",  "classify", "faces", "ocr_text"};
   return kNames;
 }
 
@@ -85,6 +86,23 @@ nlohmann::ordered_json ItemFields(const ItemRow& row) {
   j["matches"] = MatchesJson(r.matches);
   // Items inside disk images: true allocated, false deleted; null elsewhere.
   j["alloc"] = r.allocated ? nlohmann::ordered_json(*r.allocated) : nlohmann::ordered_json(nullptr);
+  // scan --classify: {"model", "drawing", "hentai", "neutral", "porn", "sexy", "priority", "error"}
+  // (the classify.* attributes, numbers as numbers), the face count and the OCR text; null when absent.
+  nlohmann::ordered_json classify(nullptr), faces(nullptr), ocr(nullptr);
+  for (const auto& [key, value] : r.attrs) {
+    if (key.rfind("classify.", 0) == 0) {
+      const std::string name = key.substr(9);
+      if (name == "model" || name == "error") classify[name] = value;
+      else classify[name] = std::strtod(value.c_str(), nullptr);
+    } else if (key == "faces.count") {
+      faces = std::strtoll(value.c_str(), nullptr, 10);
+    } else if (key == "ocr.text") {
+      ocr = value;
+    }
+  }
+  j["classify"] = classify;
+  j["faces"] = faces;
+  j["ocr_text"] = ocr;
   return j;
 }
 

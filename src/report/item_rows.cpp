@@ -37,6 +37,16 @@ Status ForEachItem(store::Db& db, const RowFilter& filter, const std::function<b
       "SELECT set_name, set_kind, match_type, hash, distance, category FROM matches WHERE item_id = ? "
       "ORDER BY rowid");
   if (!mq.ok()) return mq.status();
+  // Likewise the classifier's attributes (scan --classify), only when the case has any.
+  Result<store::Stmt> anyc = db.Prepare("SELECT EXISTS(SELECT 1 FROM item_attrs WHERE key = 'classify.model' "
+                                        "OR key = 'classify.error' OR key = 'faces.count')");
+  if (!anyc.ok()) return anyc.status();
+  if (Result<bool> r = anyc->Step(); !r.ok()) return r.status();
+  const bool has_classify = anyc->Int(0) != 0;
+  Result<store::Stmt> aq = db.Prepare(
+      "SELECT key, value FROM item_attrs WHERE item_id = ? AND (key LIKE 'classify.%' OR key IN ('faces.count', "
+      "'ocr.text')) ORDER BY rowid");
+  if (!aq.ok()) return aq.status();
   ItemRow row;
   for (;;) {
     Result<bool> r = q->Step();
@@ -85,6 +95,16 @@ Status ForEachItem(store::Db& db, const RowFilter& filter, const std::function<b
         it.matches.push_back(std::move(hm));
       }
       mq->Reset();
+    }
+    if (has_classify) {
+      aq->Bind(1, it.id);
+      for (;;) {
+        Result<bool> a = aq->Step();
+        if (!a.ok()) return a.status();
+        if (!*a) break;
+        it.attrs.emplace_back(aq->Text(0), aq->Text(1));
+      }
+      aq->Reset();
     }
     if (!fn(row)) break;
   }

@@ -30,7 +30,11 @@ INSERT INTO temp.review_queue
 SELECT i.id,
   CASE WHEN m.alert THEN 0 WHEN m.near THEN 1 WHEN c.item_id IS NOT NULL THEN 2
        WHEN i.mime LIKE 'image/%' AND NOT coalesce(m.good, 0) THEN 3 ELSE 4 END,
-  CASE WHEN m.alert THEN 0 WHEN m.near THEN -m.near_distance WHEN c.item_id IS NOT NULL THEN c.risk ELSE 0 END,
+  CASE WHEN m.alert THEN 0 WHEN m.near THEN -m.near_distance WHEN c.item_id IS NOT NULL THEN c.risk
+       WHEN i.mime LIKE 'image/%' AND NOT coalesce(m.good, 0) THEN
+         coalesce((SELECT CAST(a.value AS REAL) FROM item_attrs a
+                    WHERE a.item_id = i.id AND a.key = 'classify.priority'), 0)
+       ELSE 0 END,
   s.label,
   CASE WHEN c.item_id IS NOT NULL THEN 'chat'
        WHEN i.mime LIKE 'image/%' THEN 'image' WHEN i.mime LIKE 'video/%' THEN 'video'
@@ -59,7 +63,9 @@ LEFT JOIN (SELECT cv.item_id, max(cv.risk) AS risk,
                WHERE c2.item_id = cv.item_id) AS labels
            FROM conversations cv GROUP BY cv.item_id) c ON c.item_id = i.id
 WHERE i.kind IN ('file', 'member');
-CREATE INDEX temp.review_queue_order ON review_queue(tier, score DESC, item_id);
+-- Covering (the filter and page columns too): with classifier priorities the order is no longer
+-- the rowid order, and a deep filtered page would otherwise visit table rows at random.
+CREATE INDEX temp.review_queue_order ON review_queue(tier, score DESC, item_id, type, source, match, labels);
 )sql";
 
 }  // namespace
