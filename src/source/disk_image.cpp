@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "hash/multi_digest.h"
+#include "source/tsk_guards.h"
 
 namespace ngb::source {
 namespace {
@@ -113,7 +114,11 @@ Result<std::optional<ImageFormat>> DetectDiskImage(const std::string& path) {
   return std::optional<ImageFormat>(format);
 }
 
+// Every image is opened through one of the two factories below; each calls into the allocation
+// guard so that its object file (which holds the tsk_malloc interposers) is linked into any binary
+// that can open an image.
 Result<std::shared_ptr<DiskImage>> DiskImage::Open(const std::string& path, ImageFormat format) {
+  (void)TskRefusedAllocations();
   tsk_error_reset();
   TSK_IMG_TYPE_ENUM type = TSK_IMG_TYPE_RAW;
   if (format == ImageFormat::kEwf) {
@@ -134,6 +139,7 @@ Result<std::shared_ptr<DiskImage>> DiskImage::Open(const std::string& path, Imag
 }
 
 Result<std::shared_ptr<DiskImage>> DiskImage::FromMemory(std::span<const uint8_t> bytes) {
+  (void)TskRefusedAllocations();
   tsk_error_reset();
   auto* m = new MemoryImage();
   std::memset(&m->info, 0, sizeof m->info);

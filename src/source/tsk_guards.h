@@ -1,0 +1,40 @@
+// Guards around two weaknesses of The Sleuth Kit (Debian's libtsk 4.11) that hostile or damaged
+// images turn into denial of service. Both work by ELF symbol interposition: this file defines
+// functions with libtsk's own names in our binary, and libtsk calls them through its PLT, so its
+// internal calls land here. The tests in fs_walker_test.cpp (TskGuards.*) prove that interposition
+// still takes effect with the libtsk the binary was built against.
+//
+// 1. tsk_malloc / tsk_realloc: TSK sizes some buffers straight from metadata. A 20 KiB ext4 image
+//    whose in-inode extended attribute claims a 1.7 GB value makes TSK calloc 1.7 GB. Requests above
+//    kTskAllocationLimit now fail like a real allocation failure (NULL, TSK_ERR_AUX_MALLOC), which
+//    TSK reports as an ordinary error: an error row for that file, not an aborted scan.
+// 2. tsk_fs_attr_append_run: TSK's version never points run_end at a single appended run, so every
+//    append walks the whole run list, and building a file's runs is quadratic in their number. A
+//    40 KiB ext2 image whose inode claims 70 MB of scattered indirect blocks took 11 s to open
+//    (about 70k runs); a damaged real disk could stall a scan for hours. Ours keeps run_end right:
+//    the same list, in linear time.
+#pragma once
+
+#include <tsk/libtsk.h>
+
+#include <cstddef>
+#include <cstdint>
+
+// libtsk's internal functions that this file replaces (declared in TSK's private headers only).
+extern "C" {
+void* tsk_malloc(size_t len);
+void* tsk_realloc(void* ptr, size_t len);
+void tsk_fs_attr_append_run(TSK_FS_INFO* a_fs, TSK_FS_ATTR* a_fs_attr, TSK_FS_ATTR_RUN* a_data_run);
+}
+
+namespace ngb::source {
+
+// Far above anything TSK needs for real media (group descriptors of a 16 TiB ext4 are 8 MiB; TSK
+// reads file content through caller buffers), far below what would hurt an examiner's machine.
+inline constexpr size_t kTskAllocationLimit = size_t{256} << 20;
+
+// How many TSK allocations this process refused. Calling it also links this file into every
+// binary that opens disk images (nothing else references the interposing symbols).
+uint64_t TskRefusedAllocations();
+
+}  // namespace ngb::source
