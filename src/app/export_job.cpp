@@ -74,13 +74,14 @@ Result<ExportJobResult> RunExport(store::CaseStore& cs, const ExportJobOptions& 
   result.bytes = hashed.bytes();
   result.sha256 = hashed.FinalHex();
   if (!hashed || !out.flush()) return Status::Error("write_error", "cannot write the export");
-  const nlohmann::json d = {{"format", options.format},
+  nlohmann::json d = {{"format", options.format},
                             {"rows", result.rows},
                             {"out", options.out_name},
                             {"command_line", options.export_options.command_line},
                             {"filter", FilterJson(options.export_options.filter)},
                             {"bytes", result.bytes},
                             {"sha256", result.sha256}};
+  for (const auto& [key, value] : options.audit_extra) d[key] = value;
   const std::string actor = options.actor.empty() ? cs.Meta("examiner") : options.actor;
   if (auto a = cs.Audit(actor, "export", JsonText(d)); !a.ok()) return a.status();
   return result;

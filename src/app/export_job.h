@@ -4,6 +4,7 @@
 // by any other front end that exports, e.g. the review server).
 #pragma once
 #include <cstdint>
+#include <map>
 #include <ostream>
 #include <string>
 
@@ -20,6 +21,8 @@ struct ExportJobOptions {
   report::ExportOptions export_options;
   std::string actor;              // audit actor (default: the case's examiner)
   std::string out_name = "-";     // where the bytes go, for the audit entry ("-": standard output)
+  // Extra audit detail fields from the front end (the review server adds "user" and "role").
+  std::map<std::string, std::string> audit_extra;
 };
 
 struct ExportJobResult {
@@ -29,7 +32,8 @@ struct ExportJobResult {
 };
 
 // Writes the export to `out` and appends an "export" audit entry with details {format, rows, out,
-// command_line, filter: {scan_id}, bytes, sha256}. Nothing is logged when the export fails.
+// command_line, filter: {scan_id}, bytes, sha256} plus audit_extra. Nothing is logged when the
+// export fails.
 // Errors: "usage" (unknown format), the exporter's, "write_error".
 Result<ExportJobResult> RunExport(store::CaseStore& cs, const ExportJobOptions& options, std::ostream& out);
 

@@ -32,7 +32,7 @@ void AddReportCommand(CLI::App& app, Context& ctx) {
     app::ReportJobOptions o;
     if (f->scan > 0) o.html.filter.scan_id = f->scan;
     o.html.images = !f->no_images;
-    if (o.html.images) o.html.thumbnail = app::ReportThumbnails();
+    if (o.html.images) o.html.thumbnail = app::ReportThumbnails(cs->db());
     o.html.tool_version = NGB_VERSION;
     o.out_path = f->out;
     o.pdf_path = f->pdf;

@@ -12,6 +12,7 @@
 
 #include "app/export_job.h"
 #include "app/report_thumbnails.h"
+#include "app/scan_job.h"
 #include "hash/sha256.h"
 #include "hashset/library.h"
 #include "report/case_facts.h"
@@ -23,6 +24,7 @@
 #include "review/decisions.h"
 #include "review/users.h"
 #include "store/case_store.h"
+#include "testing/archive_writer.h"
 #include "testing/benign_images.h"
 #include "testing/review_case.h"
 #include "testing/temp_dir.h"
@@ -401,25 +403,44 @@ TEST_F(ReportTest, ExportsAndReportsAreAuditLoggedWithTheirDigest) {
   EXPECT_TRUE(chain->ok);
 }
 
-TEST(ReportThumbnailsTest, BlurredJpegFromTheRecordedFileOnlyWhileItMatches) {
+TEST(ReportThumbnailsTest, BlurredJpegsOfFilesAndArchiveMembersOnlyWhileTheyMatch) {
+  // A real scan of generated evidence: a top-level JPEG and one inside a tar.gz inside a zip.
   TempDir dir;
+  const std::string ev = dir.path() + "/evidence";
+  std::filesystem::create_directories(ev);
   const std::string jpeg = ngb::testing::CheckerJpeg(320, 240, 16);
-  std::ofstream(dir.path() + "/a.jpg", std::ios::binary) << jpeg;
-  ItemRow row;
-  row.source_label = "ev";
-  row.source_abs_path = dir.path();
-  row.rec.path = "ev/a.jpg";
-  row.rec.sha256 = Sha256Hex(jpeg);
-  const ThumbnailFn thumb = app::ReportThumbnails();
-  Result<Thumbnail> t = thumb(row);
-  ASSERT_TRUE(t.ok()) << t.status().ToString();
-  EXPECT_EQ(t->mime, "image/jpeg");
-  EXPECT_EQ(t->bytes.substr(0, 2), "\xFF\xD8");
-  EXPECT_LT(t->bytes.size(), jpeg.size());
-  row.rec.sha256 = std::string(64, '0');
-  EXPECT_EQ(thumb(row).status().reason(), "evidence_changed");
-  row.rec.depth = 1;
-  EXPECT_EQ(thumb(row).status().reason(), "in_container");
+  const std::string inner = ngb::testing::PatternJpeg(7, 240, 240);
+  std::ofstream(ev + "/a.jpg", std::ios::binary) << jpeg;
+  const std::string tar = ngb::testing::WriteArchive(ngb::testing::PaxGz(), {{"deep/c.jpg", inner}});
+  std::ofstream(ev + "/bundle.zip", std::ios::binary) << ngb::testing::WriteArchive(ngb::testing::Zip(), {{"inner.tar.gz", tar}});
+  Result<store::CaseStore> cs = store::CaseStore::Create(dir.path() + "/case", "t", "e");
+  ASSERT_TRUE(cs.ok()) << cs.status().ToString();
+  app::ScanJobOptions so;
+  so.sources = {ev};
+  so.scan.threads = 1;
+  so.scan.processor.scratch_dir = cs->scratch_dir();
+  ASSERT_TRUE(app::RunScanJob(*cs, so).ok());
+  auto row_of = [&](const std::string& path) {
+    ItemRow found;
+    EXPECT_TRUE(ForEachItem(cs->db(), {}, [&](const ItemRow& r) {
+      if (r.rec.path == path) found = r;
+      return found.rec.id == 0;
+    }).ok());
+    EXPECT_NE(found.rec.id, 0) << path;
+    return found;
+  };
+  const ThumbnailFn thumb = app::ReportThumbnails(cs->db());
+  for (const char* path : {"evidence/a.jpg", "evidence/bundle.zip!/inner.tar.gz!/deep/c.jpg"}) {
+    Result<Thumbnail> t = thumb(row_of(path));
+    ASSERT_TRUE(t.ok()) << path << ": " << t.status().ToString();
+    EXPECT_EQ(t->mime, "image/jpeg");
+    EXPECT_EQ(t->bytes.substr(0, 2), "\xFF\xD8");
+  }
+  // The evidence changed after the scan: no thumbnail from bytes that are not the recorded ones.
+  std::ofstream(ev + "/a.jpg", std::ios::binary) << ngb::testing::CheckerJpeg(320, 240, 8);
+  EXPECT_EQ(thumb(row_of("evidence/a.jpg")).status().reason(), "evidence_changed");
+  std::filesystem::remove(ev + "/bundle.zip");
+  EXPECT_EQ(thumb(row_of("evidence/bundle.zip!/inner.tar.gz!/deep/c.jpg")).status().reason(), "evidence_unavailable");
 }
 
 TEST(PdfTest, ChromiumArgumentsAreHeadlessPrivateAndSandboxedUnlessRoot) {

@@ -4,6 +4,7 @@
 #include <sstream>
 #include <variant>
 
+#include "app/export_job.h"
 #include "core/provenance.h"
 #include "data/embedded.h"
 #include "image/thumbnail.h"
@@ -17,7 +18,6 @@
 #include "review/users.h"
 #include "serve/openapi.h"
 #include "serve/state.h"
-#include "hash/sha256.h"
 #include "store/audit_log.h"
 #include "ngb_version.h"
 
@@ -500,31 +500,38 @@ Reply GroupDecide(Call& c) {
 
 Reply ExportCase(Call& c) {
   const std::string format = c.req.has_param("format") ? c.req.get_param_value("format") : "";
-  std::optional<report::ExportFormat> f = report::ParseExportFormat(format);
-  if (!f) return ErrorReply(400, "bad_format", "jsonl, csv, dfxml, hashdeep, vics or chats");
+  if (!report::ParseExportFormat(format)) {
+    return ErrorReply(400, "bad_format", "jsonl, csv, dfxml, hashdeep, vics, chats or case-uco");
+  }
   std::lock_guard lock(c.state.db_mu);
-  report::ExportOptions o;
-  o.tool_version = NGB_VERSION;
-  o.case_number = c.state.store.Meta("case_id");
-  o.command_line = "nigehbaan serve: GET /api/export?format=" + format;
+  // The same audited workflow as `nigehbaan export` (one audit entry shape for every front end).
+  app::ExportJobOptions o;
+  o.format = format;
+  o.export_options.tool_version = NGB_VERSION;
+  o.export_options.case_number = c.state.store.Meta("case_id");
+  o.export_options.command_line = "nigehbaan serve: GET /api/export?format=" + format;
+  o.actor = c.session->user.name;
+  o.out_name = "http";
+  o.audit_extra = {{"user", c.session->user.name}, {"role", review::RoleName(c.session->user.role)}};
   std::ostringstream out;
-  Result<report::ExportStats> r = report::Export(c.state.store.db(), *f, o, out);
+  Result<app::ExportJobResult> r = app::RunExport(c.state.store, o, out);
   if (!r.ok()) return StatusReply(r.status());
   const std::string body = std::move(out).str();
-  if (std::optional<Reply> refused = AuditOrRefuse(
-          c, "export", {{"format", format}, {"rows", r->rows}, {"out", "http"}, {"sha256", Sha256Hex(body)}})) {
-    return *refused;
-  }
-  static constexpr std::array<std::pair<const char*, const char*>, 6> kTypes = {{
+  static constexpr std::array<std::pair<const char*, const char*>, 7> kTypes = {{
       {"jsonl", "application/x-ndjson"}, {"csv", "text/csv; charset=utf-8"}, {"dfxml", "application/xml"},
-      {"hashdeep", "text/plain; charset=utf-8"}, {"vics", "application/json"}, {"chats", "application/x-ndjson"}}};
+      {"hashdeep", "text/plain; charset=utf-8"}, {"vics", "application/json"}, {"chats", "application/x-ndjson"},
+      {"case-uco", "application/ld+json"}}};
   Reply reply;
   reply.raw = body;
   reply.raw_type = "application/octet-stream";
   for (const auto& [name, type] : kTypes) {
     if (format == name) reply.raw_type = type;
   }
-  const char* ext = format == "vics" ? "json" : format == "hashdeep" ? "txt" : format == "chats" ? "jsonl" : format.c_str();
+  const char* ext = format == "vics"       ? "json"
+                    : format == "hashdeep" ? "txt"
+                    : format == "chats"    ? "jsonl"
+                    : format == "case-uco" ? "jsonld"
+                                           : format.c_str();
   reply.headers.emplace_back("Content-Disposition", std::string("attachment; filename=\"case-export.") + ext + "\"");
   return reply;
 }

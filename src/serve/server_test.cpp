@@ -1,4 +1,5 @@
 #include "serve/server.h"
+#include "hash/sha256.h"
 
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -270,6 +271,20 @@ TEST_F(ServeTest, SupervisorsExportReviewersCannot) {
   EXPECT_NE(r->get_header_value("Content-Disposition").find("attachment"), std::string::npos);
   EXPECT_GT(std::count(r->body.begin(), r->body.end(), '\n'), 2000);
   EXPECT_EQ(Count("SELECT count(*) FROM audit_log WHERE action = 'export'"), exports + 1);
+  // One audit shape for every front end (app::RunExport): what `nigehbaan export` records, plus
+  // who asked through the server.
+  EXPECT_EQ(Count("SELECT count(*) FROM audit_log WHERE action = 'export' AND actor = 'sue' AND "
+                  "json_extract(details, '$.format') = 'csv' AND json_extract(details, '$.out') = 'http' AND "
+                  "json_extract(details, '$.bytes') = " + std::to_string(r->body.size()) + " AND "
+                  "json_extract(details, '$.sha256') = '" + Sha256Hex(r->body) + "' AND "
+                  "json_extract(details, '$.role') = 'supervisor' AND json_extract(details, '$.user') = 'sue'"),
+            1);
+  // Every format the command line has, CASE/UCO included.
+  httplib::Result uco = Get("/api/export?format=case-uco", &sue);
+  ASSERT_TRUE(uco);
+  ASSERT_EQ(uco->status, 200) << uco->body;
+  EXPECT_EQ(uco->get_header_value("Content-Type"), "application/ld+json");
+  EXPECT_NE(uco->get_header_value("Content-Disposition").find("case-export.jsonld"), std::string::npos);
 }
 
 TEST_F(ServeTest, PreviewSettingIsStoredAndAudited) {
