@@ -27,6 +27,8 @@ PACKAGES=(
   libopencv-dev opencv-data libtesseract-dev tesseract-ocr-eng tesseract-ocr-urd python3-onnx python3-numpy
   # review UI browser tests and PDF reports: headless Chromium (driven by playwright-core from npm)
   chromium chromium-driver fonts-noto-core
+  # report checks in the tests: PDF text read back (pdftotext), CASE/UCO parsed as RDF (rdflib)
+  poppler-utils python3-rdflib
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -7,6 +7,7 @@
 // (a uco-core:Relationship) of kind "Contained_Within". Streamed: one object per item is written
 // as it is read, so memory does not grow with the case.
 //
+// Every node has an @id (hashes too: no blank nodes, as CASE's validation prefers).
 // @ids are deterministic ("kb:<kind>-<uuid>" where the UUID is derived from the case id and the
 // item/scan id by SHA-256), so exporting the same case twice gives the same graph.
 #include <map>
@@ -91,7 +92,8 @@ J FileObject(const ItemRow& row, const Ids& ids) {
   for (const auto& [method, value] : {std::pair<const char*, const std::string*>{"MD5", &r.md5},
                                      {"SHA1", &r.sha1}, {"SHA256", &r.sha256}}) {
     if (value->empty()) continue;
-    hashes.push_back(J{{"@type", "uco-types:Hash"},
+    hashes.push_back(J{{"@id", ids.Of("hash", std::to_string(r.id) + "-" + method)},
+                       {"@type", "uco-types:Hash"},
                        {"uco-types:hashMethod", Typed("uco-vocabulary:HashNameVocab", method)},
                        {"uco-types:hashValue", Typed("xsd:hexBinary", *value)}});
   }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -470,6 +471,17 @@ TEST_F(ReportTest, PrintsAPdfWithHeadlessChromium) {
   EXPECT_GT(pdf.size(), 10000u);
   EXPECT_EQ(r->pdf_sha256, Sha256Hex(pdf));
   EXPECT_GE(Count(pdf, "/Type /Page") - Count(pdf, "/Type /Pages"), 2u);  // several pages: page breaks apply
+  // Real text, not a picture of it: poppler's pdftotext reads the sections and the case title
+  // (with its markup characters) back out of the PDF.
+  ASSERT_EQ(access("/usr/bin/pdftotext", X_OK), 0) << "install poppler-utils (scripts/install-deps.sh)";
+  const std::string text_path = dir_.path() + "/report.txt";
+  ASSERT_EQ(std::system(("/usr/bin/pdftotext -enc UTF-8 '" + ro.pdf_path + "' '" + text_path + "'").c_str()), 0);
+  const std::string text = Slurp(text_path);
+  for (const char* want : {"1. Case", "2. Evidence sources", "3. Tool and methods", "4. Findings summary",
+                           "5. Pertinent items", "6. Audit log and chain of custody", "Operation <Test> & \"Co\"",
+                           "Examiner Ayesha"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want;
+  }
   // The private work folder under tmp/ is gone.
   for (const auto& e : std::filesystem::directory_iterator(case_dir_ + "/tmp")) ADD_FAILURE() << e.path();
 }

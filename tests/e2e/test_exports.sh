@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Exports: JSONL carries the contract fields for every item (error null or a reason), CSV has
 # the same columns, DFXML is well-formed XML with hashdigest elements, --out writes a file, and
-# each export is recorded in the audit log.
+# each export is recorded in the audit log; CASE/UCO reads back as RDF (rdflib).
 source "$(dirname "$0")/lib.sh"
 
 E=$T/evidence
@@ -44,3 +44,12 @@ pass "dfxml"
 grep -q '^%%%% HASHDEEP-1.0$' "$T/known.txt" || fail "hashdeep to stdout"
 assert_eq 4 "$(sql "$C" "SELECT count(*) FROM audit_log WHERE action = 'export'")" "exports audited"
 pass "hashdeep to stdout; exports audited"
+
+# CASE/UCO: read back as RDF by rdflib's JSON-LD parser (what an ingesting tool does), every
+# item an observable, Files with a FileFacet, hashes typed, no blank nodes.
+"$NGB" export --case "$C" --format case-uco --out "$T/case.jsonld"
+files=$(sql "$C" "SELECT count(*) FROM items WHERE kind NOT IN ('dir', 'symlink')")
+/usr/bin/python3 "$NGB_SOURCE_DIR/tests/e2e/check_case_uco.py" "$T/case.jsonld" "$files" \
+  "$(sha256sum "$E/a.txt" | cut -d' ' -f1)" "$(sha256sum "$T/stage/i.txt" | cut -d' ' -f1)" \
+  || fail "CASE/UCO export does not read back as the expected RDF"
+pass "case-uco parses as RDF with typed hashes"
