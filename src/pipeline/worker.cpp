@@ -32,6 +32,9 @@ void FillFromStat(ItemRecord& rec, const struct stat& st) {
   rec.inode = st.st_ino;
 }
 
+// A unit this large keeps its worker busy for seconds (~3 s per GiB for three digests on one core).
+constexpr uint64_t kHeavyUnitBytes = uint64_t{256} << 20;
+
 // One file being read by a worker. Slots never move (FileStream refers to their members).
 struct Slot {
   std::unique_ptr<ItemProcessor> proc;
@@ -168,8 +171,10 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
   size_t next_pending = 0;
   // Takes the next entry, fetching from the queue at most as many as there are free slots (plus
   // a few for entries that need no slot), so that the other workers are not starved of work.
+  bool hold_off = false;  // this worker holds a heavy unit: leave the queue to the others
   auto next_work = [&](bool wait) -> std::optional<Work> {
     if (next_pending == pending.size()) {
+      if (hold_off) return std::nullopt;
       pending.clear();
       next_pending = 0;
       const size_t want = static_cast<size_t>(kSlots - busy) + 4;
@@ -189,6 +194,13 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
   std::vector<bool> done(slots.size());      // per round: the slot's file is finished
   std::vector<Status> ended(slots.size());   // and how reading ended
   for (;;) {
+    // A worker reading a heavy unit (a disk image, a large video) takes no more units from the
+    // queue until it is done with it, so that the other workers share the rest: otherwise it
+    // keeps taking its share of small files and ends the scan alone, still reading the big one.
+    hold_off = false;
+    for (const Slot& s : slots) {
+      if (s.busy && s.work.rec.size && *s.work.rec.size >= kHeavyUnitBytes) hold_off = true;
+    }
     // Fill free slots; block only when there is nothing else to do.
     for (size_t i = 0; i < slots.size() && !drained; ++i) {
       Slot& s = slots[i];
