@@ -20,6 +20,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -112,7 +114,7 @@ Throughput RunWorkers(const std::vector<std::unique_ptr<NsfwClassifier>>& cls, c
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string models_dir;
+  std::string models_dir, write_dir;
   int count = 200, rounds = 3, w = 1600, h = 1200;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
@@ -120,8 +122,10 @@ int main(int argc, char** argv) {
     else if (a == "--count") count = std::atoi(argv[i + 1]);
     else if (a == "--rounds") rounds = std::atoi(argv[i + 1]);
     else if (a == "--side") std::sscanf(argv[i + 1], "%dx%d", &w, &h);
+    else if (a == "--write") write_dir = argv[i + 1];
     else {
-      fprintf(stderr, "usage: classify_bench [--models DIR] [--count N] [--rounds N] [--side WxH]\n");
+      fprintf(stderr, "usage: classify_bench [--models DIR] [--count N] [--rounds N] [--side WxH] [--write DIR]\n"
+                      "  --write DIR: only write the generated JPEGs to DIR/NNNN.jpg (for scan_classify_bench.sh)\n");
       return 2;
     }
   }
@@ -131,6 +135,17 @@ int main(int argc, char** argv) {
   for (int i = 0; i < count; ++i) {
     jpegs.push_back(MakeJpeg(w, h, static_cast<uint32_t>(i + 1)));
     bytes += jpegs.back().size();
+  }
+  if (!write_dir.empty()) {
+    std::filesystem::create_directories(write_dir);
+    for (size_t i = 0; i < jpegs.size(); ++i) {
+      char name[32];
+      snprintf(name, sizeof name, "/%04zu.jpg", i);
+      std::ofstream(write_dir + name, std::ios::binary)
+          .write(reinterpret_cast<const char*>(jpegs[i].data()), static_cast<std::streamsize>(jpegs[i].size()));
+    }
+    printf("wrote %zu JPEGs to %s\n", jpegs.size(), write_dir.c_str());
+    return 0;
   }
   printf("%d benign JPEGs %dx%d, %.0f KiB each on average; %u CPUs online; models %s\n", count, w, h,
          bytes / 1024.0 / count, std::thread::hardware_concurrency(), models_dir.c_str());

@@ -46,7 +46,7 @@ double ClassifyPriority(const vision::NsfwScores& scores, int faces);
 
 struct ClassifySettings {
   std::string models_dir;                  // vision::ResolveModelsDir's answer
-  std::string model{vision::kDefaultNsfwModel};
+  std::string model{vision::kDefaultScanNsfwModel};
   bool faces = true;
   vision::OcrMode ocr = vision::OcrMode::kAuto;
   const LazyChatModels* chat = nullptr;    // null: OCR text is stored but not analysed

@@ -33,6 +33,9 @@ struct ScanFlags {
   std::string carve = "unallocated";
   bool classify = false;
   std::string models_dir;
+  std::string classify_model{vision::kDefaultScanNsfwModel};
+  bool no_faces = false;
+  std::string ocr = "auto";
   bool quiet = false;
   bool json = false;
 };
@@ -109,6 +112,14 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--models", f->models_dir,
                   "Folder with the classifier's ONNX models (default: $NGB_MODELS, models/ next to the binary, "
                   "~/.cache/nigehbaan/models)");
+  cmd->add_option("--classify-model", f->classify_model,
+                  "With --classify: mobilenet_v2_mid (default: fewer false positives) or mobilenet_v2 (faster)")
+      ->check(CLI::IsMember({"mobilenet_v2", "mobilenet_v2_mid"}));
+  cmd->add_flag("--no-faces", f->no_faces, "With --classify: do not count faces");
+  cmd->add_option("--ocr", f->ocr,
+                  "With --classify: OCR images that look like screenshots or carry text (auto, default), every "
+                  "image (always), or none (off)")
+      ->check(CLI::IsMember({"auto", "always", "off"}));
   cmd->add_flag("-q,--quiet", f->quiet, "No progress bar and no summary");
   cmd->add_flag("--json", f->json, "Print the summary as one JSON object");
   cmd->callback([f, &ctx] {
@@ -162,6 +173,9 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
     if (f->classify) {
       analyse::ClassifySettings cs;
       cs.models_dir = vision::ResolveModelsDir(f->models_dir);
+      cs.model = f->classify_model;
+      cs.faces = !f->no_faces;
+      cs.ocr = vision::ParseOcrMode(f->ocr).value_or(vision::OcrMode::kAuto);
       cs.chat = f->no_chat ? nullptr : &chat_models;
       classify = std::make_unique<analyse::ClassifyShared>(std::move(cs));
       o.scan.processor.analysers.classify = classify.get();

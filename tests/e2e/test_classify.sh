@@ -16,11 +16,20 @@ echo "not an image" >"$T/ev/notes.txt"
 # 1. With models (skipped when scripts/fetch-models.sh has not been run): scores on both images.
 MODELS=${NGB_MODELS:-$HOME/.cache/nigehbaan/models}
 new_case "$T/case"
-if [ -f "$MODELS/nsfwjs-4.4.0-mobilenet_v2.onnx" ]; then
+if [ -f "$MODELS/nsfwjs-4.4.0-mobilenet_v2_mid.onnx" ]; then
   run_ngb scan --case "$T/case" --json --no-match --classify --models "$MODELS" "$T/ev" >"$T/scan.json" 2>"$T/scan.err"
   assert_eq 0 "$rc" "scan --classify exit code"
   jq -e '.classify.skipped == []' "$T/scan.json" >/dev/null || fail "nothing skipped with models: $(cat "$T/scan.json")"
-  assert_eq 2 "$(sql "$T/case" "SELECT count(*) FROM item_attrs WHERE key = 'classify.model' AND value LIKE 'mobilenet_v2 4.4.0 sha256:%'")" "images scored"
+  assert_eq 2 "$(sql "$T/case" "SELECT count(*) FROM item_attrs WHERE key = 'classify.model' AND value LIKE 'mobilenet_v2_mid 4.4.0 sha256:%'")" "images scored (the scan's default model)"
+  # The small model on request; faces and OCR can be turned off.
+  new_case "$T/case-small"
+  run_ngb scan --case "$T/case-small" --json --no-match --classify --classify-model mobilenet_v2 --no-faces --ocr off \
+    --models "$MODELS" "$T/ev" >"$T/scan-small.json" 2>"$T/scan-small.err"
+  assert_eq 0 "$rc" "scan --classify --classify-model mobilenet_v2 exit code"
+  assert_eq 2 "$(sql "$T/case-small" "SELECT count(*) FROM item_attrs WHERE key = 'classify.model' AND value LIKE 'mobilenet_v2 4.4.0 sha256:%'")" "images scored by the small model"
+  assert_eq 0 "$(sql "$T/case-small" "SELECT count(*) FROM item_attrs WHERE key IN ('faces.count', 'ocr.text')")" "no faces or OCR when turned off"
+  run_ngb scan --case "$T/case-small" --classify --classify-model resnet "$T/ev"
+  assert_eq 2 "$rc" "unknown model name is a usage error"
   assert_eq 0 "$(sql "$T/case" "SELECT count(*) FROM item_attrs a JOIN items i ON i.id = a.item_id WHERE i.path_text LIKE '%notes.txt' AND a.key LIKE 'classify.%'")" "text file not classified"
   pass "scores with the model's name, version and digest"
 else
