@@ -105,7 +105,7 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--carve", f->carve,
                   "Disk images: carve JPEG/PNG/GIF/PDF/ZIP files from each file system's unallocated space "
                   "(and from partitions with no known file system) as items under <volume>/$Carved/ "
-                  "(off|unallocated; default unallocated; `all`, which adds file slack, is not implemented yet)");
+                  "(off|unallocated|all; default unallocated; all also carves every allocated file's slack)");
   cmd->add_flag("--classify", f->classify,
                 "Score images that match no alert/known-good set with the nsfwjs classifier, count faces, OCR "
                 "screenshots (a review order, never a finding)");

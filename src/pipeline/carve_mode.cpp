@@ -2,16 +2,19 @@
 
 namespace ngb::pipeline {
 
-const char* CarveModeName(CarveMode m) { return m == CarveMode::kOff ? "off" : "unallocated"; }
+const char* CarveModeName(CarveMode m) {
+  switch (m) {
+    case CarveMode::kOff: return "off";
+    case CarveMode::kUnallocated: return "unallocated";
+    case CarveMode::kAll: return "all";
+  }
+  return "?";
+}
 
 Result<CarveMode> ParseCarveMode(const std::string& text) {
   if (text == "off") return CarveMode::kOff;
   if (text == "unallocated") return CarveMode::kUnallocated;
-  if (text == "all") {
-    return Status::Error("not_implemented",
-                         "--carve all (unallocated space and file slack): carving file slack is not "
-                         "implemented yet; use --carve unallocated");
-  }
+  if (text == "all") return CarveMode::kAll;
   return Status::Error("bad_carve_mode", "--carve takes off, unallocated or all, not \"" + text + "\"");
 }
 

@@ -6,12 +6,12 @@
 
 namespace ngb::pipeline {
 
-// What is carved from disk images (`scan --carve`): nothing, or JPEG/PNG/GIF/PDF/ZIP files from
-// every file system's unallocated space (and the whole of a partition holding no file system TSK
-// knows). Carving file slack ("all") is not implemented yet: ParseCarveMode refuses it.
-enum class CarveMode { kOff, kUnallocated };
-const char* CarveModeName(CarveMode m);  // "off", "unallocated"
-// "off" or "unallocated"; "all" gives the error "not_implemented", anything else "bad_carve_mode".
+// What is carved from disk images (`scan --carve`): nothing; JPEG/PNG/GIF/PDF/ZIP files from every
+// file system's unallocated space (and the whole of a partition holding no file system TSK knows);
+// or all: that and the slack of every allocated file (the tail of its last cluster).
+enum class CarveMode { kOff, kUnallocated, kAll };
+const char* CarveModeName(CarveMode m);  // "off", "unallocated", "all"
+// "off", "unallocated" or "all"; anything else gives the error "bad_carve_mode".
 Result<CarveMode> ParseCarveMode(const std::string& text);
 
 }  // namespace ngb::pipeline

@@ -1,5 +1,6 @@
 #include "pipeline/image_units.h"
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -147,18 +148,24 @@ class StoppableRead : public source::RandomAccess {
 // Carves `ranges` of the image into units under "<volume>/$Carved" (see image_units.h); `runs_error`
 // (why the ranges could not be listed) becomes the folder's error. False: the scan is closing.
 bool CarveVolume(const std::shared_ptr<source::DiskImage>& img, std::span<const source::ByteRange> ranges,
-                 const Status& runs_error, const std::string& volume_path, int64_t volume_id,
+                 std::span<const source::ByteRange> slack, const Status& runs_error,
+                 const std::string& volume_path, int64_t volume_id,
                  const ItemRecord& proto, const ImageUnitOptions& options, std::atomic<int64_t>& next_id,
                  const FinishedFn& finished, const std::function<bool(Work&&)>& push,
                  const std::function<void(ItemRecord&&)>& emit, std::atomic<int64_t>& skipped) {
-  uint64_t bytes = 0;
+  uint64_t bytes = 0, slack_bytes = 0;
   for (const source::ByteRange& r : ranges) bytes += r.length;
+  for (const source::ByteRange& r : slack) slack_bytes += r.length;
   ItemRecord dir = proto;
   dir.path = JoinPath(volume_path, "$Carved");
   dir.kind = ItemKind::kDirectory;
   dir.parent_id = volume_id;
   dir.attrs.emplace_back("carve.ranges", std::to_string(ranges.size()));
   dir.attrs.emplace_back("carve.bytes", std::to_string(bytes));
+  if (!slack.empty()) {
+    dir.attrs.emplace_back("carve.slack_ranges", std::to_string(slack.size()));
+    dir.attrs.emplace_back("carve.slack_bytes", std::to_string(slack_bytes));
+  }
   if (!runs_error.ok()) dir.SetError(runs_error.reason(), "listing unallocated space: " + runs_error.detail());
   const std::string folder = dir.path;
   const int64_t folder_id = EmitUnlessFinished(std::move(dir), next_id, finished, emit, skipped);
@@ -167,7 +174,15 @@ bool CarveVolume(const std::shared_ptr<source::DiskImage>& img, std::span<const 
   bool stop = false, open = true, capped = false;
   int64_t count = 0;
   StoppableRead in(*img, stop);
-  Status carved = source::Carve(in, ranges, options.carver, [&](const source::CarvedFile& f) {
+  std::vector<source::ByteRange> all(ranges.begin(), ranges.end());
+  all.insert(all.end(), slack.begin(), slack.end());
+  // Whether a carved file starts in file slack (slack is sorted by offset).
+  auto in_slack = [&](uint64_t offset) {
+    auto it = std::upper_bound(slack.begin(), slack.end(), offset,
+                               [](uint64_t o, const source::ByteRange& r) { return o < r.offset; });
+    return it != slack.begin() && offset < std::prev(it)->offset + std::prev(it)->length;
+  };
+  Status carved = source::Carve(in, all, options.carver, [&](const source::CarvedFile& f) {
     if (stop) return;
     if (++count > options.max_carved_per_volume) {
       capped = true;
@@ -185,6 +200,7 @@ bool CarveVolume(const std::shared_ptr<source::DiskImage>& img, std::span<const 
     r.attrs.emplace_back("carve.offset", std::to_string(f.offset));
     r.attrs.emplace_back("carve.length", std::to_string(f.length));
     r.attrs.emplace_back("carve.type", f.type);
+    r.attrs.emplace_back("carve.area", in_slack(f.offset) ? "slack" : "unallocated");
     r.attrs.emplace_back("carve.truncated", f.truncated ? "1" : "0");
     if (f.truncated) r.attrs.emplace_back("carve.truncation", f.truncation);
     if (finished(r.path)) {
@@ -280,6 +296,7 @@ void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, const
   proto.source_id = source_id;
   proto.depth = 1;
   for (source::Volume& v : volumes) {
+    std::vector<source::FsContent> slack_files;  // --carve all: the allocated files, for their slack
     ItemRecord r = proto;
     r.path = JoinPath(label, v.label);
     r.kind = ItemKind::kDirectory;
@@ -300,6 +317,10 @@ void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, const
       FsLister lister(volume_path, volume_id, v.fs, proto, next_id, finished, push, emit, skipped);
       bool open = true;
       Status walked = source::WalkFileSystem(*v.fs, [&](source::FsEntry&& e) {
+        if (options.carve == CarveMode::kAll && e.allocated && e.has_meta && !e.meta_reused &&
+            e.kind == ItemKind::kFile && !e.named_stream && e.content.default_attr) {
+          slack_files.push_back(e.content);
+        }
         open = lister.Entry(std::move(e));
         return open;
       });
@@ -316,21 +337,30 @@ void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, const
         emit(std::move(err));
       }
     }
-    if (options.carve == CarveMode::kUnallocated && v.length > 0) {
+    if (options.carve != CarveMode::kOff && v.length > 0) {
       Status runs_error;
       const std::vector<source::ByteRange> ranges = CarveRanges(v, runs_error);
-      if (!CarveVolume(*img, ranges, runs_error, volume_path, volume_id, proto, options, next_id, finished, push,
-                       emit, skipped)) {
+      std::vector<source::ByteRange> slack;
+      if (v.fs && !slack_files.empty()) {
+        Result<std::vector<source::ByteRun>> runs = source::SlackRuns(*v.fs, slack_files);
+        if (runs.ok()) {
+          for (const source::ByteRun& r : *runs) slack.push_back({r.offset, r.length});
+        } else if (runs_error.ok()) {
+          runs_error = runs.status();
+        }
+      }
+      if (!CarveVolume(*img, ranges, slack, runs_error, volume_path, volume_id, proto, options, next_id, finished,
+                       push, emit, skipped)) {
         return;
       }
     }
   }
   // The image's space outside every partition, as "<image>/$Carved/<offset>.<ext>".
-  if (img.ok() && options.carve == CarveMode::kUnallocated) {
+  if (img.ok() && options.carve != CarveMode::kOff) {
     std::vector<source::ByteRange> ranges;
     for (const source::ByteRun& r : source::UnpartitionedRuns(*img)) ranges.push_back({r.offset, r.length});
     if (!ranges.empty()) {
-      CarveVolume(*img, ranges, Status::Ok(), label, image_id, proto, options, next_id, finished, push, emit,
+      CarveVolume(*img, ranges, {}, Status::Ok(), label, image_id, proto, options, next_id, finished, push, emit,
                   skipped);
     }
   }

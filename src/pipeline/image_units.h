@@ -19,7 +19,9 @@
 // truncated), and are read through a SliceAccess over the image by the worker, so every analyser
 // and container expansion applies. Problems are rows of their own under "$Carved": "$CarveError"
 // (reading the image failed) and "$CarveCap" (error "carve_cap_reached": more than
-// max_carved_per_volume files; the rest of the volume is not carved).
+// max_carved_per_volume files; the rest of the volume is not carved). With CarveMode::kAll the
+// slack of every allocated file (source::SlackRuns) is carved too; carve.area is "slack" or
+// "unallocated".
 #pragma once
 #include <atomic>
 #include <cstdint>

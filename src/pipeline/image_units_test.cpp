@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -187,10 +188,58 @@ TEST_F(ImageUnitsCarve, CapIsReportedAsAnErrorRow) {
   EXPECT_EQ(cap->error, "carve_cap_reached");
 }
 
-TEST(CarveMode, ParsesOffAndUnallocatedAndRefusesAllForNow) {
+TEST_F(ImageUnitsCarve, AllAlsoCarvesFileSlack) {
+  // SLACK.BIN's directory entry says 10 bytes, but its cluster holds a PNG right after them (as
+  // when a shorter file overwrote a longer one): the PNG is in the file's slack. `all` carves it
+  // (carve.area "slack"); `unallocated` does not look there.
+  if (std::system("command -v mcopy >/dev/null 2>&1") != 0) GTEST_SKIP() << "mtools missing";
+  const std::string host = dir_.path() + "/slack.bin";
+  {
+    std::ofstream f(host, std::ios::binary);
+    f << "0123456789";
+    f.write(reinterpret_cast<const char*>(png_.data()), static_cast<std::streamsize>(png_.size()));
+  }
+  ASSERT_EQ(0, std::system(("mcopy -i '" + image_ + "' '" + host + "' ::/SLACK.BIN").c_str()));
+  Bytes disk = image::testing::ReadFile(image_);
+  const std::string name = "SLACK   BIN";
+  auto entry = std::search(disk.begin(), disk.end(), name.begin(), name.end());
+  ASSERT_NE(entry, disk.end());
+  const size_t size_at = static_cast<size_t>(entry - disk.begin()) + 28;
+  const uint8_t ten[4] = {10, 0, 0, 0};
+  auto png_in_file = std::search(disk.begin(), disk.end(), png_.begin(), png_.end());
+  ASSERT_NE(png_in_file, disk.end());
+  const uint64_t at = static_cast<uint64_t>(png_in_file - disk.begin());
+  ASSERT_NE(at, kPngAt);  // the copy inside the file's cluster comes first
+  {
+    std::fstream f(image_, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(size_at));
+    f.write(reinterpret_cast<const char*>(ten), 4);
+  }
+  ImageUnitOptions all;
+  all.carve = CarveMode::kAll;
+  Listed l = List(all, kNone);
+  const std::string path = vol_ + "/$Carved/" + std::to_string(at) + ".png";  // vol_ is known once listed
+  const Work* w = l.Carved(path);
+  ASSERT_NE(w, nullptr) << path;
+  EXPECT_EQ(Attr(w->rec, "carve.area"), "slack");
+  EXPECT_EQ(Attr(w->rec, "carve.truncated"), "0");
+  EXPECT_EQ(w->carved.length, png_.size());
+  const Work* free_jpeg = l.Carved(vol_ + "/$Carved/6291456.jpg");
+  ASSERT_NE(free_jpeg, nullptr);
+  EXPECT_EQ(Attr(free_jpeg->rec, "carve.area"), "unallocated");
+  const ItemRecord* folder = l.Emitted(vol_ + "/$Carved");
+  ASSERT_NE(folder, nullptr);
+  EXPECT_NE(Attr(*folder, "carve.slack_bytes"), "<none>");
+  Listed u = List(ImageUnitOptions(), kNone);
+  EXPECT_EQ(u.Carved(path), nullptr);
+  EXPECT_EQ(u.CarvedCount(), 2u);
+}
+
+TEST(CarveMode, ParsesOffUnallocatedAndAll) {
   EXPECT_EQ(*ParseCarveMode("off"), CarveMode::kOff);
   EXPECT_EQ(*ParseCarveMode("unallocated"), CarveMode::kUnallocated);
-  EXPECT_EQ(ParseCarveMode("all").status().reason(), "not_implemented");
+  EXPECT_EQ(*ParseCarveMode("all"), CarveMode::kAll);
+  EXPECT_STREQ(CarveModeName(CarveMode::kAll), "all");
   EXPECT_EQ(ParseCarveMode("slack").status().reason(), "bad_carve_mode");
   EXPECT_STREQ(CarveModeName(CarveMode::kOff), "off");
 }

@@ -344,4 +344,40 @@ Result<std::vector<ByteRun>> UnallocatedRuns(FileSystem& fs, size_t max_runs) {
   return runs;
 }
 
+Result<std::vector<ByteRun>> SlackRuns(FileSystem& fs, std::span<const FsContent> files, size_t max_runs) {
+  std::vector<ByteRun> runs;
+  const uint64_t bs = fs.block_size();
+  for (const FsContent& c : files) {
+    if (!c.default_attr) continue;
+    tsk_error_reset();
+    TSK_FS_FILE* f = tsk_fs_file_open_meta(fs.tsk(), nullptr, static_cast<TSK_INUM_T>(c.inum));
+    if (!f) continue;
+    const TSK_FS_ATTR* a = tsk_fs_file_attr_get(f);
+    if (a && (a->flags & TSK_FS_ATTR_NONRES) && !(a->flags & (TSK_FS_ATTR_COMP | TSK_FS_ATTR_ENC)) && a->size >= 0 &&
+        a->nrd.allocsize > a->size) {
+      const uint64_t from = static_cast<uint64_t>(a->size), to = static_cast<uint64_t>(a->nrd.allocsize);
+      for (const TSK_FS_ATTR_RUN* r = a->nrd.run; r; r = r->next) {
+        if (r->flags & (TSK_FS_ATTR_RUN_FLAG_SPARSE | TSK_FS_ATTR_RUN_FLAG_FILLER)) continue;
+        const uint64_t lo = r->offset * bs, hi = lo + r->len * bs;  // file offsets of this run
+        const uint64_t s0 = std::max(lo, from), s1 = std::min(hi, to);
+        if (s0 >= s1) continue;
+        runs.push_back({fs.offset() + r->addr * bs + (s0 - lo), s1 - s0});
+      }
+    }
+    tsk_fs_file_close(f);
+    if (runs.size() > max_runs) return Status::Error("too_many_runs", "more than " + std::to_string(max_runs) + " slack runs");
+  }
+  tsk_error_reset();
+  std::sort(runs.begin(), runs.end(), [](const ByteRun& x, const ByteRun& y) { return x.offset < y.offset; });
+  std::vector<ByteRun> merged;
+  for (const ByteRun& r : runs) {
+    if (!merged.empty() && merged.back().offset + merged.back().length >= r.offset) {
+      merged.back().length = std::max(merged.back().length, r.offset + r.length - merged.back().offset);
+    } else {
+      merged.push_back(r);
+    }
+  }
+  return merged;
+}
+
 }  // namespace ngb::source

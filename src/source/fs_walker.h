@@ -17,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -125,5 +126,13 @@ std::vector<ByteRun> UnpartitionedRuns(const std::shared_ptr<DiskImage>& image, 
 // The unallocated blocks of the file system as merged runs, in block order: where a carver
 // looks for deleted content. At most `max_runs` runs (error "too_many_runs" past that).
 Result<std::vector<ByteRun>> UnallocatedRuns(FileSystem& fs, size_t max_runs = 1 << 20);
+
+// The file slack of these files (their default data attribute) as merged byte runs of the
+// image in offset order: for each non-resident, uncompressed attribute, the bytes between its
+// size and its allocated size (the tail of its last cluster, where an older file's bytes survive),
+// mapped through its run list. Resident, compressed and sparse data have no slack; files that
+// cannot be opened are skipped. At most `max_runs` runs (error "too_many_runs" past that).
+Result<std::vector<ByteRun>> SlackRuns(FileSystem& fs, std::span<const FsContent> files,
+                                       size_t max_runs = 1 << 20);
 
 }  // namespace ngb::source

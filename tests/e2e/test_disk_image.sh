@@ -106,10 +106,16 @@ if command -v convert >/dev/null; then
   run_ngb scan --case "$C" --quiet --carve off "$CARVE"
   assert_eq 0 "$rc" "--carve off exit code"
   assert_eq 0 "$(sql "$C" "SELECT count(*) FROM items WHERE path_text LIKE '%\$Carved%'")" "--carve off carves nothing"
-  run_ngb scan --case "$C" --quiet --carve all "$CARVE" 2> "$T/all.err"
-  assert_eq 2 "$rc" "--carve all is refused"
-  grep -q "not implemented yet" "$T/all.err" || fail "--carve all says why"
-  pass "carving: JPEG and PNG from free space, digests and offsets right; --carve off; --carve all refused"
+  C=$T/c_carve_all
+  new_case "$C"
+  run_ngb scan --case "$C" --quiet --carve all "$CARVE"
+  assert_eq 0 "$rc" "--carve all exit code"
+  assert_eq unallocated "$(sql "$C" "SELECT a.value FROM items i JOIN item_attrs a ON a.item_id = i.id WHERE i.path_text = 'carve.img/$vol/\$Carved/$JAT.jpg' AND a.key = 'carve.area'")" "free-space carve is marked unallocated"
+  [ -n "$(sql "$C" "SELECT a.value FROM items i JOIN item_attrs a ON a.item_id = i.id WHERE i.path_text = 'carve.img/$vol/\$Carved' AND a.key = 'carve.slack_bytes'")" ] \
+    || fail "--carve all records the slack it looked at"
+  run_ngb scan --case "$C" --quiet --carve most "$CARVE" 2> "$T/bad.err"
+  assert_eq 2 "$rc" "unknown --carve mode is a usage error"
+  pass "carving: JPEG and PNG from free space, digests and offsets right; --carve off; --carve all adds slack"
 fi
 
 # --- ext4 with deleted files ---------------------------------------------------------------------
