@@ -1,5 +1,6 @@
 #include "source/tsk_guards.h"
 
+#include <dlfcn.h>
 #include <tsk/libtsk.h>
 
 #include <atomic>
@@ -75,4 +76,21 @@ extern "C" void tsk_fs_attr_append_run(TSK_FS_INFO*, TSK_FS_ATTR* a_fs_attr, TSK
     cur = cur->next;
   }
   a_fs_attr->nrd.run_end = cur;
+}
+
+// Copying a name onto itself returns at once. libtsk 4.11 does that while it builds the orphan
+// directory of some damaged file systems (tsk_fs_dir_copy with the orphan directory as both
+// source and destination); its strncpy of a buffer onto itself is undefined behaviour (ASan:
+// strncpy-param-overlap). Every other copy goes to libtsk's own function.
+extern "C" uint8_t tsk_fs_name_copy(TSK_FS_NAME* a_fs_name_to, const TSK_FS_NAME* a_fs_name_from) {
+  if (a_fs_name_to != nullptr && a_fs_name_to == a_fs_name_from) return 0;
+  using Copy = uint8_t (*)(TSK_FS_NAME*, const TSK_FS_NAME*);
+  static const Copy libtsk_copy = reinterpret_cast<Copy>(dlsym(RTLD_NEXT, "tsk_fs_name_copy"));
+  if (libtsk_copy == nullptr) {
+    tsk_error_reset();
+    tsk_error_set_errno(TSK_ERR_AUX_GENERIC);
+    tsk_error_set_errstr("tsk_fs_name_copy: libtsk's function not found");
+    return 1;
+  }
+  return libtsk_copy(a_fs_name_to, a_fs_name_from);
 }

@@ -1,8 +1,8 @@
-// Guards around two weaknesses of The Sleuth Kit (Debian's libtsk 4.11) that hostile or damaged
-// images turn into denial of service. Both work by ELF symbol interposition: this file defines
-// functions with libtsk's own names in our binary, and libtsk calls them through its PLT, so its
-// internal calls land here. The tests in fs_walker_test.cpp (TskGuards.*) prove that interposition
-// still takes effect with the libtsk the binary was built against.
+// Guards around three weaknesses of The Sleuth Kit (Debian's libtsk 4.11) that hostile or damaged
+// images turn into denial of service or undefined behaviour. All work by ELF symbol interposition:
+// this file defines functions with libtsk's own names in our binary, and libtsk calls them through
+// its PLT, so its internal calls land here. The tests in fs_walker_test.cpp (TskGuards.*) prove
+// that interposition still takes effect with the libtsk the binary was built against.
 //
 // 1. tsk_malloc / tsk_realloc: TSK sizes some buffers straight from metadata. A 20 KiB ext4 image
 //    whose in-inode extended attribute claims a 1.7 GB value makes TSK calloc 1.7 GB. Requests above
@@ -10,9 +10,13 @@
 //    TSK reports as an ordinary error: an error row for that file, not an aborted scan.
 // 2. tsk_fs_attr_append_run: TSK's version never points run_end at a single appended run, so every
 //    append walks the whole run list, and building a file's runs is quadratic in their number. A
-//    40 KiB ext2 image whose inode claims 70 MB of scattered indirect blocks took 11 s to open
+//    4 KiB ext2 image whose inode claims 70 MB of scattered indirect blocks took 11 s to open
 //    (about 70k runs); a damaged real disk could stall a scan for hours. Ours keeps run_end right:
 //    the same list, in linear time.
+// 3. tsk_fs_name_copy: a damaged file system can make TSK copy a name onto itself while it builds
+//    the orphan directory (a strncpy whose source and destination are the same buffer: undefined
+//    behaviour, and an ASan abort under the fuzzer). Ours returns at once for that case and hands
+//    every other copy to libtsk's own function (dlsym RTLD_NEXT).
 #pragma once
 
 #include <tsk/libtsk.h>
@@ -25,6 +29,7 @@ extern "C" {
 void* tsk_malloc(size_t len);
 void* tsk_realloc(void* ptr, size_t len);
 void tsk_fs_attr_append_run(TSK_FS_INFO* a_fs, TSK_FS_ATTR* a_fs_attr, TSK_FS_ATTR_RUN* a_data_run);
+uint8_t tsk_fs_name_copy(TSK_FS_NAME* a_fs_name_to, const TSK_FS_NAME* a_fs_name_from);
 }
 
 namespace ngb::source {

@@ -1,8 +1,8 @@
 // Fuzz target for the disk-image path: arbitrary bytes as a raw image in memory (TSK's external
 // image), through volume detection, every file system TSK recognises, the directory walk (deleted
 // and orphan files, NTFS streams), a bounded read of each file's content and carving of the
-// unallocated runs (each carve read through a SliceAccess, as the scan does). Must never crash,
-// leak or hang, whatever the bytes.
+// unallocated runs and the files' slack (each carve read through a SliceAccess, as the scan
+// does). Must never crash, leak or hang, whatever the bytes.
 #include <cstdint>
 #include <vector>
 
@@ -21,9 +21,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const Volume& v : *vols) {
     if (!v.fs) continue;
     int entries = 0;
+    std::vector<FsContent> files;
     (void)WalkFileSystem(*v.fs, [&](FsEntry&& e) {
       if (++entries > 4096) return false;
       if (e.kind != ngb::ItemKind::kFile || !e.has_meta || e.meta_reused) return true;
+      if (e.allocated && files.size() < 256) files.push_back(e.content);
       ngb::Result<std::unique_ptr<FsFileReader>> r = FsFileReader::Open(v.fs, e.content);
       if (!r.ok()) return true;
       // The first and a far chunk: content sizes come from the hostile metadata.
@@ -35,6 +37,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!runs.ok()) continue;
     std::vector<ByteRange> ranges;
     for (const ByteRun& r : *runs) ranges.push_back({r.offset, r.length});
+    // --carve all: the files' slack, mapped through their (hostile) run lists.
+    ngb::Result<std::vector<ByteRun>> slack = SlackRuns(*v.fs, files, 4096);
+    if (slack.ok()) {
+      for (const ByteRun& r : *slack) ranges.push_back({r.offset, r.length});
+    }
     CarveOptions co;
     co.read_size = 64 * 1024;
     int carved = 0;
