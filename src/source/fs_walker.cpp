@@ -1,5 +1,7 @@
 #include "source/fs_walker.h"
 
+#include "source/tsk_guards.h"
+
 #include <sys/stat.h>
 
 #include <tsk/libtsk.h>
@@ -188,6 +190,7 @@ Result<std::shared_ptr<FileSystem>> FileSystem::Open(std::shared_ptr<DiskImage> 
     std::string why = TakeTskError();
     return Status::Error("unknown_file_system", why.empty() ? "no file system recognised" : why);
   }
+  GuardDirectoryOpens(fs);
   std::shared_ptr<FileSystem> f(new FileSystem());
   f->image_ = std::move(image);
   f->fs_ = fs;

@@ -403,6 +403,18 @@ TEST(TskGuards, OrphanDirectoryCopiedOntoItselfWalksCleanly) {
   }
 }
 
+TEST(TskGuards, HugeDirectoryIsRefusedNotReadForMinutes) {
+  // A fuzzer-found 12 KiB ext image whose root directory claims 1.4 GB: libtsk read it a block at
+  // a time, each read walking the run list from its start (7 s; a fuzzer timeout under ASan). The
+  // guard refuses to read a directory that claims over 64 MiB and the walk ends with an error.
+  const std::string bytes = ReadTestImage("ext-root-dir-claims-1.4gb.img");
+  const uint64_t before = TskRefusedDirectories();
+  for (const Volume& v : VolumesOf(bytes)) {
+    if (v.fs) (void)WalkFileSystem(*v.fs, [](FsEntry&&) { return true; });
+  }
+  EXPECT_GT(TskRefusedDirectories(), before);
+}
+
 TEST(DiskImage, MediaDigestsOfARawImage) {
   testing::TempDir t;
   const std::string p = t.path() + "/m.bin", content = Pattern(3 << 20, 13);

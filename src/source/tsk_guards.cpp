@@ -4,6 +4,9 @@
 #include <tsk/libtsk.h>
 
 #include <atomic>
+#include <mutex>
+#include <utility>
+#include <vector>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -11,6 +14,7 @@
 namespace ngb::source {
 namespace {
 std::atomic<uint64_t> g_refused{0};
+std::atomic<uint64_t> g_refused_dirs{0};
 
 void SetTskAllocError(size_t len, bool refused) {
   tsk_error_reset();
@@ -25,6 +29,62 @@ void SetTskAllocError(size_t len, bool refused) {
 }  // namespace
 
 uint64_t TskRefusedAllocations() { return g_refused.load(std::memory_order_relaxed); }
+uint64_t TskRefusedDirectories() { return g_refused_dirs.load(std::memory_order_relaxed); }
+
+namespace {
+
+using DirOpenMeta = TSK_RETVAL_ENUM (*)(TSK_FS_INFO*, TSK_FS_DIR**, TSK_INUM_T, int);
+
+// libtsk's dir_open_meta of each file-system type met so far (one function per type).
+std::mutex g_dir_open_mu;
+std::vector<std::pair<TSK_FS_TYPE_ENUM, DirOpenMeta>> g_dir_open;
+
+DirOpenMeta LibtskDirOpen(TSK_FS_TYPE_ENUM type) {
+  std::lock_guard lock(g_dir_open_mu);
+  for (const auto& [t, fn] : g_dir_open) {
+    if (t == type) return fn;
+  }
+  return nullptr;
+}
+
+// Opens a directory through libtsk unless its metadata claims more than kTskDirectoryLimit bytes.
+TSK_RETVAL_ENUM GuardedDirOpenMeta(TSK_FS_INFO* fs, TSK_FS_DIR** dir, TSK_INUM_T inode, int depth) {
+  const DirOpenMeta libtsk_open = LibtskDirOpen(fs->ftype);
+  if (libtsk_open == nullptr) {
+    tsk_error_reset();
+    tsk_error_set_errno(TSK_ERR_FS_ARG);
+    tsk_error_set_errstr("dir_open_meta: no libtsk function for this file system");
+    return TSK_ERR;
+  }
+  if (TSK_FS_FILE* f = tsk_fs_file_open_meta(fs, nullptr, inode)) {
+    const TSK_OFF_T size = f->meta ? f->meta->size : 0;
+    tsk_fs_file_close(f);
+    if (size > 0 && static_cast<uint64_t>(size) > kTskDirectoryLimit) {
+      g_refused_dirs.fetch_add(1, std::memory_order_relaxed);
+      tsk_error_reset();
+      tsk_error_set_errno(TSK_ERR_FS_INODE_COR);
+      tsk_error_set_errstr("directory %llu not read: its metadata claims %lld bytes, over the %zu-byte limit "
+                           "(likely corrupt)",
+                           static_cast<unsigned long long>(inode), static_cast<long long>(size), kTskDirectoryLimit);
+      return TSK_ERR;
+    }
+  }
+  tsk_error_reset();
+  return libtsk_open(fs, dir, inode, depth);
+}
+
+}  // namespace
+
+void GuardDirectoryOpens(TSK_FS_INFO* fs) {
+  if (fs == nullptr || fs->dir_open_meta == nullptr || fs->dir_open_meta == &GuardedDirOpenMeta) return;
+  {
+    std::lock_guard lock(g_dir_open_mu);
+    bool known = false;
+    for (const auto& [t, fn] : g_dir_open) known = known || t == fs->ftype;
+    if (!known) g_dir_open.emplace_back(fs->ftype, fs->dir_open_meta);
+  }
+  fs->dir_open_meta = &GuardedDirOpenMeta;
+}
 
 }  // namespace ngb::source
 

@@ -1,8 +1,9 @@
-// Guards around three weaknesses of The Sleuth Kit (Debian's libtsk 4.11) that hostile or damaged
-// images turn into denial of service or undefined behaviour. All work by ELF symbol interposition:
-// this file defines functions with libtsk's own names in our binary, and libtsk calls them through
-// its PLT, so its internal calls land here. The tests in fs_walker_test.cpp (TskGuards.*) prove
-// that interposition still takes effect with the libtsk the binary was built against.
+// Guards around four weaknesses of The Sleuth Kit (Debian's libtsk 4.11) that hostile or damaged
+// images turn into denial of service or undefined behaviour. The first three work by ELF symbol
+// interposition: this file defines functions with libtsk's own names in our binary, and libtsk
+// calls them through its PLT, so its internal calls land here. The tests in fs_walker_test.cpp
+// (TskGuards.*) prove that each guard still takes effect with the libtsk the binary was built
+// against.
 //
 // 1. tsk_malloc / tsk_realloc: TSK sizes some buffers straight from metadata. A 20 KiB ext4 image
 //    whose in-inode extended attribute claims a 1.7 GB value makes TSK calloc 1.7 GB. Requests above
@@ -17,6 +18,13 @@
 //    the orphan directory (a strncpy whose source and destination are the same buffer: undefined
 //    behaviour, and an ASan abort under the fuzzer). Ours returns at once for that case and hands
 //    every other copy to libtsk's own function (dlsym RTLD_NEXT).
+// 4. Directories: TSK reads a directory whole, a block at a time, up to the size its metadata
+//    claims, finding each block by walking the run list from its start: a 12 KiB ext image whose
+//    root directory claims 1.4 GB in scattered runs kept the walk busy for 7 s (minutes under
+//    ASan: a fuzzer timeout). GuardDirectoryOpens (called by FileSystem::Open) wraps the file
+//    system's dir_open_meta (a member of TSK_FS_INFO) so that a directory claiming more than
+//    kTskDirectoryLimit is not read (TSK reports an error: an error row, the walk goes on). A
+//    directory under the limit with scattered runs can still cost seconds (quadratic in its runs).
 #pragma once
 
 #include <tsk/libtsk.h>
@@ -37,9 +45,16 @@ namespace ngb::source {
 // Far above anything TSK needs for real media (group descriptors of a 16 TiB ext4 are 8 MiB; TSK
 // reads file content through caller buffers), far below what would hurt an examiner's machine.
 inline constexpr size_t kTskAllocationLimit = size_t{256} << 20;
+// Far above real directories (a million names of 30 bytes fill ~40 MB on ext4).
+inline constexpr size_t kTskDirectoryLimit = size_t{64} << 20;
 
 // How many TSK allocations this process refused. Calling it also links this file into every
 // binary that opens disk images (nothing else references the interposing symbols).
 uint64_t TskRefusedAllocations();
+// How many directories over kTskDirectoryLimit this process refused to read.
+uint64_t TskRefusedDirectories();
+
+// Makes `fs` refuse to read directories over kTskDirectoryLimit (see 4. above).
+void GuardDirectoryOpens(TSK_FS_INFO* fs);
 
 }  // namespace ngb::source
