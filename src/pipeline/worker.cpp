@@ -169,9 +169,9 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
   bool drained = false;
   std::vector<Work> pending;  // taken from the queue in batches, used front to back
   size_t next_pending = 0;
+  bool hold_off = false;  // this worker holds a heavy unit: leave the queue to the others
   // Takes the next entry, fetching from the queue at most as many as there are free slots (plus
   // a few for entries that need no slot), so that the other workers are not starved of work.
-  bool hold_off = false;  // this worker holds a heavy unit: leave the queue to the others
   auto next_work = [&](bool wait) -> std::optional<Work> {
     if (next_pending == pending.size()) {
       if (hold_off) return std::nullopt;

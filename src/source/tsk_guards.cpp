@@ -4,12 +4,12 @@
 #include <tsk/libtsk.h>
 
 #include <atomic>
-#include <mutex>
-#include <utility>
-#include <vector>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
+#include <utility>
+#include <vector>
 
 namespace ngb::source {
 namespace {
@@ -26,12 +26,6 @@ void SetTskAllocError(size_t len, bool refused) {
     tsk_error_set_errstr("tsk_malloc: %s", std::strerror(errno));
   }
 }
-}  // namespace
-
-uint64_t TskRefusedAllocations() { return g_refused.load(std::memory_order_relaxed); }
-uint64_t TskRefusedDirectories() { return g_refused_dirs.load(std::memory_order_relaxed); }
-
-namespace {
 
 using DirOpenMeta = TSK_RETVAL_ENUM (*)(TSK_FS_INFO*, TSK_FS_DIR**, TSK_INUM_T, int);
 
@@ -74,6 +68,9 @@ TSK_RETVAL_ENUM GuardedDirOpenMeta(TSK_FS_INFO* fs, TSK_FS_DIR** dir, TSK_INUM_T
 }
 
 }  // namespace
+
+uint64_t TskRefusedAllocations() { return g_refused.load(std::memory_order_relaxed); }
+uint64_t TskRefusedDirectories() { return g_refused_dirs.load(std::memory_order_relaxed); }
 
 void GuardDirectoryOpens(TSK_FS_INFO* fs) {
   if (fs == nullptr || fs->dir_open_meta == nullptr || fs->dir_open_meta == &GuardedDirOpenMeta) return;
