@@ -59,6 +59,9 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
       rec.top_done = true;
       sink_.Put(std::move(rec));
     };
+    ImageUnitOptions image_options;
+    image_options.carve = options_.carve;
+    image_options.max_carved_per_volume = options_.max_carved_per_volume;
     for (const SourceSpec& src : sources) {
       source::WalkEntry e;
       e.fs_path = src.fs_path;
@@ -67,8 +70,19 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
         e.kind = ItemKind::kOther;
         e.error = StatusFromErrno(errno, "source");
       } else if (S_ISDIR(e.st.st_mode)) {
-        source::WalkFolder(src.fs_path, src.label,
-                           [&](source::WalkEntry&& d) { return offer(std::move(d), src.source_id); });
+        // A disk image inside the folder (named like one, and one by content) is listed like an
+        // image source: its own item and everything inside it.
+        source::WalkFolder(src.fs_path, src.label, [&](source::WalkEntry&& d) {
+          if (d.kind == ItemKind::kFile && S_ISREG(d.st.st_mode) && source::HasDiskImageName(d.provenance)) {
+            Result<std::optional<source::ImageFormat>> image = source::DetectDiskImage(d.fs_path);
+            if (image.ok() && image->has_value()) {
+              ListImageUnits(std::move(d), **image, image_options, scan_id, src.source_id, next_id, finished, push,
+                             emit, skipped);
+              return open;
+            }
+          }
+          return offer(std::move(d), src.source_id);
+        });
         continue;
       } else {
         // A single path: a file (or a special file, recorded but never opened), or a disk image.
@@ -76,11 +90,8 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
         if (S_ISREG(e.st.st_mode) || S_ISBLK(e.st.st_mode)) {
           Result<std::optional<source::ImageFormat>> image = source::DetectDiskImage(src.fs_path);
           if (image.ok() && image->has_value()) {
-            ImageUnitOptions io;
-            io.carve = options_.carve;
-            io.max_carved_per_volume = options_.max_carved_per_volume;
-            ListImageUnits(std::move(e), **image, io, scan_id, src.source_id, next_id, finished, push, emit,
-                           skipped);
+            ListImageUnits(std::move(e), **image, image_options, scan_id, src.source_id, next_id, finished, push,
+                           emit, skipped);
             continue;
           }
         }

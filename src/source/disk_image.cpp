@@ -7,6 +7,7 @@
 #include <tsk/libtsk.h>
 #include <libewf.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -81,6 +82,14 @@ TSK_VS_INFO* OpenVolumeSystem(TSK_IMG_INFO* img) {
   }
   if (!vs) tsk_error_reset();
   return vs;
+}
+
+bool HasDiskImageName(std::string_view name) {
+  const size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || name.size() - dot > 5) return false;
+  std::string ext(name.substr(dot + 1));
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == "e01" || ext == "001" || ext == "dd" || ext == "raw" || ext == "img";
 }
 
 Result<std::optional<ImageFormat>> DetectDiskImage(const std::string& path) {

@@ -14,6 +14,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -31,6 +32,11 @@ enum class ImageFormat {
   kMemory,    // bytes in memory (tests, fuzzing)
 };
 const char* ImageFormatName(ImageFormat f);  // "raw", "split_raw", "ewf", "memory"
+
+// Whether a file found inside a folder source is named like a disk image worth checking with
+// DetectDiskImage: .E01, .001 (the first segment only: later segments belong to it), .dd, .raw,
+// .img (any case). ISO 9660 files are left to the archive reader.
+bool HasDiskImageName(std::string_view name);
 
 // Decides whether the file (or block device) at `path` is a disk image, by content: an EWF
 // signature, or — for raw bytes — a volume system (MBR, GPT, …) or a file system TSK recognises at

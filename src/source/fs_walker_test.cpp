@@ -271,6 +271,16 @@ TEST(DiskImage, OrdinaryFilesAreNotImages) {
   EXPECT_FALSE(DetectDiskImage(t.path() + "/missing").ok());
 }
 
+TEST(DiskImage, ImageNamesInFolders) {
+  for (const char* yes : {"disk.E01", "a/b/phone.e01", "sd.dd", "x.RAW", "usb.img", "split.001"}) {
+    EXPECT_TRUE(HasDiskImageName(yes)) << yes;
+  }
+  // Later segments belong to the first; ISO files go to the archive reader; no extension, no check.
+  for (const char* no : {"disk.E02", "split.002", "cd.iso", "img", "photo.jpg", "notes.e01.txt", "e01"}) {
+    EXPECT_FALSE(HasDiskImageName(no)) << no;
+  }
+}
+
 TEST(DiskImage, HostileBytesInMemoryNeverCrash) {
   // A FAT boot sector with absurd geometry, then zeros and noise: errors, not crashes.
   std::string bytes = Pattern(1 << 16, 12);

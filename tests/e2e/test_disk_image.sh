@@ -76,6 +76,22 @@ run_ngb verify --case "$C" --no-rehash >/dev/null
 assert_eq 0 "$rc" "verify"
 pass "FAT image: deleted file, zip member, exports"
 
+# --- A disk image inside a folder source is opened too (named like an image and one by content) --
+mkdir -p "$T/seized/case1"
+cp "$FAT" "$T/seized/case1/disk.dd"
+head -c 100000 /dev/urandom > "$T/seized/case1/notes.img"   # named like an image, is not one
+cp "$FAT" "$T/seized/case1/copy.bin"                        # an image, but not named like one
+C=$T/c_folder
+new_case "$C"
+run_ngb scan --case "$C" --quiet "$T/seized"
+assert_eq 0 "$rc" "folder with an image: exit code"
+assert_eq "$(sha256sum < "$D/docs/a.txt" | cut -d' ' -f1)" \
+  "$(sql "$C" "SELECT sha256 FROM items WHERE path_text = 'seized/case1/disk.dd/$vol/docs/a.txt'")" "file inside the image in the folder"
+assert_eq 1 "$(sql "$C" "SELECT count(*) FROM items WHERE path_text LIKE 'seized/case1/disk.dd/$vol/pics/%' AND alloc = 0")" "its deleted file"
+assert_eq "$(sha256sum < "$FAT" | cut -d' ' -f1)" "$(sql "$C" "SELECT sha256 FROM items WHERE path_text = 'seized/case1/disk.dd'")" "the image in the folder is an item with its digest"
+assert_eq 0 "$(sql "$C" "SELECT count(*) FROM items WHERE path_text LIKE 'seized/case1/notes.img/%' OR path_text LIKE 'seized/case1/copy.bin/%'")" "only image-named images are opened"
+pass "a disk image inside a folder source is scanned inside"
+
 # --- Carving: a generated JPEG and PNG written into free clusters of the FAT image ---------------
 if command -v convert >/dev/null; then
   CARVE=$T/carve.img
