@@ -4,6 +4,7 @@
 
 #include "analyse/chat_analyser.h"
 #include "image/decode.h"
+#include "image/orient.h"
 
 namespace ngb::analyse {
 namespace {
@@ -131,6 +132,7 @@ void ClassifyAnalyser::Finish(ItemRecord& item, bool complete) {
     item.attrs.emplace_back("classify.error", img.status().ToString());
     return;
   }
+  image::ApplyExifOrientation(*img);  // scores, faces and OCR on the picture as it is shown
   // Icons and thumbnails: a 16 px image upscaled to 224 px is far from what the models were
   // trained on (docs/image-classifier.md: most icon false positives), and too small for faces or text.
   if (img->orig_width < kMinClassifySide || img->orig_height < kMinClassifySide) return;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "image/decode.h"
+#include "image/orient.h"
 
 namespace ngb::image {
 namespace {
@@ -69,33 +70,6 @@ void ToGrey(Pixels& px) {
   }
   px.p = std::move(g);
   px.c = 1;
-}
-
-// Applies EXIF orientation 2..8 (1 and unknown: unchanged).
-void Orient(Pixels& px, int orientation) {
-  if (orientation < 2 || orientation > 8) return;
-  const bool swap = orientation >= 5;
-  const int W = swap ? px.h : px.w, H = swap ? px.w : px.h;  // output size
-  std::vector<uint8_t> out(px.p.size());
-  for (int y = 0; y < H; ++y) {
-    for (int x = 0; x < W; ++x) {
-      int sx = x, sy = y;
-      switch (orientation) {
-        case 2: sx = W - 1 - x; break;
-        case 3: sx = W - 1 - x; sy = H - 1 - y; break;
-        case 4: sy = H - 1 - y; break;
-        case 5: sx = y; sy = x; break;
-        case 6: sx = y; sy = W - 1 - x; break;
-        case 7: sx = H - 1 - y; sy = W - 1 - x; break;
-        case 8: sx = H - 1 - y; sy = x; break;
-      }
-      const uint8_t* s = px.p.data() + (static_cast<size_t>(sy) * px.w + sx) * px.c;
-      std::copy(s, s + px.c, out.data() + (static_cast<size_t>(y) * W + x) * px.c);
-    }
-  }
-  px.p = std::move(out);
-  px.w = W;
-  px.h = H;
 }
 
 // One box-blur pass of radius r along rows (step 1) or columns, edges clamped.
@@ -173,7 +147,7 @@ Result<Thumbnail> MakeThumbnail(std::span<const uint8_t> bytes, ThumbVariant var
     Pixels px = Shrink(*img, o.max_side);
     img->pixels = {};
     if (variant != ThumbVariant::kClear) ToGrey(px);
-    Orient(px, img->exif_orientation);
+    OrientPixels(px.p, px.w, px.h, px.c, img->exif_orientation);
     if (variant == ThumbVariant::kBlurred) {
       const int r = std::max(2, static_cast<int>(std::lround(std::max(px.w, px.h) * o.blur_fraction)));
       Blur(px, r);

@@ -1,5 +1,6 @@
 #include "vision/image_signals.h"
 
+#include "image/orient.h"
 #include "vision/ocr_findings.h"
 #include "vision/screenshot.h"
 
@@ -75,6 +76,7 @@ ImageSignalsResult ImageSignals::Run(std::span<const uint8_t> bytes, const std::
   options.min_side = 1000;  // JPEG DCT scaling down to >= 1000 px: enough for faces and lettering
   Result<image::DecodedImage> img = image::DecodeImage(bytes, options);
   if (!img.ok()) return {};
+  image::ApplyExifOrientation(*img);  // faces and lettering upright; boxes in the shown picture
   ImageSignalsResult out = Run(*img, source);
   if (out.faces) {
     const double sx = img->orig_width > 0 ? static_cast<double>(img->orig_width) / img->width : 1.0;

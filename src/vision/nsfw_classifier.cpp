@@ -9,6 +9,7 @@
 
 #include "hash/sha256.h"
 #include "image/decode.h"
+#include "image/orient.h"
 #include "vision/model_files.h"
 #include "vision/nsfw_preprocess.h"
 
@@ -62,6 +63,7 @@ Status PrepareNsfwInput(std::span<const uint8_t> bytes, const NsfwImageOptions& 
   d.min_side = options.fast_decode ? kNsfwInputSide : 0;
   Result<image::DecodedImage> img = image::DecodeImage(bytes, d);
   if (!img.ok()) return img.status();
+  image::ApplyExifOrientation(*img);  // the picture as shown (nsfwjs sees what the browser draws)
   PreprocessNsfw(img->pixels, img->width, img->height, img->channels, out);
   return Status::Ok();
 }

@@ -12,6 +12,10 @@
 
 #include "chat/risk/labels.h"
 #include "image/decode.h"
+#include "image/orient.h"
+#include "testing/benign_images.h"
+#include "vision/nsfw_classifier.h"
+#include "vision/nsfw_preprocess.h"
 #include "vision/faces.h"
 #include "vision/ocr.h"
 #include "vision/ocr_findings.h"
@@ -71,6 +75,57 @@ class VisionTest : public ::testing::Test {
 
   fs::path dir_;
 };
+
+// `jpeg` with an Exif APP1 segment saying `orientation` inserted after SOI.
+std::string WithExifOrientation(const std::string& jpeg, int orientation) {
+  // TIFF header (little-endian, IFD at 8), one entry: tag 0x0112, SHORT, count 1.
+  std::string tiff("II*\0\x08\0\0\0\x01\0\x12\x01\x03\0\x01\0\0\0", 18);
+  tiff += static_cast<char>(orientation);
+  tiff += std::string(7, '\0');  // value padding, then no next IFD
+  const std::string payload = std::string("Exif\0\0", 6) + tiff;
+  const size_t len = payload.size() + 2;
+  std::string app1 = "\xFF\xE1";
+  app1 += static_cast<char>(len >> 8);
+  app1 += static_cast<char>(len & 0xFF);
+  return jpeg.substr(0, 2) + app1 + payload + jpeg.substr(2);
+}
+
+TEST(OrientTest, PixelsTurnAsTheTagSays) {
+  // 3x2: a b c / d e f. Orientation 6 (stored turned left): shown 2x3 as d a / e b / f c.
+  std::vector<uint8_t> p = {'a', 'b', 'c', 'd', 'e', 'f'};
+  int w = 3, h = 2;
+  image::OrientPixels(p, w, h, 1, 6);
+  EXPECT_EQ(w, 2);
+  EXPECT_EQ(h, 3);
+  EXPECT_EQ(std::string(p.begin(), p.end()), "daebfc");
+  image::OrientPixels(p, w, h, 1, 8);  // 8 undoes 6
+  EXPECT_EQ(std::string(p.begin(), p.end()), "abcdef");
+  image::OrientPixels(p, w, h, 1, 3);  // half turn
+  EXPECT_EQ(std::string(p.begin(), p.end()), "fedcba");
+  image::OrientPixels(p, w, h, 1, 1);
+  image::OrientPixels(p, w, h, 1, 0);
+  EXPECT_EQ(std::string(p.begin(), p.end()), "fedcba");
+}
+
+TEST(OrientTest, ClassifierInputIsThePictureAsShown) {
+  // A phone photo stored sideways with Exif orientation 6: the classifier must see it upright,
+  // exactly as if the pixels had been stored turned.
+  const std::string jpeg = ngb::testing::PatternJpeg(3, 320, 200);
+  const std::string tagged = WithExifOrientation(jpeg, 6);
+  Result<image::DecodedImage> img =
+      image::DecodeImage(std::span(reinterpret_cast<const uint8_t*>(jpeg.data()), jpeg.size()));
+  ASSERT_TRUE(img.ok());
+  image::DecodedImage turned = *img;
+  turned.exif_orientation = 6;
+  image::ApplyExifOrientation(turned);
+  EXPECT_EQ(turned.width, 200);
+  std::vector<float> want(kNsfwInputFloats), got(kNsfwInputFloats), plain(kNsfwInputFloats);
+  PreprocessNsfw(turned.pixels, turned.width, turned.height, turned.channels, want);
+  ASSERT_TRUE(PrepareNsfwInput(std::span(reinterpret_cast<const uint8_t*>(tagged.data()), tagged.size()), {}, got).ok());
+  ASSERT_TRUE(PrepareNsfwInput(std::span(reinterpret_cast<const uint8_t*>(jpeg.data()), jpeg.size()), {}, plain).ok());
+  EXPECT_EQ(got, want);
+  EXPECT_NE(got, plain);
+}
 
 TEST_F(VisionTest, ScreenshotHeuristicTellsRenderedTextFromPhotos) {
   const auto shot = RenderText({"Ali: are you home?", "Sara: yes, why", "Ali: call me later"});
