@@ -26,7 +26,7 @@ const std::vector<std::string>& ItemFieldNames() {
       "kind",   "size",    "mtime",  "atime", "ctime",    "btime",       "mode",
       "inode",  "link_target", "sparse", "type", "ext_mismatch", "md5",  "sha1",
       "sha256", "error",   "error_detail", "entropy", "pdq", "pdq_quality", "matches",
-      "alloc",  "classify", "faces", "ocr_text"};
+      "alloc",  "classify", "faces", "ocr_text", "attrs"};
   return kNames;
 }
 
@@ -103,6 +103,11 @@ nlohmann::ordered_json ItemFields(const ItemRow& row) {
   j["classify"] = classify;
   j["faces"] = faces;
   j["ocr_text"] = ocr;
+  // Every stored attribute as text, by key (phone.display_path, carve.offset, media.md5, ...);
+  // null when the item has none.
+  nlohmann::ordered_json attrs(nullptr);
+  for (const auto& [key, value] : r.attrs) attrs[key] = DisplayPath(value);
+  j["attrs"] = attrs;
   return j;
 }
 

@@ -37,15 +37,13 @@ Status ForEachItem(store::Db& db, const RowFilter& filter, const std::function<b
       "SELECT set_name, set_kind, match_type, hash, distance, category FROM matches WHERE item_id = ? "
       "ORDER BY rowid");
   if (!mq.ok()) return mq.status();
-  // Likewise the classifier's attributes (scan --classify), only when the case has any.
-  Result<store::Stmt> anyc = db.Prepare("SELECT EXISTS(SELECT 1 FROM item_attrs WHERE key = 'classify.model' "
-                                        "OR key = 'classify.error' OR key = 'faces.count')");
-  if (!anyc.ok()) return anyc.status();
-  if (Result<bool> r = anyc->Step(); !r.ok()) return r.status();
-  const bool has_classify = anyc->Int(0) != 0;
-  Result<store::Stmt> aq = db.Prepare(
-      "SELECT key, value FROM item_attrs WHERE item_id = ? AND (key LIKE 'classify.%' OR key IN ('faces.count', "
-      "'ocr.text')) ORDER BY rowid");
+  // Likewise the items' attributes (classifier scores, phone paths, carving, image and volume
+  // facts), only when the case has any.
+  Result<store::Stmt> anya = db.Prepare("SELECT EXISTS(SELECT 1 FROM item_attrs)");
+  if (!anya.ok()) return anya.status();
+  if (Result<bool> r = anya->Step(); !r.ok()) return r.status();
+  const bool has_attrs = anya->Int(0) != 0;
+  Result<store::Stmt> aq = db.Prepare("SELECT key, value FROM item_attrs WHERE item_id = ? ORDER BY rowid");
   if (!aq.ok()) return aq.status();
   ItemRow row;
   for (;;) {
@@ -96,7 +94,7 @@ Status ForEachItem(store::Db& db, const RowFilter& filter, const std::function<b
       }
       mq->Reset();
     }
-    if (has_classify) {
+    if (has_attrs) {
       aq->Bind(1, it.id);
       for (;;) {
         Result<bool> a = aq->Step();

@@ -129,6 +129,10 @@ if command -v convert >/dev/null; then
   assert_eq unallocated "$(sql "$C" "SELECT a.value FROM items i JOIN item_attrs a ON a.item_id = i.id WHERE i.path_text = 'carve.img/$vol/\$Carved/$JAT.jpg' AND a.key = 'carve.area'")" "free-space carve is marked unallocated"
   [ -n "$(sql "$C" "SELECT a.value FROM items i JOIN item_attrs a ON a.item_id = i.id WHERE i.path_text = 'carve.img/$vol/\$Carved' AND a.key = 'carve.slack_bytes'")" ] \
     || fail "--carve all records the slack it looked at"
+  # Item attributes reach the exports: each carved item's offset in JSONL's "attrs".
+  "$NGB" export --case "$C" --format jsonl > "$T/carve.jsonl"
+  grep -F "\"path\":\"carve.img/$vol/\$Carved/$JAT.jpg\"" "$T/carve.jsonl" | grep -q "\"carve.offset\":\"$JAT\"" \
+    || fail "carve.offset in the JSONL attrs"
   run_ngb scan --case "$C" --quiet --carve most "$CARVE" 2> "$T/bad.err"
   assert_eq 2 "$rc" "unknown --carve mode is a usage error"
   pass "carving: JPEG and PNG from free space, digests and offsets right; --carve off; --carve all adds slack"

@@ -20,7 +20,7 @@ n=$(sql "$C" "SELECT count(*) FROM items")
 
 "$NGB" export --case "$C" --format jsonl --out "$T/items.jsonl"
 assert_eq "$n" "$(wc -l < "$T/items.jsonl")" "one JSONL line per item"
-for field in path size type md5 sha1 sha256 error; do
+for field in path size type md5 sha1 sha256 error attrs; do
   assert_eq "$n" "$(grep -c "\"$field\":" "$T/items.jsonl")" "JSONL field $field on every line"
 done
 grep -F '"path":"evidence/z.zip!/i.txt"' "$T/items.jsonl" | grep -q "\"sha256\":\"$(sha256sum "$T/stage/i.txt" | cut -d' ' -f1)\"" \
