@@ -145,6 +145,13 @@ class StoppableRead : public source::RandomAccess {
   const bool& stop_;
 };
 
+std::vector<source::ByteRange> ToRanges(std::span<const source::ByteRun> runs) {
+  std::vector<source::ByteRange> out;
+  out.reserve(runs.size());
+  for (const source::ByteRun& r : runs) out.push_back({r.offset, r.length});
+  return out;
+}
+
 // Carves `ranges` of the image into units under "<volume>/$Carved" (see image_units.h); `runs_error`
 // (why the ranges could not be listed) becomes the folder's error. False: the scan is closing.
 bool CarveVolume(const std::shared_ptr<source::DiskImage>& img, std::span<const source::ByteRange> ranges,
@@ -246,9 +253,7 @@ std::vector<source::ByteRange> CarveRanges(const source::Volume& v, Status& erro
     error = runs.status();
     return out;
   }
-  out.reserve(runs->size());
-  for (const source::ByteRun& r : *runs) out.push_back({r.offset, r.length});
-  return out;
+  return ToRanges(*runs);
 }
 
 }  // namespace
@@ -344,7 +349,7 @@ void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, const
       if (v.fs && !slack_files.empty()) {
         Result<std::vector<source::ByteRun>> runs = source::SlackRuns(*v.fs, slack_files);
         if (runs.ok()) {
-          for (const source::ByteRun& r : *runs) slack.push_back({r.offset, r.length});
+          slack = ToRanges(*runs);
         } else if (runs_error.ok()) {
           runs_error = runs.status();
         }
@@ -357,8 +362,7 @@ void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, const
   }
   // The image's space outside every partition, as "<image>/$Carved/<offset>.<ext>".
   if (img.ok() && options.carve != CarveMode::kOff) {
-    std::vector<source::ByteRange> ranges;
-    for (const source::ByteRun& r : source::UnpartitionedRuns(*img)) ranges.push_back({r.offset, r.length});
+    const std::vector<source::ByteRange> ranges = ToRanges(source::UnpartitionedRuns(*img));
     if (!ranges.empty()) {
       CarveVolume(*img, ranges, {}, Status::Ok(), label, image_id, proto, options, next_id, finished, push, emit,
                   skipped);

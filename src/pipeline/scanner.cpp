@@ -62,6 +62,15 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
     ImageUnitOptions image_options;
     image_options.carve = options_.carve;
     image_options.max_carved_per_volume = options_.max_carved_per_volume;
+    // Lists `e` as a disk image (its own item and everything inside it) when it is one by content;
+    // false leaves `e` untouched for the caller.
+    auto list_if_image = [&](source::WalkEntry& e, int64_t source_id) {
+      Result<std::optional<source::ImageFormat>> image = source::DetectDiskImage(e.fs_path);
+      if (!image.ok() || !image->has_value()) return false;
+      ListImageUnits(std::move(e), **image, image_options, scan_id, source_id, next_id, finished, push, emit,
+                     skipped);
+      return true;
+    };
     for (const SourceSpec& src : sources) {
       source::WalkEntry e;
       e.fs_path = src.fs_path;
@@ -73,13 +82,9 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
         // A disk image inside the folder (named like one, and one by content) is listed like an
         // image source: its own item and everything inside it.
         source::WalkFolder(src.fs_path, src.label, [&](source::WalkEntry&& d) {
-          if (d.kind == ItemKind::kFile && S_ISREG(d.st.st_mode) && source::HasDiskImageName(d.provenance)) {
-            Result<std::optional<source::ImageFormat>> image = source::DetectDiskImage(d.fs_path);
-            if (image.ok() && image->has_value()) {
-              ListImageUnits(std::move(d), **image, image_options, scan_id, src.source_id, next_id, finished, push,
-                             emit, skipped);
-              return open;
-            }
+          if (d.kind == ItemKind::kFile && S_ISREG(d.st.st_mode) && source::HasDiskImageName(d.provenance) &&
+              list_if_image(d, src.source_id)) {
+            return open;
           }
           return offer(std::move(d), src.source_id);
         });
@@ -87,14 +92,7 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
       } else {
         // A single path: a file (or a special file, recorded but never opened), or a disk image.
         e.kind = source::KindFromMode(e.st.st_mode);
-        if (S_ISREG(e.st.st_mode) || S_ISBLK(e.st.st_mode)) {
-          Result<std::optional<source::ImageFormat>> image = source::DetectDiskImage(src.fs_path);
-          if (image.ok() && image->has_value()) {
-            ListImageUnits(std::move(e), **image, image_options, scan_id, src.source_id, next_id, finished, push,
-                           emit, skipped);
-            continue;
-          }
-        }
+        if ((S_ISREG(e.st.st_mode) || S_ISBLK(e.st.st_mode)) && list_if_image(e, src.source_id)) continue;
       }
       offer(std::move(e), src.source_id);
     }

@@ -88,8 +88,11 @@ nlohmann::ordered_json ItemFields(const ItemRow& row) {
   j["alloc"] = r.allocated ? nlohmann::ordered_json(*r.allocated) : nlohmann::ordered_json(nullptr);
   // scan --classify: {"model", "drawing", "hentai", "neutral", "porn", "sexy", "priority", "error"}
   // (the classify.* attributes, numbers as numbers), the face count and the OCR text; null when absent.
-  nlohmann::ordered_json classify(nullptr), faces(nullptr), ocr(nullptr);
+  // `attrs`: every stored attribute as text, by key (phone.display_path, carve.offset, media.md5,
+  // ...); null when the item has none.
+  nlohmann::ordered_json classify(nullptr), faces(nullptr), ocr(nullptr), attrs(nullptr);
   for (const auto& [key, value] : r.attrs) {
+    attrs[key] = DisplayPath(value);
     if (key.rfind("classify.", 0) == 0) {
       const std::string name = key.substr(9);
       if (name == "model" || name == "error") classify[name] = value;
@@ -103,10 +106,6 @@ nlohmann::ordered_json ItemFields(const ItemRow& row) {
   j["classify"] = classify;
   j["faces"] = faces;
   j["ocr_text"] = ocr;
-  // Every stored attribute as text, by key (phone.display_path, carve.offset, media.md5, ...);
-  // null when the item has none.
-  nlohmann::ordered_json attrs(nullptr);
-  for (const auto& [key, value] : r.attrs) attrs[key] = DisplayPath(value);
   j["attrs"] = attrs;
   return j;
 }

@@ -33,12 +33,17 @@ using DirOpenMeta = TSK_RETVAL_ENUM (*)(TSK_FS_INFO*, TSK_FS_DIR**, TSK_INUM_T, 
 std::mutex g_dir_open_mu;
 std::vector<std::pair<TSK_FS_TYPE_ENUM, DirOpenMeta>> g_dir_open;
 
-DirOpenMeta LibtskDirOpen(TSK_FS_TYPE_ENUM type) {
-  std::lock_guard lock(g_dir_open_mu);
+// The caller holds g_dir_open_mu.
+DirOpenMeta FindDirOpen(TSK_FS_TYPE_ENUM type) {
   for (const auto& [t, fn] : g_dir_open) {
     if (t == type) return fn;
   }
   return nullptr;
+}
+
+DirOpenMeta LibtskDirOpen(TSK_FS_TYPE_ENUM type) {
+  std::lock_guard lock(g_dir_open_mu);
+  return FindDirOpen(type);
 }
 
 // Opens a directory through libtsk unless its metadata claims more than kTskDirectoryLimit bytes.
@@ -76,9 +81,7 @@ void GuardDirectoryOpens(TSK_FS_INFO* fs) {
   if (fs == nullptr || fs->dir_open_meta == nullptr || fs->dir_open_meta == &GuardedDirOpenMeta) return;
   {
     std::lock_guard lock(g_dir_open_mu);
-    bool known = false;
-    for (const auto& [t, fn] : g_dir_open) known = known || t == fs->ftype;
-    if (!known) g_dir_open.emplace_back(fs->ftype, fs->dir_open_meta);
+    if (FindDirOpen(fs->ftype) == nullptr) g_dir_open.emplace_back(fs->ftype, fs->dir_open_meta);
   }
   fs->dir_open_meta = &GuardedDirOpenMeta;
 }
