@@ -150,6 +150,10 @@ void ClassifyAnalyser::Finish(ItemRecord& item, bool complete) {
     }
   }
   if (faces >= 0) item.attrs.emplace_back("faces.count", std::to_string(faces));
+  if (faces > 0) {
+    vision::ToShownPixels(*img, *signals.faces);
+    item.attrs.emplace_back("faces.boxes", vision::FaceBoxesText(*signals.faces));
+  }
   if (signals.text) item.attrs.emplace_back("ocr.text", CutUtf8(*signals.text, kMaxOcrTextBytes));
   if (signals.conversation && !signals.conversation->risk.findings.empty()) {
     item.conversations.push_back(ToRecord(*signals.conversation));

@@ -8,6 +8,7 @@
 //   classify.drawing, classify.hentai, classify.neutral, classify.porn, classify.sexy  (4 decimals)
 //   classify.priority  ClassifyPriority() below: the review queue orders unknown images by it
 //   faces.count        frontal faces found (when face detection ran)
+//   faces.boxes        "[[x,y,width,height],...]" in the shown picture's pixels (when faces > 0)
 //   ocr.text           OCR text, cut at kMaxOcrTextBytes on a UTF-8 boundary (when OCR ran)
 //   classify.error     why this image could not be classified (decode error, too large, ...)
 // OCR text that trips the chat risk detectors is added as a conversation of the item (with its

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -144,6 +145,42 @@ TEST(ClassifyAnalyserTest, ScreenshotOfAThreatBecomesAChatFinding) {
   ASSERT_FALSE(item.conversations[0].findings.empty());
   EXPECT_EQ(item.conversations[0].findings[0].label, "sextortion");
   EXPECT_EQ(item.conversations[0].findings[0].offender, "Stranger");
+}
+
+
+// A face drawn with ImageMagick (no photograph of anyone), stored as a 2400 px JPEG: decoded
+// DCT-scaled to 1200 px for the detector, its box is stored in the picture's own 2400 px.
+TEST(ClassifyAnalyserTest, FaceBoxesInTheStoredPicturesPixels) {
+  const fs::path jpg = fs::temp_directory_path() / ("ngb-face-" + std::to_string(::getpid()) + ".jpg");
+  const std::string cmd =
+      "convert -size 400x400 xc:'#404040' -fill '#303030' -draw 'ellipse 200,170 120,140 0,360' "
+      "-fill '#c8a080' -draw 'ellipse 200,210 95,125 0,360' "
+      "-fill '#3a2a20' -draw 'ellipse 160,175 26,7 0,360' -draw 'ellipse 240,175 26,7 0,360' "
+      "-fill '#f0f0f0' -draw 'ellipse 160,195 20,10 0,360' -draw 'ellipse 240,195 20,10 0,360' "
+      "-fill '#201510' -draw 'circle 160,195 160,203' -draw 'circle 240,195 240,203' "
+      "-fill '#a07860' -draw 'polygon 200,200 185,255 215,255' "
+      "-fill '#d8b090' -draw 'ellipse 200,230 8,30 0,360' "
+      "-fill '#803030' -draw 'ellipse 200,285 35,10 0,360' -blur 0x4 -resize 2400x2400 -quality 90 " +
+      jpg.string() + " 2>/dev/null";
+  if (std::system(cmd.c_str()) != 0) GTEST_SKIP() << "ImageMagick convert is needed to draw the test face";
+  std::ifstream in(jpg, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  fs::remove(jpg);
+  ClassifyShared shared(Settings("/nonexistent/models"));  // faces need no nsfwjs model
+  ClassifyAnalyser a(shared);
+  const auto attrs = Attrs(Feed(a, bytes));
+  ASSERT_EQ(attrs.count("faces.count"), 1u);
+  ASSERT_EQ(attrs.at("faces.count"), "1");
+  ASSERT_EQ(attrs.count("faces.boxes"), 1u);
+  int x = 0, y = 0, w = 0, h = 0;
+  ASSERT_EQ(std::sscanf(attrs.at("faces.boxes").c_str(), "[[%d,%d,%d,%d]]", &x, &y, &w, &h), 4)
+      << attrs.at("faces.boxes");
+  // The drawn face: centre (1200, 1260), 1140 x 1500 in the 2400 px picture.
+  EXPECT_NEAR(x + w / 2, 1200, 240);
+  EXPECT_NEAR(y + h / 2, 1260, 300);
+  EXPECT_GT(w, 480);
+  EXPECT_LE(x + w, 2400);
+  EXPECT_LE(y + h, 2400);
 }
 
 }  // namespace

@@ -78,15 +78,28 @@ ImageSignalsResult ImageSignals::Run(std::span<const uint8_t> bytes, const std::
   if (!img.ok()) return {};
   image::ApplyExifOrientation(*img);  // faces and lettering upright; boxes in the shown picture
   ImageSignalsResult out = Run(*img, source);
-  if (out.faces) {
-    const double sx = img->orig_width > 0 ? static_cast<double>(img->orig_width) / img->width : 1.0;
-    const double sy = img->orig_height > 0 ? static_cast<double>(img->orig_height) / img->height : 1.0;
-    for (FaceBox& b : *out.faces) {
-      b = {static_cast<int>(b.x * sx), static_cast<int>(b.y * sy), static_cast<int>(b.width * sx),
-           static_cast<int>(b.height * sy)};
-    }
-  }
+  if (out.faces) ToShownPixels(*img, *out.faces);
   return out;
+}
+
+void ToShownPixels(const image::DecodedImage& image, std::vector<FaceBox>& boxes) {
+  if (image.width <= 0 || image.height <= 0) return;
+  const double sx = image.orig_width > 0 ? static_cast<double>(image.orig_width) / image.width : 1.0;
+  const double sy = image.orig_height > 0 ? static_cast<double>(image.orig_height) / image.height : 1.0;
+  for (FaceBox& b : boxes) {
+    b = {static_cast<int>(b.x * sx), static_cast<int>(b.y * sy), static_cast<int>(b.width * sx),
+         static_cast<int>(b.height * sy)};
+  }
+}
+
+std::string FaceBoxesText(const std::vector<FaceBox>& boxes) {
+  std::string out = "[";
+  for (const FaceBox& b : boxes) {
+    if (out.size() > 1) out += ',';
+    out += '[' + std::to_string(b.x) + ',' + std::to_string(b.y) + ',' + std::to_string(b.width) + ',' +
+           std::to_string(b.height) + ']';
+  }
+  return out + ']';
 }
 
 }  // namespace ngb::vision

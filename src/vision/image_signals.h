@@ -74,6 +74,12 @@ class ImageSignals {
   bool faces_failed_ = false, ocr_failed_ = false, chat_failed_ = false;
 };
 
+// Scales boxes found in `image`'s decoded pixels (a JPEG may be decoded DCT-scaled) to the
+// picture as shown: its stored size, turned upright by its EXIF orientation.
+void ToShownPixels(const image::DecodedImage& image, std::vector<FaceBox>& boxes);
+// "[[x,y,width,height],...]" (JSON), largest first as found: the `faces.boxes` item attribute.
+std::string FaceBoxesText(const std::vector<FaceBox>& boxes);
+
 // "auto" | "always" | "off" (nullopt otherwise).
 std::optional<OcrMode> ParseOcrMode(std::string_view s);
 
