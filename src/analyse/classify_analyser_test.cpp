@@ -152,16 +152,7 @@ TEST(ClassifyAnalyserTest, ScreenshotOfAThreatBecomesAChatFinding) {
 // DCT-scaled to 1200 px for the detector, its box is stored in the picture's own 2400 px.
 TEST(ClassifyAnalyserTest, FaceBoxesInTheStoredPicturesPixels) {
   const fs::path jpg = fs::temp_directory_path() / ("ngb-face-" + std::to_string(::getpid()) + ".jpg");
-  const std::string cmd =
-      "convert -size 400x400 xc:'#404040' -fill '#303030' -draw 'ellipse 200,170 120,140 0,360' "
-      "-fill '#c8a080' -draw 'ellipse 200,210 95,125 0,360' "
-      "-fill '#3a2a20' -draw 'ellipse 160,175 26,7 0,360' -draw 'ellipse 240,175 26,7 0,360' "
-      "-fill '#f0f0f0' -draw 'ellipse 160,195 20,10 0,360' -draw 'ellipse 240,195 20,10 0,360' "
-      "-fill '#201510' -draw 'circle 160,195 160,203' -draw 'circle 240,195 240,203' "
-      "-fill '#a07860' -draw 'polygon 200,200 185,255 215,255' "
-      "-fill '#d8b090' -draw 'ellipse 200,230 8,30 0,360' "
-      "-fill '#803030' -draw 'ellipse 200,285 35,10 0,360' -blur 0x4 -resize 2400x2400 -quality 90 " +
-      jpg.string() + " 2>/dev/null";
+  const std::string cmd = testing::DrawnFaceCommand(jpg.string(), "-resize 2400x2400 -quality 90");
   if (std::system(cmd.c_str()) != 0) GTEST_SKIP() << "ImageMagick convert is needed to draw the test face";
   std::ifstream in(jpg, std::ios::binary);
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

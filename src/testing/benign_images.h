@@ -55,4 +55,20 @@ inline std::string PatternJpeg(int pattern, int width, int height, int quality =
   return EncodeRgbJpeg(rgb, width, height, quality);
 }
 
+// An ImageMagick `convert` command that draws a cartoon face (no photograph of anyone) on a 400 px
+// grey square — light cheeks and nose bridge between dark brows and eyes, over a darker mouth,
+// centre (200, 210), about 190 x 250 — then applies `extra` options (e.g. "-resize 2400x2400")
+// and writes `out`. Run it with std::system(); non-zero means ImageMagick is missing.
+inline std::string DrawnFaceCommand(const std::string& out, const std::string& extra = "") {
+  return "convert -size 400x400 xc:'#404040' -fill '#303030' -draw 'ellipse 200,170 120,140 0,360' "
+         "-fill '#c8a080' -draw 'ellipse 200,210 95,125 0,360' "
+         "-fill '#3a2a20' -draw 'ellipse 160,175 26,7 0,360' -draw 'ellipse 240,175 26,7 0,360' "
+         "-fill '#f0f0f0' -draw 'ellipse 160,195 20,10 0,360' -draw 'ellipse 240,195 20,10 0,360' "
+         "-fill '#201510' -draw 'circle 160,195 160,203' -draw 'circle 240,195 240,203' "
+         "-fill '#a07860' -draw 'polygon 200,200 185,255 215,255' "
+         "-fill '#d8b090' -draw 'ellipse 200,230 8,30 0,360' "
+         "-fill '#803030' -draw 'ellipse 200,285 35,10 0,360' -blur 0x4 " +
+         extra + " '" + out + "' 2>/dev/null";
+}
+
 }  // namespace ngb::testing

@@ -220,19 +220,10 @@ TEST_F(VisionTest, NoFacesInTextOrLandscapes) {
   EXPECT_FALSE((*detector)->Detect(image::DecodedImage{}).ok());
 }
 
-// A face drawn with ImageMagick (no photograph of anyone): the cascade's features are light
-// cheeks and nose bridge between dark brows and eyes, over a darker mouth.
+// A face drawn with ImageMagick (no photograph of anyone; testing::DrawnFaceCommand).
 TEST_F(VisionTest, FindsADrawnFace) {
   const fs::path png = dir_ / "face.png";
-  const std::string cmd =
-      "convert -size 400x400 xc:'#404040' -fill '#303030' -draw 'ellipse 200,170 120,140 0,360' "
-      "-fill '#c8a080' -draw 'ellipse 200,210 95,125 0,360' "
-      "-fill '#3a2a20' -draw 'ellipse 160,175 26,7 0,360' -draw 'ellipse 240,175 26,7 0,360' "
-      "-fill '#f0f0f0' -draw 'ellipse 160,195 20,10 0,360' -draw 'ellipse 240,195 20,10 0,360' "
-      "-fill '#201510' -draw 'circle 160,195 160,203' -draw 'circle 240,195 240,203' "
-      "-fill '#a07860' -draw 'polygon 200,200 185,255 215,255' "
-      "-fill '#d8b090' -draw 'ellipse 200,230 8,30 0,360' "
-      "-fill '#803030' -draw 'ellipse 200,285 35,10 0,360' -blur 0x4 " + png.string() + " 2>/dev/null";
+  const std::string cmd = testing::DrawnFaceCommand(png.string());
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   const auto img = Decode(png);
   ASSERT_GT(img.width, 0);
