@@ -90,7 +90,9 @@ Result<std::map<std::string, int64_t>> CountsByKey(store::Db& db, int64_t scan_i
 Result<std::vector<ImageCheck>> ImageChecks(store::Db& db, int64_t scan_id) {
   Result<store::Stmt> q = db.Prepare(
       "SELECT i.id, i.path, coalesce(i.md5, ''), coalesce(i.sha1, ''), coalesce(i.error, ''), a.key, a.value "
-      "FROM items i JOIN item_attrs a ON a.item_id = i.id WHERE i.scan_id = ? AND i.depth = 0 AND "
+      "FROM item_attrs a CROSS JOIN items i ON i.id = a.item_id WHERE i.scan_id = ? AND i.depth = 0 AND "
+      // Exactly the WHERE of the partial index item_attrs_media_checks (schema 7): the rows of
+      // disk images only, not a visit to every item of the scan (50 ms per 100,000 items).
       "a.key IN ('image.format', 'media.md5', 'media.sha1', 'ewf.stored_md5', 'ewf.stored_sha1') ORDER BY i.id");
   if (!q.ok()) return q.status();
   q->Bind(1, scan_id);

@@ -8,7 +8,7 @@
 namespace ngb::store {
 namespace {
 
-constexpr std::array<Migration, 6> kMigrations = {{
+constexpr std::array<Migration, 7> kMigrations = {{
     {1, "case, scans, sources, items, audit log",
      R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -192,6 +192,13 @@ CREATE INDEX matches_by_kind ON matches(set_kind, match_type, item_id);
     {6, "disk images: allocation status of file-system items",
      R"sql(
 ALTER TABLE items ADD COLUMN alloc INTEGER;   -- items inside disk images: 1 allocated, 0 deleted
+)sql"},
+    {7, "index of disk images' media-check attributes",
+     R"sql(
+-- Partial: only the few rows of disk-image items, so the scan's closing summary finds them
+-- without visiting every item of the scan (app/scan_job.cpp ImageChecks: same key list).
+CREATE INDEX item_attrs_media_checks ON item_attrs(item_id)
+  WHERE key IN ('image.format', 'media.md5', 'media.sha1', 'ewf.stored_md5', 'ewf.stored_sha1');
 )sql"},
 }};
 
