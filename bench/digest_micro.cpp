@@ -4,11 +4,19 @@
 // three reused contexts, updates in 256 KiB chunks, EVP_DigestFinal_ex, so the small sizes
 // show the fixed per-file cost. Single-algorithm runs are included for comparison.
 //
+// BM_DigestLanes16: what the scan's workers do instead (src/hash/digest_lanes.h): 16 files of the
+// given size side by side, all three digests in SIMD lanes; bytes/s counts all 16 files.
+// BM_Kernel16_*: the 16-lane block kernels alone against the one-stream block functions
+// (BM_Kernel1_*: OpenSSL's, with the SHA extensions), 64 KiB per stream.
+//
 // Run: build/bench/digest_micro [--benchmark_filter=OnePass] [--benchmark_min_time=1]
 #include "one_pass_digest.h"
 
+#include "hash/digest_lanes.h"
+
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -40,7 +48,61 @@ void Sizes(benchmark::internal::Benchmark* b) {
   b->Arg(4 << 10)->Arg(64 << 10)->Arg(1 << 20);
 }
 
+void BM_DigestLanes16(benchmark::State& state) {
+  const auto size = static_cast<std::size_t>(state.range(0));
+  std::vector<unsigned char> buf(size * 16);
+  ngb_bench::fill_pseudo_random(buf, 42);
+  ngb::DigestLanes lanes;
+  for (auto _ : state) {
+    for (int i = 0; i < 16; ++i) lanes.Reset(i);
+    for (std::size_t off = 0; off < size; off += kChunkBytes) {
+      const std::size_t n = std::min(kChunkBytes, size - off);
+      for (int i = 0; i < 16; ++i) lanes.Submit(i, {buf.data() + size * i + off, n});
+      lanes.Flush();
+    }
+    for (int i = 0; i < 16; ++i) benchmark::DoNotOptimize(lanes.Final(i));
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * state.range(0) * 16);
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * 16);
+}
+
+constexpr std::size_t kKernelBytes = 64 << 10;  // per stream
+
+template <typename State, void (*Kernel)(State*, const std::uint8_t* const*, std::size_t)>
+void BM_Kernel16(benchmark::State& state) {
+  std::vector<unsigned char> buf(kKernelBytes * 16);
+  ngb_bench::fill_pseudo_random(buf, 7);
+  const std::uint8_t* ptr[16];
+  for (int i = 0; i < 16; ++i) ptr[i] = buf.data() + kKernelBytes * i;
+  State st[16] = {};
+  for (auto _ : state) {
+    Kernel(st, ptr, kKernelBytes / 64);
+    benchmark::DoNotOptimize(st);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * kKernelBytes * 16);
+}
+
+template <typename State, void (*One)(State&, const std::uint8_t*, std::size_t)>
+void BM_Kernel1(benchmark::State& state) {
+  std::vector<unsigned char> buf(kKernelBytes);
+  ngb_bench::fill_pseudo_random(buf, 7);
+  State st = {};
+  for (auto _ : state) {
+    One(st, buf.data(), kKernelBytes / 64);
+    benchmark::DoNotOptimize(st);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * kKernelBytes);
+}
+
 }  // namespace
+
+BENCHMARK(BM_DigestLanes16)->Apply(Sizes);
+BENCHMARK(BM_Kernel16<ngb::Md5State, ngb::Md5Compress16>)->Name("BM_Kernel16_MD5");
+BENCHMARK(BM_Kernel16<ngb::Sha1State, ngb::Sha1Compress16>)->Name("BM_Kernel16_SHA1");
+BENCHMARK(BM_Kernel16<ngb::Sha256State, ngb::Sha256Compress16>)->Name("BM_Kernel16_SHA256");
+BENCHMARK(BM_Kernel1<ngb::Md5State, ngb::Md5CompressScalar>)->Name("BM_Kernel1_MD5");
+BENCHMARK(BM_Kernel1<ngb::Sha1State, ngb::Sha1CompressBlocks>)->Name("BM_Kernel1_SHA1");
+BENCHMARK(BM_Kernel1<ngb::Sha256State, ngb::Sha256CompressBlocks>)->Name("BM_Kernel1_SHA256");
 
 BENCHMARK(BM_Digest<ngb_bench::kMaskOnePass>)->Name("BM_OnePass_MD5_SHA1_SHA256")->Apply(Sizes);
 BENCHMARK(BM_Digest<ngb_bench::kMaskMd5>)->Name("BM_MD5")->Apply(Sizes);

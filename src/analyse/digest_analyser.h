@@ -1,11 +1,12 @@
 // DigestAnalyser: MD5, SHA-1 and SHA-256 of the item's content in one pass.
 //
-// MD5 is the slowest of the three and serial within a stream; when the worker reads several
-// files side by side it lends this analyser a lane of a multi-buffer MD5 engine (Md5Lanes), and
-// the worker compresses all lanes together after each round of reads.
+// Each digest is serial within a stream; when the worker reads several files side by side it lends
+// this analyser a lane of a multi-buffer engine (DigestLanes) that computes all three, and the
+// worker compresses all lanes together after each round of reads. Otherwise (archive members,
+// one file at a time) OpenSSL's EVP computes them (MultiDigest).
 #pragma once
 #include "analyse/analyser.h"
-#include "hash/md5_multi.h"
+#include "hash/digest_lanes.h"
 #include "hash/multi_digest.h"
 
 namespace ngb::analyse {
@@ -13,10 +14,10 @@ namespace ngb::analyse {
 class DigestAnalyser : public Analyser {
  public:
   AnalyserInfo Describe() const override { return {"digest", "1"}; }
-  // For the next item only: compute MD5 in lane `lane` of `lanes` instead of inline. REQUIRES:
-  // the caller Flush()es `lanes` after every Consume() and before the chunk's memory is reused,
-  // and before Finish().
-  void UseMd5Lane(Md5Lanes* lanes, int lane) {
+  // For the next item only: compute the digests in lane `lane` of `lanes` instead of inline.
+  // REQUIRES: the caller Flush()es `lanes` after every Consume() and before the chunk's memory is
+  // reused, and before Finish().
+  void UseLane(DigestLanes* lanes, int lane) {
     lanes_ = lanes;
     lane_ = lane;
   }
@@ -27,7 +28,7 @@ class DigestAnalyser : public Analyser {
 
  private:
   MultiDigest digest_;
-  Md5Lanes* lanes_ = nullptr;  // set by UseMd5Lane for one item
+  DigestLanes* lanes_ = nullptr;  // set by UseLane for one item
   int lane_ = -1;
   bool lane_mode_ = false;
 };

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "hash/multi_digest.h"
+#include "hash/simd_transpose.h"
 
 #if defined(__x86_64__)
 // GCC 12's AVX-512 headers use a deliberately uninitialised "undefined" vector as the pass-through
@@ -136,39 +137,6 @@ __attribute__((target("avx2"))) void Compress8Avx2(Md5State* st, const uint8_t* 
   for (int lane = 0; lane < 8; ++lane) st[lane] = {out[0][lane], out[1][lane], out[2][lane], out[3][lane]};
 }
 
-__attribute__((target("avx512f"))) inline void Transpose16x16(__m512i r[16]) {
-  // Stage 1: interleave 32-bit words of row pairs.
-  __m512i t[16];
-  for (int i = 0; i < 16; i += 2) {
-    t[i] = _mm512_unpacklo_epi32(r[i], r[i + 1]);
-    t[i + 1] = _mm512_unpackhi_epi32(r[i], r[i + 1]);
-  }
-  // Stage 2: interleave 64-bit pairs.
-  __m512i u[16];
-  for (int i = 0; i < 16; i += 4) {
-    u[i] = _mm512_unpacklo_epi64(t[i], t[i + 2]);
-    u[i + 1] = _mm512_unpackhi_epi64(t[i], t[i + 2]);
-    u[i + 2] = _mm512_unpacklo_epi64(t[i + 1], t[i + 3]);
-    u[i + 3] = _mm512_unpackhi_epi64(t[i + 1], t[i + 3]);
-  }
-  // Now u[4g + k] holds, in each 128-bit lane L, word (4L + k) of rows 4g..4g+3.
-  // Stage 3 and 4: gather 128-bit lanes across groups.
-  __m512i v[16];
-  for (int k = 0; k < 4; ++k) {
-    v[k] = _mm512_shuffle_i32x4(u[k], u[4 + k], 0x44);       // lanes 0,1 of g0 | lanes 0,1 of g1
-    v[4 + k] = _mm512_shuffle_i32x4(u[k], u[4 + k], 0xEE);   // lanes 2,3 of g0 | lanes 2,3 of g1
-    v[8 + k] = _mm512_shuffle_i32x4(u[8 + k], u[12 + k], 0x44);
-    v[12 + k] = _mm512_shuffle_i32x4(u[8 + k], u[12 + k], 0xEE);
-  }
-  for (int k = 0; k < 4; ++k) {
-    // word k (lane 0 of each group), word 4+k (lane 1), word 8+k (lane 2), word 12+k (lane 3)
-    r[k] = _mm512_shuffle_i32x4(v[k], v[8 + k], 0x88);
-    r[4 + k] = _mm512_shuffle_i32x4(v[k], v[8 + k], 0xDD);
-    r[8 + k] = _mm512_shuffle_i32x4(v[4 + k], v[12 + k], 0x88);
-    r[12 + k] = _mm512_shuffle_i32x4(v[4 + k], v[12 + k], 0xDD);
-  }
-}
-
 template <int i>
 __attribute__((target("avx512f"), always_inline)) inline void Step16(__m512i& a, __m512i b, __m512i c, __m512i d,
                                                                     const __m512i* m) {
@@ -208,7 +176,7 @@ __attribute__((target("avx512f"))) void Compress16Avx512(Md5State* st, const uin
   for (size_t blk = 0; blk < blocks; ++blk) {
     const size_t off = blk * 64;
     for (int lane = 0; lane < 16; ++lane) m[lane] = _mm512_loadu_si512(data[lane] + off);
-    Transpose16x16(m);
+    hash_detail::Transpose16x16(m);
     const __m512i aa = a, bb = b, cc = c, dd = d;
     Steps16<0>(a, b, c, d, m);
     a = _mm512_add_epi32(a, aa);
@@ -301,105 +269,6 @@ void Md5Compress8(Md5State* states, const uint8_t* const* data, size_t blocks) {
   }
 #endif
   for (int lane = 0; lane < 8; ++lane) Md5CompressScalar(states[lane], data[lane], blocks);
-}
-
-void Md5Lanes::Reset(int lane) {
-  Lane& l = lanes_[static_cast<size_t>(lane)];
-  l = Lane();
-  l.state = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476};
-}
-
-void Md5Lanes::Submit(int lane, std::span<const uint8_t> data) {
-  Lane& l = lanes_[static_cast<size_t>(lane)];
-  l.length += data.size();
-  if (l.partial_len > 0) {
-    const size_t take = std::min(data.size(), 64 - l.partial_len);
-    std::memcpy(l.partial.data() + l.partial_len, data.data(), take);
-    l.partial_len += take;
-    data = data.subspan(take);
-    if (l.partial_len < 64) return;
-    Md5CompressScalar(l.state, l.partial.data(), 1);
-    l.partial_len = 0;
-  }
-  l.pending = data.data();
-  l.pending_blocks = data.size() / 64;
-  const size_t tail = data.size() % 64;
-  std::memcpy(l.partial.data(), data.data() + data.size() - tail, tail);
-  l.partial_len = tail;
-}
-
-void Md5Lanes::Flush() {
-  // Repeatedly take the busy lanes (up to the SIMD width) and run them together for as many
-  // blocks as the shortest of them has; a lane or two left alone finish on the scalar path.
-  const int width = Md5SimdLanes();
-  for (;;) {
-    int idx[kMaxLanes];
-    int n = 0;
-    for (int i = 0; i < kMaxLanes && n < width; ++i) {
-      if (lanes_[static_cast<size_t>(i)].pending_blocks > 0) idx[n++] = i;
-    }
-    if (n == 0) return;
-    if (n <= 2 || width == 1) {
-      for (int k = 0; k < n; ++k) {
-        Lane& l = lanes_[static_cast<size_t>(idx[k])];
-        Md5CompressScalar(l.state, l.pending, l.pending_blocks);
-        l.pending_blocks = 0;
-      }
-      continue;
-    }
-    // Narrow to 8 lanes when that is enough.
-    const int simd = (n <= 8 || width == 8) ? 8 : 16;
-    size_t blocks = SIZE_MAX;
-    for (int k = 0; k < n; ++k) blocks = std::min(blocks, lanes_[static_cast<size_t>(idx[k])].pending_blocks);
-    Md5State st[kMaxLanes];
-    const uint8_t* ptr[kMaxLanes];
-    static const uint8_t kDummy[64] = {};
-    for (int k = 0; k < simd; ++k) {
-      st[k] = k < n ? lanes_[static_cast<size_t>(idx[k])].state : Md5State{};
-      ptr[k] = k < n ? lanes_[static_cast<size_t>(idx[k])].pending : kDummy;
-    }
-    auto run = [&](size_t nblocks) {
-      if (simd == 16) Md5Compress16(st, ptr, nblocks);
-      else Md5Compress8(st, ptr, nblocks);
-    };
-    if (n < simd) {
-      // Idle lanes hash the same zero block again and again (result discarded), so they may
-      // only advance one block per call.
-      for (size_t b = 0; b < blocks; ++b) {
-        run(1);
-        for (int k = 0; k < n; ++k) ptr[k] += 64;
-      }
-    } else {
-      run(blocks);
-    }
-    for (int k = 0; k < n; ++k) {
-      Lane& l = lanes_[static_cast<size_t>(idx[k])];
-      l.state = st[k];
-      l.pending += 64 * blocks;
-      l.pending_blocks -= blocks;
-    }
-  }
-}
-
-std::string Md5Lanes::Final(int lane) {
-  Lane& l = lanes_[static_cast<size_t>(lane)];
-  if (l.pending_blocks > 0) {
-    Md5CompressScalar(l.state, l.pending, l.pending_blocks);
-    l.pending_blocks = 0;
-  }
-  uint8_t block[128] = {};
-  std::memcpy(block, l.partial.data(), l.partial_len);
-  block[l.partial_len] = 0x80;
-  const size_t total = l.partial_len + 1 + 8 <= 64 ? 64 : 128;
-  const uint64_t bits = l.length * 8;
-  for (int i = 0; i < 8; ++i) block[total - 8 + i] = static_cast<uint8_t>(bits >> (8 * i));
-  Md5CompressScalar(l.state, block, total / 64);
-  uint8_t out[16];
-  const uint32_t words[4] = {l.state.a, l.state.b, l.state.c, l.state.d};
-  for (int w = 0; w < 4; ++w) {
-    for (int i = 0; i < 4; ++i) out[4 * w + i] = static_cast<uint8_t>(words[w] >> (8 * i));
-  }
-  return ToHex(out);
 }
 
 }  // namespace ngb

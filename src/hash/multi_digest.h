@@ -23,7 +23,7 @@ class MultiDigest {
 
   // Starts a new stream. Must be called before the first Update() of each stream. With
   // with_md5=false only SHA-1 and SHA-256 are computed (MD5 is then done elsewhere, e.g. in
-  // Md5Lanes) and Final() leaves md5 empty.
+  // DigestLanes) and Final() leaves md5 empty.
   void Reset(bool with_md5 = true);
   // Feeds bytes. Large inputs are fed to the three digests in cache-sized slices so each slice
   // is read from memory once and hashed three times from cache.

@@ -145,7 +145,7 @@ void ItemProcessor::ProcessContent(ItemRecord& rec, source::ByteStream& in,
 }
 
 void ItemProcessor::Begin(ItemRecord& rec, source::RandomAccess* reopen, UnitBudget& budget,
-                          Md5Lanes* md5_lanes, int md5_lane) {
+                          DigestLanes* lanes, int lane) {
   cur_.rec = &rec;
   cur_.reopen = reopen;
   cur_.budget = &budget;
@@ -154,7 +154,7 @@ void ItemProcessor::Begin(ItemRecord& rec, source::RandomAccess* reopen, UnitBud
   cur_.spool.reset();
   cur_.spool_error = Status::Ok();
   cur_.total = 0;
-  if (md5_lanes && digest_) digest_->UseMd5Lane(md5_lanes, md5_lane);
+  if (lanes && digest_) digest_->UseLane(lanes, lane);
   for (auto& a : analysers_) a->Begin(rec, reopen);
 }
 

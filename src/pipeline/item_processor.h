@@ -9,7 +9,7 @@
 
 #include "analyse/analyser.h"
 #include "analyse/digest_analyser.h"
-#include "hash/md5_multi.h"
+#include "hash/digest_lanes.h"
 #include "pipeline/spool.h"
 #include "core/progress.h"
 #include "core/sink.h"
@@ -54,10 +54,10 @@ class ItemProcessor {
 
   // The same in steps, for a caller that reads several items side by side (push style).
   // `rec`, `reopen` and `budget` must stay valid until End(). One item at a time per processor.
-  // With md5_lanes set, MD5 goes to that lane: the caller must Flush() the lanes after each
-  // Feed() before reusing the chunk's memory, and before End().
+  // With `lanes` set, the digests are computed in that lane: the caller must Flush() the lanes
+  // after each Feed() before reusing the chunk's memory, and before End().
   void Begin(ItemRecord& rec, source::RandomAccess* reopen, UnitBudget& budget,
-             Md5Lanes* md5_lanes = nullptr, int md5_lane = -1);
+             DigestLanes* lanes = nullptr, int lane = -1);
   // After Begin(): the current item is read and analysed but never opened as a container (a disk
   // image, whose contents the image walker lists instead; libarchive would open an ISO 9660
   // image a second time).

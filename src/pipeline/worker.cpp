@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/batching_sink.h"
-#include "hash/md5_multi.h"
+#include "hash/digest_lanes.h"
 #include "pipeline/image_units.h"
 #include "source/batch_reader.h"
 #include "source/evidence_file.h"
@@ -86,14 +86,14 @@ Work MakeWork(source::WalkEntry&& e, int64_t scan_id, int64_t source_id, std::at
 }
 
 // A worker reads up to kSlots top-level files side by side. Small files are read whole, a batch
-// at a time; others a chunk of each per round, so that the MD5 of all of them is computed
-// together in SIMD lanes (Md5Lanes) after every round; SHA-1, SHA-256 and the other analysers run
-// per chunk as usual. Containers are expanded when their file has been read, members one at a
+// at a time; others a chunk of each per round, so that the digests of all of them are computed
+// together in SIMD lanes (DigestLanes) after every round; the other analysers run per chunk as
+// usual. Containers are expanded when their file has been read, members one at a
 // time. Other entries (folders, links, errors) are emitted as they arrive.
 void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progress,
                BoundedQueue<Work>& queue, std::atomic<int64_t>& next_id, ScanStats& stats) {
   const int kSlots = Md5HasSimd() ? 16 : 1;
-  Md5Lanes lanes;
+  DigestLanes lanes;
   BatchingSink out(sink, 256);
   std::unique_ptr<source::BatchReader> batch_reader = source::BatchReader::Create();
   std::vector<Slot> slots(static_cast<size_t>(kSlots));
