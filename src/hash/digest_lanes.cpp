@@ -113,6 +113,18 @@ void DigestLanes::Flush() {
   }
   if (n == 0) return;
   const bool simd = simd_;
+  size_t total = 0;
+  for (int k = 0; k < n; ++k) total += blocks[k];
+  // SHA on the helper thread only where it would run one stream at a time anyway.
+  const bool split = n <= 2 && split_blocks_ > 0 && total >= split_blocks_;
+  if (split) {
+    Post([&] {
+      for (int k = 0; k < n; ++k) {
+        Sha1CompressBlocks(*sha1[k], ptr[k], blocks[k]);
+        Sha256CompressBlocks(*sha256[k], ptr[k], blocks[k]);
+      }
+    });
+  }
   // The three digests one after the other: each kernel keeps its state in registers for a run of
   // blocks, and a round's chunks (16 x 128 KiB at most) stay in the L2/L3 caches between them.
   CompressAll(
@@ -123,6 +135,10 @@ void DigestLanes::Flush() {
         else Md5Compress8(s, p, b);
       },
       [](Md5State& s, const uint8_t* p, size_t b) { Md5CompressScalar(s, p, b); });
+  if (split) {
+    Wait();
+    return;
+  }
   const int sha_width = simd && ShaHas16Lanes() ? 16 : 0;
   CompressAll(
       sha1, ptr, blocks, n, kMinLanesSha1, [sha_width](int) { return sha_width; },
@@ -132,6 +148,43 @@ void DigestLanes::Flush() {
       sha256, ptr, blocks, n, kMinLanesSha256, [sha_width](int) { return sha_width; },
       [](Sha256State* s, const uint8_t* const* p, size_t b, int) { Sha256Compress16(s, p, b); },
       [](Sha256State& s, const uint8_t* p, size_t b) { Sha256CompressBlocks(s, p, b); });
+}
+
+DigestLanes::~DigestLanes() {
+  if (!helper_.joinable()) return;
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  helper_.join();
+}
+
+void DigestLanes::Post(std::function<void()> job) {
+  if (!helper_.joinable()) {
+    helper_ = std::thread([this] {
+      std::unique_lock lock(mu_);
+      for (;;) {
+        cv_.wait(lock, [this] { return stop_ || job_; });
+        if (!job_) return;  // stopping with nothing to do
+        lock.unlock();
+        job_();
+        lock.lock();
+        job_ = nullptr;
+        cv_.notify_all();
+      }
+    });
+  }
+  {
+    std::lock_guard lock(mu_);
+    job_ = std::move(job);
+  }
+  cv_.notify_all();
+}
+
+void DigestLanes::Wait() {
+  std::unique_lock lock(mu_);
+  cv_.wait(lock, [this] { return !job_; });
 }
 
 Digests DigestLanes::Final(int lane) {

@@ -96,6 +96,35 @@ TEST(DigestLanes, ResetAndFinalWithoutFlush) {
   EXPECT_EQ(lanes.Final(4).sha1, MultiDigest::Of(b).sha1);
 }
 
+// One or two streams with many blocks: SHA-1 and SHA-256 on the helper thread, MD5 here.
+TEST(DigestLanes, SplitAcrossTheHelperThread) {
+  for (size_t split : {size_t{1}, DigestLanes::kSplitBlocks}) {
+    for (int nlanes : {1, 2, 3}) {
+      DigestLanes lanes;
+      lanes.SetSplitBlocks(split);
+      std::vector<std::vector<uint8_t>> data;
+      for (int i = 0; i < nlanes; ++i) data.push_back(RandomBytes(64 * 3000 + 17 * i, static_cast<uint32_t>(50 + i)));
+      for (int i = 0; i < nlanes; ++i) lanes.Reset(i);
+      for (size_t off = 0;; off += 64 * 1100) {
+        bool any = false;
+        for (int i = 0; i < nlanes; ++i) {
+          if (off >= data[i].size()) continue;
+          lanes.Submit(i, {data[i].data() + off, std::min<size_t>(64 * 1100, data[i].size() - off)});
+          any = true;
+        }
+        lanes.Flush();
+        if (!any) break;
+      }
+      for (int i = 0; i < nlanes; ++i) {
+        const Digests want = MultiDigest::Of(data[i]), got = lanes.Final(i);
+        EXPECT_EQ(got.md5, want.md5) << split << " " << nlanes;
+        EXPECT_EQ(got.sha1, want.sha1) << split << " " << nlanes;
+        EXPECT_EQ(got.sha256, want.sha256) << split << " " << nlanes;
+      }
+    }
+  }
+}
+
 TEST(Md5Multi, SimdKernelMatchesScalar) {
   std::vector<uint8_t> buf = RandomBytes(8 * 64 * 5, 9);
   Md5State simd[8], scalar[8];
