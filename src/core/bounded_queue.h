@@ -3,7 +3,9 @@
 #pragma once
 #include <condition_variable>
 #include <cstddef>
+#include <memory>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -11,33 +13,49 @@
 namespace ngb {
 
 // A FIFO in a circular array that only ever grows: after warm-up, pushing and popping allocate
-// nothing (a std::deque of large records allocates a node per record). T must be default-
-// constructible and movable; popped slots are left moved-from until reused.
+// nothing (a std::deque of large records allocates a node per record). Slots are raw storage: an
+// element is constructed when pushed and destroyed when popped, so growing moves only the live
+// elements (never default-constructs a whole array of large records). T must be movable.
 template <typename T>
 class Ring {
  public:
+  Ring() = default;
+  Ring(const Ring&) = delete;
+  Ring& operator=(const Ring&) = delete;
+  ~Ring() {
+    while (count_ > 0) pop_front();
+    std::allocator<T>().deallocate(slots_, cap_);
+  }
   bool empty() const { return count_ == 0; }
   size_t size() const { return count_; }
   void push_back(T&& v) {
-    if (count_ == slots_.size()) Grow();
-    slots_[(head_ + count_) % slots_.size()] = std::move(v);
+    if (count_ == cap_) Grow();
+    ::new (static_cast<void*>(slots_ + (head_ + count_) % cap_)) T(std::move(v));
     ++count_;
   }
   T& front() { return slots_[head_]; }
   void pop_front() {
-    head_ = (head_ + 1) % slots_.size();
+    slots_[head_].~T();
+    head_ = (head_ + 1) % cap_;
     --count_;
   }
 
  private:
   void Grow() {
-    std::vector<T> bigger(slots_.empty() ? 64 : 2 * slots_.size());
-    for (size_t i = 0; i < count_; ++i) bigger[i] = std::move(slots_[(head_ + i) % slots_.size()]);
-    slots_ = std::move(bigger);
+    const size_t bigger = cap_ == 0 ? 64 : 2 * cap_;
+    T* fresh = std::allocator<T>().allocate(bigger);
+    for (size_t i = 0; i < count_; ++i) {
+      T& old = slots_[(head_ + i) % cap_];
+      ::new (static_cast<void*>(fresh + i)) T(std::move(old));
+      old.~T();
+    }
+    std::allocator<T>().deallocate(slots_, cap_);
+    slots_ = fresh;
+    cap_ = bigger;
     head_ = 0;
   }
-  std::vector<T> slots_;
-  size_t head_ = 0, count_ = 0;
+  T* slots_ = nullptr;
+  size_t cap_ = 0, head_ = 0, count_ = 0;
 };
 
 template <typename T>
