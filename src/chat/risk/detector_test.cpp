@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <initializer_list>
+#include <string_view>
+#include <vector>
 
 namespace ngb::chat {
 namespace {
@@ -13,6 +16,7 @@ struct Line {
   const char* author;
   CueMask cues;
   bool abusive = false;
+  float abuse = -1;  // the classifier's score; default 0.9 when abusive, else 0.1
 };
 
 // A conversation and its signals from hand-made lines (the detector never looks at the text).
@@ -28,7 +32,7 @@ struct Fixture {
       MessageSignals s;
       s.cues = l.cues;
       s.abusive = l.abusive;
-      s.abuse = l.abusive ? 0.9f : 0.1f;
+      s.abuse = l.abuse >= 0 ? l.abuse : l.abusive ? 0.9f : 0.1f;
       s.lang = text::Lang::kEnglish;
       sig.push_back(s);
     }
@@ -63,6 +67,29 @@ TEST(DetectorTest, GroomingProgressionFlagsAdultAndFirstAlert) {
   EXPECT_LE(g->first_alert_index, 8u);
   EXPECT_GE(g->evidence.size(), 4u);
   EXPECT_EQ(Find(r, Label::kCyberbullying), nullptr);
+}
+
+// The classifier's flag alone (its threshold is tuned for F1 on Formspring, ~0.15 for English) fires
+// on compliments ("you are so mature for your age": 0.24); evidence names abusive_language only at
+// the score the bullying reasoning itself counts as hurtful.
+TEST(DetectorTest, AbusiveLanguageCueOnlyAtTheHurtfulScore) {
+  auto cues_of_first = [](float abuse) {
+    Fixture f({{"Adult", Bit(Cue::kFlattery) | Bit(Cue::kAgeProbe), true, abuse},
+               {"Kid", Bit(Cue::kMinorIndicator)},
+               {"Adult", Bit(Cue::kGiftOffer) | Bit(Cue::kSecrecy)},
+               {"Kid", 0},
+               {"Adult", Bit(Cue::kPhotoRequest)},
+               {"Adult", Bit(Cue::kMeetingProposal)}});
+    const ConversationRisk r = f.Run();
+    const LabelFinding* g = Find(r, Label::kGrooming);
+    std::vector<std::string_view> cues;
+    if (g && !g->evidence.empty() && g->evidence[0].index == 0) cues = g->evidence[0].cues;
+    return cues;
+  };
+  const auto low = cues_of_first(0.24f), high = cues_of_first(0.93f);
+  ASSERT_FALSE(low.empty());
+  EXPECT_EQ(std::count(low.begin(), low.end(), "abusive_language"), 0);
+  EXPECT_EQ(std::count(high.begin(), high.end(), "abusive_language"), 1);
 }
 
 TEST(DetectorTest, ProbingAloneIsNotGrooming) {
