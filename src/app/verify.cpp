@@ -3,12 +3,15 @@
 #include <atomic>
 #include <map>
 #include <mutex>
+#include <optional>
+#include <string_view>
 #include <nlohmann/json.hpp>
 #include <thread>
 
 #include "core/provenance.h"
 #include "hash/multi_digest.h"
 #include "report/item_rows.h"
+#include "source/disk_image.h"
 #include "source/evidence_file.h"
 #include "store/audit_log.h"
 #include "store/scan_record.h"
@@ -20,7 +23,17 @@ struct FileToCheck {
   std::string path;     // provenance
   std::string fs_path;
   std::string md5, sha1, sha256;
+  // A disk image whose media digests were recorded (EWF, split raw, block device): its media
+  // (every segment) is re-hashed and compared with media.md5/sha1/sha256 instead.
+  std::optional<source::ImageFormat> media;
 };
+
+std::optional<source::ImageFormat> ImageFormatFromName(std::string_view name) {
+  for (source::ImageFormat f : {source::ImageFormat::kRaw, source::ImageFormat::kSplitRaw, source::ImageFormat::kEwf}) {
+    if (name == source::ImageFormatName(f)) return f;
+  }
+  return std::nullopt;
+}
 
 // Manifest digests sealed in the audit log by scan_complete entries, by scan id (latest wins).
 Result<std::map<int64_t, std::string>> SealedManifests(store::Db& db) {
@@ -39,7 +52,22 @@ Result<std::map<int64_t, std::string>> SealedManifests(store::Db& db) {
   return out;
 }
 
+VerifyProblem CheckMedia(const FileToCheck& f) {
+  Result<std::shared_ptr<source::DiskImage>> image = source::DiskImage::Open(f.fs_path, *f.media);
+  if (!image.ok()) {
+    return {"unreadable", DisplayPath(f.path) + " (" + DisplayPath(f.fs_path) + "): " + image.status().ToString()};
+  }
+  Result<source::MediaDigests> d = source::HashMedia(**image);
+  if (!d.ok()) return {"unreadable", DisplayPath(f.path) + ": hashing the media: " + d.status().ToString()};
+  if (d->sha256 != f.sha256 || d->sha1 != f.sha1 || d->md5 != f.md5) {
+    return {"changed", DisplayPath(f.path) + " (" + DisplayPath(f.fs_path) + "): media sha256 recorded " + f.sha256 +
+                           ", now " + d->sha256};
+  }
+  return {};
+}
+
 VerifyProblem CheckFile(const FileToCheck& f, std::vector<uint8_t>& buf, MultiDigest& md) {
+  if (f.media) return CheckMedia(f);
   Result<source::EvidenceFile> file = source::EvidenceFile::Open(f.fs_path);
   if (!file.ok()) {
     const bool gone = file.status().reason() == "vanished";
@@ -101,8 +129,19 @@ Result<VerifyReport> VerifyCase(store::CaseStore& cs, const VerifyOptions& optio
     std::vector<FileToCheck> files;
     Status s = report::ForEachItem(db, {}, [&](const report::ItemRow& row) {
       const ItemRecord& r = row.rec;
-      if (r.depth == 0 && r.kind == ItemKind::kFile && !r.sha256.empty()) {
-        files.push_back({r.path, row.fs_path(), r.md5, r.sha1, r.sha256});
+      if (r.depth != 0) return true;
+      // Media digests first: an image split in segments is more than its first file.
+      std::map<std::string_view, std::string_view> a;
+      for (const auto& [k, v] : r.attrs) a[k] = v;
+      if (a.contains("media.sha256") && a.contains("image.format")) {
+        if (auto format = ImageFormatFromName(a["image.format"])) {
+          files.push_back({r.path, row.fs_path(), std::string(a["media.md5"]), std::string(a["media.sha1"]),
+                           std::string(a["media.sha256"]), format});
+          ++report.images_checked;
+        }
+      }
+      if (r.kind == ItemKind::kFile && !r.sha256.empty()) {
+        files.push_back({r.path, row.fs_path(), r.md5, r.sha1, r.sha256, std::nullopt});
       }
       return true;
     });
@@ -119,7 +158,7 @@ Result<VerifyReport> VerifyCase(store::CaseStore& cs, const VerifyOptions& optio
       });
     }
     for (auto& t : pool) t.join();
-    report.files_checked = static_cast<int64_t>(files.size());
+    report.files_checked = static_cast<int64_t>(files.size()) - report.images_checked;
     for (auto& p : found) {
       if (!p.kind.empty()) report.problems.push_back(std::move(p));
     }

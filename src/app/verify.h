@@ -1,6 +1,7 @@
 // Verification of a case: the audit chain, each scan's manifest digest against the recorded items
 // (and against the digest sealed in the audit log), and every recorded file-system file against
-// the evidence as it is now.
+// the evidence as it is now — for disk images also their media (every segment of an E01 or split
+// image) against the recorded media digests.
 #pragma once
 #include <string>
 #include <vector>
@@ -25,6 +26,7 @@ struct VerifyReport {
   std::string audit_head;
   int64_t scans_checked = 0;
   int64_t files_checked = 0;
+  int64_t images_checked = 0;  // disk images whose media was re-hashed
   std::vector<VerifyProblem> problems;  // in the order found: audit, manifests, files by path
   bool ok() const { return problems.empty(); }
 };

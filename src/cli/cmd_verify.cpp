@@ -43,6 +43,7 @@ void AddVerifyCommand(CLI::App& app, Context& ctx) {
                              {"audit_head", r->audit_head},
                              {"scans_checked", r->scans_checked},
                              {"files_checked", r->files_checked},
+                             {"images_checked", r->images_checked},
                              {"problems", problems}};
     // Verification is itself an action on the case; record it, unless the chain is broken
     // (appending to a broken chain would hide where it broke).
@@ -52,7 +53,8 @@ void AddVerifyCommand(CLI::App& app, Context& ctx) {
       std::cout << JsonText(result) << "\n";
     } else {
       std::cout << "audit log: " << r->audit_entries << " entries, head " << r->audit_head << "\n";
-      std::cout << "scans checked: " << r->scans_checked << ", files re-hashed: " << r->files_checked << "\n";
+      std::cout << "scans checked: " << r->scans_checked << ", files re-hashed: " << r->files_checked
+                << ", images re-hashed: " << r->images_checked << "\n";
       if (r->ok()) {
         std::cout << "verified: no problems\n";
       } else {

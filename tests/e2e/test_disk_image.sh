@@ -236,7 +236,16 @@ assert_eq 0 "$rc" "split image exit code"
 assert_eq "$(md5sum < "$FAT" | cut -d' ' -f1)" \
   "$(sql "$C" "SELECT value FROM item_attrs a JOIN items i ON i.id = a.item_id WHERE i.path_text = 'split.001' AND key = 'media.md5'")" "split media MD5"
 [ -n "$(sql "$C" "SELECT sha256 FROM items WHERE path_text = 'split.001/$vol/docs/a.txt'")" ] || fail "files inside the split image"
-pass "split raw image"
+run_ngb verify --case "$C" > "$T/split-verify.out"
+assert_eq 0 "$rc" "verify of the untouched split image"
+grep -q "images re-hashed: 1" "$T/split-verify.out" || fail "verify re-hashes the image's media: $(cat "$T/split-verify.out")"
+# A changed byte in a later segment (not an item of its own): verify re-reads the whole media.
+last=$(ls "$T"/split.0* | tail -n1)
+python3 -c "import sys; f=open(sys.argv[1], 'r+b'); f.seek(100); b=f.read(1); f.seek(100); f.write(bytes([b[0] ^ 1]))" "$last"
+run_ngb verify --case "$C" > "$T/split-verify2.out"
+assert_eq 1 "$rc" "verify exit code after a later segment changed"
+grep -q "changed.*split.001.*media" "$T/split-verify2.out" || fail "verify names the image whose media changed: $(cat "$T/split-verify2.out")"
+pass "split raw image (verify re-hashes every segment)"
 
 # --- ISO 9660: listed once, by the image walker (libarchive would open it a second time) ---------
 if command -v genisoimage >/dev/null; then
