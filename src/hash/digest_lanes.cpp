@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <system_error>
 
 namespace ngb {
 namespace {
@@ -116,15 +117,13 @@ void DigestLanes::Flush() {
   size_t total = 0;
   for (int k = 0; k < n; ++k) total += blocks[k];
   // SHA on the helper thread only where it would run one stream at a time anyway.
-  const bool split = n <= 2 && split_blocks_ > 0 && total >= split_blocks_;
-  if (split) {
-    Post([&] {
-      for (int k = 0; k < n; ++k) {
-        Sha1CompressBlocks(*sha1[k], ptr[k], blocks[k]);
-        Sha256CompressBlocks(*sha256[k], ptr[k], blocks[k]);
-      }
-    });
-  }
+  const bool split = n <= 2 && split_blocks_ > 0 && total >= split_blocks_ &&
+                     Post([&] {
+                       for (int k = 0; k < n; ++k) {
+                         Sha1CompressBlocks(*sha1[k], ptr[k], blocks[k]);
+                         Sha256CompressBlocks(*sha256[k], ptr[k], blocks[k]);
+                       }
+                     });
   // The three digests one after the other: each kernel keeps its state in registers for a run of
   // blocks, and a round's chunks (16 x 128 KiB at most) stay in the L2/L3 caches between them.
   CompressAll(
@@ -160,26 +159,34 @@ DigestLanes::~DigestLanes() {
   helper_.join();
 }
 
-void DigestLanes::Post(std::function<void()> job) {
+void DigestLanes::HelperLoop() {
+  std::unique_lock lock(mu_);
+  for (;;) {
+    cv_.wait(lock, [this] { return stop_ || job_; });
+    if (!job_) return;  // stopping with nothing to do
+    lock.unlock();
+    job_();
+    lock.lock();
+    job_ = nullptr;
+    cv_.notify_all();
+  }
+}
+
+bool DigestLanes::Post(std::function<void()> job) {
   if (!helper_.joinable()) {
-    helper_ = std::thread([this] {
-      std::unique_lock lock(mu_);
-      for (;;) {
-        cv_.wait(lock, [this] { return stop_ || job_; });
-        if (!job_) return;  // stopping with nothing to do
-        lock.unlock();
-        job_();
-        lock.lock();
-        job_ = nullptr;
-        cv_.notify_all();
-      }
-    });
+    try {
+      helper_ = std::thread([this] { HelperLoop(); });
+    } catch (const std::system_error&) {
+      split_blocks_ = 0;  // no thread to be had (resource limits): hash on this thread from now on
+      return false;
+    }
   }
   {
     std::lock_guard lock(mu_);
     job_ = std::move(job);
   }
   cv_.notify_all();
+  return true;
 }
 
 void DigestLanes::Wait() {

@@ -66,8 +66,10 @@ class DigestLanes {
     size_t pending_blocks = 0;
   };
   // Runs `job` on the helper thread (started on first use) and returns at once; Wait() for it.
-  void Post(std::function<void()> job);
+  // False (job not run) when no thread can be started; splitting is then off for good.
+  bool Post(std::function<void()> job);
   void Wait();
+  void HelperLoop();  // the helper thread's body
 
   std::array<Lane, kMaxLanes> lanes_{};
   bool simd_ = true;
