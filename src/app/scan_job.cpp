@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 
 #include "analyse/analyser.h"
 #include "core/json_text.h"
@@ -255,6 +256,13 @@ Result<ScanJobResult> RunScanJob(store::CaseStore& cs, const ScanJobOptions& opt
     display.Stop();
   }
   if (!write_status.ok()) return write_status;
+  // Copy the WAL the scan wrote into the database file now, on a connection of its own, beside the
+  // summary below (a reader: WAL lets both run), instead of in the case's close after it. PASSIVE:
+  // never waits for a lock; whatever it leaves, the close checkpoints. Joined on every return.
+  std::jthread checkpoint([path = cs.dir() + "/" + store::kCaseDbName] {
+    Result<store::Db> c = store::Db::Open(path, false);
+    if (c.ok()) (void)c->Exec("PRAGMA wal_checkpoint(PASSIVE)");
+  });
   result.units_this_run = stats.units;
   result.skipped_units = stats.skipped;
   result.bytes_read_this_run = progress.bytes_done.load();
