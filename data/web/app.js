@@ -287,9 +287,21 @@ async function showDetail() {
   const history = d.history.length
     ? h('table', {}, ...d.history.map((x) => row(x.decided_at, `${x.reviewer}: ${x.category === null ? 'uncategorised' : 'category ' + x.category}${x.tags.length ? ' [' + x.tags.join(', ') + ']' : ''}${x.note ? ' — ' + x.note : ''}`)))
     : h('p', { class: 'muted' }, 'Not reviewed yet.');
+  // scan --classify: ranking signals for the review order, said to be nothing more.
+  const sig = d.signals;
+  const signals = sig ? [
+    h('h3', {}, 'Review signals'),
+    h('p', { class: 'signals-note' }, 'Ranking signals only: they order unknown images for review. They are not a finding and set no category; they err both ways (nature photos can score high, abuse material low).'),
+    h('table', {}, row('priority', sig.priority !== undefined ? Number(sig.priority).toFixed(2) : null),
+      ...Object.entries(sig.scores || {}).map(([k, v]) => row(k, Number(v).toFixed(4))),
+      row('model', sig.model), row('faces', sig.faces),
+      row('face boxes', sig.face_boxes && sig.face_boxes.length ? sig.face_boxes.map((b) => `${b[2]}×${b[3]} at ${b[0]},${b[1]}`).join('; ') : null),
+      row('text (OCR)', sig.ocr_text), row('error', sig.error)),
+  ] : [];
   panel.replaceChildren(
     h('h2', { dir: 'auto' }, d.path),
     cats, actions,
+    ...signals,
     h('h3', {}, 'Item'),
     h('table', {}, row('id', d.id), row('source', d.source), row('kind', d.kind), row('type', d.mime), row('size', d.size),
       row('MD5', d.md5), row('SHA-1', d.sha1), row('SHA-256', d.sha256), row('PDQ', d.pdq),

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "analyse/analyser.h"
+#include "analyse/classify_analyser.h"
 #include "core/json_text.h"
 #include "core/provenance.h"
 #include "core/time_util.h"
@@ -68,6 +69,13 @@ nlohmann::json MethodsJson(const pipeline::ScanOptions& o) {
       }
     }
     m["chat_models"] = std::move(models);
+  }
+  if (a.classify) {
+    // Review signals, not findings (docs/image-classifier.md); each score names its model's exact
+    // version and digest in the item's classify.model attribute.
+    const analyse::ClassifySettings& c = a.classify->settings();
+    const char* ocr = c.ocr == vision::OcrMode::kOff ? "off" : c.ocr == vision::OcrMode::kAlways ? "always" : "auto";
+    m["classify"] = {{"model", c.model}, {"faces", c.faces}, {"ocr", ocr}};
   }
   return m;
 }

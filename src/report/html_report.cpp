@@ -168,6 +168,18 @@ void WriteMethods(std::ostream& out, const CaseFacts& f, const HtmlReportOptions
       } else {
         rows.push_back({"Chat detector", "chat exports not analysed in this scan"});
       }
+      if (methods.contains("classify") && methods["classify"].is_object()) {
+        const J& c = methods["classify"];
+        rows.push_back(
+            {"Image review signals",
+             "Images that matched no alert or known-good hash set were scored by an explicit-content classifier "
+             "(nsfwjs <code>" + E(JsonValueText(c.value("model", J()))) + "</code>; each score records the model's "
+             "version and SHA-256)" + std::string(c.value("faces", false) ? ", their frontal faces counted" : "") +
+             (c.value("ocr", std::string("off")) != "off" ? ", and text in screenshots read by OCR" : "") +
+             ". <strong>These are ranking signals that only order unknown images for human review; they are not "
+             "findings, and no category in this report comes from them.</strong> They err both ways: plain photos "
+             "of nature can score high, and abuse material can score low."});
+      }
     } else {
       rows.push_back({"Methods", "<span class=\"na\">not recorded (scans made before methods were recorded in the scan "
                                  "options); digests are always MD5, SHA-1 and SHA-256</span>"});

@@ -63,7 +63,8 @@ class ReportTest : public ::testing::Test {
                         "manifest_sha256 = '" + std::string(64, 'e') + "', options = '{\"max_depth\":8,\"analysers\":"
                         "[{\"name\":\"digest\",\"version\":\"1\"}],\"methods\":{\"digests\":[\"MD5\",\"SHA-1\",\"SHA-256\"],"
                         "\"pdq\":{\"enabled\":true,\"min_quality\":50,\"max_distance\":31},\"chat_models\":"
-                        "[{\"name\":\"models/abuse-en.ngbm\",\"sha256\":\"" + std::string(64, 'd') + "\"}]}}' WHERE id = 1;"
+                        "[{\"name\":\"models/abuse-en.ngbm\",\"sha256\":\"" + std::string(64, 'd') + "\"}],"
+                        "\"classify\":{\"model\":\"mobilenet_v2_mid\",\"faces\":true,\"ocr\":\"auto\"}}}' WHERE id = 1;"
                         "INSERT INTO scan_hashsets(scan_id, name, kind, source_sha256, entries, imported_at) VALUES"
                         "(1, 'synthetic-alerts', 'alert', '" + std::string(64, 'c') + "', 1234, '2026-01-01T00:00:00Z');")
                     .ok());
@@ -194,6 +195,17 @@ TEST_F(ReportTest, ListsPertinentItemsWithEverythingEscaped) {
   EXPECT_NE(html.find(audit->head_hash), std::string::npos);
   EXPECT_NE(html.find("review_decision"), std::string::npos);  // counted in the routine table
   EXPECT_NE(html.find("@media print"), std::string::npos);
+}
+
+// Issue 7: the report says what the image classifier's scores are — a review order, not a finding.
+TEST_F(ReportTest, MethodsSayClassifierScoresAreRankingSignalsNotFindings) {
+  HtmlReportOptions o;
+  o.tool_version = "9.9.9";
+  o.images = false;
+  const std::string html = Report(o);
+  EXPECT_NE(html.find("Image review signals"), std::string::npos);
+  EXPECT_NE(html.find("<code>mobilenet_v2_mid</code>"), std::string::npos);
+  EXPECT_NE(html.find("they are not findings, and no category in this report comes from them"), std::string::npos);
 }
 
 TEST_F(ReportTest, IsDeterministicAndHashesOnlyWithoutImages) {

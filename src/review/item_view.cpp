@@ -1,5 +1,6 @@
 #include "review/item_view.h"
 
+#include <cstdlib>
 #include <string>
 
 #include "chat/parse.h"
@@ -86,6 +87,34 @@ Result<json> ItemView(store::Db& db, int64_t item_id) {
   });
   if (!rows.ok()) return rows;
   out["conversations"] = std::move(convs);
+  // Review signals of `scan --classify` (ranking signals for the queue, never findings): the
+  // classifier's scores and model, the face count and boxes, OCR text. Null when not classified.
+  Result<store::Stmt> a = db.Prepare(
+      "SELECT key, value FROM item_attrs WHERE item_id = ? AND (key LIKE 'classify.%' OR key LIKE 'faces.%' OR "
+      "key = 'ocr.text') ORDER BY rowid");
+  if (!a.ok()) return a.status();
+  a->Bind(1, item_id);
+  json signals = nullptr;
+  rows = EachRow(*a, [&](const store::Stmt& r) {
+    if (signals.is_null()) signals = json::object();
+    const std::string key = r.Text(0), value = r.Text(1);
+    if (key == "classify.priority") {
+      signals["priority"] = std::strtod(value.c_str(), nullptr);
+    } else if (key == "classify.model" || key == "classify.error") {
+      signals[key.substr(9)] = DisplayPath(value);
+    } else if (key.rfind("classify.", 0) == 0) {
+      signals["scores"][key.substr(9)] = std::strtod(value.c_str(), nullptr);
+    } else if (key == "faces.count") {
+      signals["faces"] = std::strtoll(value.c_str(), nullptr, 10);
+    } else if (key == "faces.boxes") {
+      json boxes = json::parse(value, nullptr, false);
+      if (boxes.is_array()) signals["face_boxes"] = std::move(boxes);
+    } else if (key == "ocr.text") {
+      signals["ocr_text"] = DisplayPath(value);
+    }
+  });
+  if (!rows.ok()) return rows;
+  out["signals"] = std::move(signals);
   Result<std::vector<Decision>> history = DecisionHistory(db, item_id);
   if (!history.ok()) return history.status();
   json hist = json::array();

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "app/scan_job.h"
 #include "image/decode.h"
@@ -72,6 +73,37 @@ TEST_F(ServeEvidenceTest, PreviewsAreBlurredByDefaultAndRevealsAreAudited) {
   EXPECT_EQ(Get("/api/items/" + std::to_string(a) + "/thumbnail", &alice)->body, r->body);
   // Not an image: no preview.
   EXPECT_EQ(Get("/api/items/" + std::to_string(ItemId("evidence/notes.txt")) + "/thumbnail", &alice)->status, 404);
+}
+
+// Issue 7: the item panel gets the classifier's review signals (the UI shows them as ranking signals,
+// never a finding); an item that was not classified has none.
+TEST_F(ServeEvidenceTest, ItemCarriesTheClassifiersReviewSignals) {
+  Login alice = LogIn("alice");
+  const int64_t a = ItemId("evidence/photos/a.jpg");
+  ASSERT_GT(a, 0);
+  {
+    Result<store::CaseStore> cs = store::CaseStore::Open(case_dir_);
+    ASSERT_TRUE(cs.ok()) << cs.status().ToString();
+    const std::string id = std::to_string(a);
+    ASSERT_TRUE(cs->db().Exec("INSERT INTO item_attrs(item_id, key, value) VALUES (" + id +
+                              ", 'classify.model', 'mobilenet_v2_mid 4.4.0 sha256:ab'), (" + id +
+                              ", 'classify.porn', '0.1200'), (" + id + ", 'classify.priority', '0.2200'), (" + id +
+                              ", 'faces.count', '1'), (" + id + ", 'faces.boxes', '[[1,2,30,40]]')")
+                    .ok());
+  }
+  httplib::Result r = Get("/api/items/" + std::to_string(a), &alice);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const nlohmann::json j = nlohmann::json::parse(r->body);
+  const nlohmann::json& sig = j.at("signals");
+  EXPECT_EQ(sig.at("model"), "mobilenet_v2_mid 4.4.0 sha256:ab");
+  EXPECT_NEAR(sig.at("scores").at("porn").get<double>(), 0.12, 1e-9);
+  EXPECT_NEAR(sig.at("priority").get<double>(), 0.22, 1e-9);
+  EXPECT_EQ(sig.at("faces"), 1);
+  EXPECT_EQ(sig.at("face_boxes").at(0).at(2), 30);
+  httplib::Result other = Get("/api/items/" + std::to_string(ItemId("evidence/notes.txt")), &alice);
+  ASSERT_TRUE(other);
+  EXPECT_TRUE(nlohmann::json::parse(other->body).at("signals").is_null());
 }
 
 TEST_F(ServeEvidenceTest, OriginalsComeFromProvenanceForSupervisorsOnly) {
