@@ -2,18 +2,14 @@
 
 #include <gtest/gtest.h>
 
-#include <random>
 #include <string>
 #include <vector>
 
+#include "testing/random_bytes.h"
+
 namespace ngb::analyse {
 namespace {
-std::vector<uint8_t> Random(size_t n, uint32_t seed) {
-  std::mt19937 rng(seed);
-  std::vector<uint8_t> v(n);
-  for (auto& b : v) b = static_cast<uint8_t>(rng());
-  return v;
-}
+std::vector<uint8_t> Random(size_t n, uint32_t seed) { return testing::RandomBytes(n, seed); }
 }  // namespace
 
 TEST(Entropy, ExtremesAndRandomSamples) {

@@ -3,22 +3,17 @@
 
 #include <gtest/gtest.h>
 
-#include <random>
 #include <string>
 #include <vector>
 
 #include "hash/multi_digest.h"
 #include "hash/sha_multi.h"
+#include "testing/random_bytes.h"
 
 namespace ngb {
 namespace {
 
-std::vector<uint8_t> RandomBytes(size_t n, uint32_t seed) {
-  std::mt19937 rng(seed);
-  std::vector<uint8_t> v(n);
-  for (auto& b : v) b = static_cast<uint8_t>(rng());
-  return v;
-}
+using testing::RandomBytes;
 
 TEST(DigestLanes, KnownVectors) {
   DigestLanes lanes;
