@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <opencv2/core.hpp>
-#include <opencv2/core/ocl.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "vision/grey_mat.h"
@@ -43,10 +42,6 @@ Result<std::unique_ptr<FaceDetector>> FaceDetector::Load(const std::string& casc
 
 Result<std::vector<FaceBox>> FaceDetector::Detect(const image::DecodedImage& image) {
   try {
-    // CPU only, on every thread (OpenCV keeps the switch per thread): results must not depend on
-    // a GPU driver, and probing for OpenCL dlopens the ICD loader, whose thread-local storage
-    // crashes LeakSanitizer's scan of the threads at exit.
-    cv::ocl::setUseOpenCL(false);
     Result<cv::Mat> grey_or = GreyMat(image);
     if (!grey_or.ok()) return grey_or.status();
     const cv::Mat& grey = *grey_or;

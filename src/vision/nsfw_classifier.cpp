@@ -104,7 +104,7 @@ Result<std::vector<NsfwScores>> NsfwClassifier::Infer(std::span<const float> inp
     return Status::Error("inference_failed", "input size does not match the batch");
   }
   try {
-    cv::ocl::setUseOpenCL(false);  // CPU only, on every thread (see FaceDetector::Detect)
+    cv::ocl::setUseOpenCL(false);  // CPU only, on every thread (see GreyMat)
     const int dims[4] = {n, 3, kNsfwInputSide, kNsfwInputSide};
     // cv::Mat over the caller's buffer: no copy (setInput copies into the network anyway).
     cv::Mat blob(4, dims, CV_32F, const_cast<float*>(inputs.data()));
