@@ -57,10 +57,9 @@ MultiDigest::~MultiDigest() {
   EVP_MD_CTX_free(sha256_);
 }
 
-void MultiDigest::Reset(bool with_md5) {
+void MultiDigest::Reset() {
   const Algorithms& a = Algos();
-  with_md5_ = with_md5;
-  if (with_md5_) EVP_DigestInit_ex2(md5_, a.md5, nullptr);
+  EVP_DigestInit_ex2(md5_, a.md5, nullptr);
   EVP_DigestInit_ex2(sha1_, a.sha1, nullptr);
   EVP_DigestInit_ex2(sha256_, a.sha256, nullptr);
 }
@@ -69,7 +68,7 @@ void MultiDigest::Update(std::span<const uint8_t> data) {
   for (size_t off = 0; off < data.size(); off += kSlice) {
     const size_t n = std::min(kSlice, data.size() - off);
     const uint8_t* p = data.data() + off;
-    if (with_md5_) EVP_DigestUpdate(md5_, p, n);
+    EVP_DigestUpdate(md5_, p, n);
     EVP_DigestUpdate(sha1_, p, n);
     EVP_DigestUpdate(sha256_, p, n);
   }
@@ -77,7 +76,7 @@ void MultiDigest::Update(std::span<const uint8_t> data) {
 
 Digests MultiDigest::Final() {
   Digests d;
-  if (with_md5_) d.md5 = FinalHex(md5_);
+  d.md5 = FinalHex(md5_);
   d.sha1 = FinalHex(sha1_);
   d.sha256 = FinalHex(sha256_);
   return d;

@@ -21,10 +21,8 @@ class MultiDigest {
   MultiDigest(const MultiDigest&) = delete;
   MultiDigest& operator=(const MultiDigest&) = delete;
 
-  // Starts a new stream. Must be called before the first Update() of each stream. With
-  // with_md5=false only SHA-1 and SHA-256 are computed (MD5 is then done elsewhere, e.g. in
-  // DigestLanes) and Final() leaves md5 empty.
-  void Reset(bool with_md5 = true);
+  // Starts a new stream. Must be called before the first Update() of each stream.
+  void Reset();
   // Feeds bytes. Large inputs are fed to the three digests in cache-sized slices so each slice
   // is read from memory once and hashed three times from cache.
   void Update(std::span<const uint8_t> data);
@@ -38,7 +36,6 @@ class MultiDigest {
   EVP_MD_CTX* md5_;
   EVP_MD_CTX* sha1_;
   EVP_MD_CTX* sha256_;
-  bool with_md5_ = true;
 };
 
 // Lowercase hex of bytes.
