@@ -194,23 +194,50 @@ Result<int64_t> MaxItemId(Db& db) {
   return q->Int(0);
 }
 
+namespace {
+
+constexpr size_t kManifestChunk = 64 << 10;
+
+void AppendUpperHex(std::string& out, std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  const size_t at = out.size();
+  out.resize(at + 2 * bytes.size());
+  char* o = out.data() + at;
+  for (unsigned char b : bytes) {
+    *o++ = kDigits[b >> 4];
+    *o++ = kDigits[b & 15];
+  }
+}
+
+}  // namespace
+
 Result<ScanSummary> SummariseScan(Db& db, int64_t scan_id) {
   // Columns 0-5 are the manifest line; 6-8 feed the totals.
   Result<Stmt> q = db.Prepare(
-      "SELECT hex(path), coalesce(size, ''), coalesce(md5, ''), coalesce(sha1, ''), "
+      "SELECT path, coalesce(size, ''), coalesce(md5, ''), coalesce(sha1, ''), "
       "coalesce(sha256, ''), coalesce(error, ''), source_id, kind IN ('file', 'member') AND size IS NOT NULL, "
       "error IS NOT NULL FROM items WHERE scan_id = ? ORDER BY path, id");
   if (!q.ok()) return q.status();
   q->Bind(1, scan_id);
   ScanSummary s;
   Sha256Stream h;
+  // The manifest lines are gathered and hashed 64 KiB at a time: one digest call per field cost
+  // more than the query on a 100,000-item scan (this runs on the scan's serial tail).
+  std::string lines;
+  lines.reserve(kManifestChunk + 4096);
   for (;;) {
     Result<bool> r = q->Step();
     if (!r.ok()) return r.status();
     if (!*r) break;
-    for (int c = 0; c < 6; ++c) {
-      h.Update(q->View(c));
-      h.Update(c == 5 ? "\n" : "\t");
+    AppendUpperHex(lines, q->View(0));  // as SQL's hex(path)
+    for (int c = 1; c < 6; ++c) {
+      lines += '\t';
+      lines += q->View(c);
+    }
+    lines += '\n';
+    if (lines.size() >= kManifestChunk) {
+      h.Update(lines);
+      lines.clear();
     }
     ScanTotals& src = s.per_source[q->Int(6)];
     ++src.items;
@@ -225,6 +252,7 @@ Result<ScanSummary> SummariseScan(Db& db, int64_t scan_id) {
     s.totals.bytes += t.bytes;
     s.totals.errors += t.errors;
   }
+  h.Update(lines);
   s.manifest_sha256 = h.FinalHex();
   return s;
 }
