@@ -4,20 +4,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <opencv2/core.hpp>
-#include <opencv2/core/ocl.hpp>
-#include <opencv2/dnn.hpp>
-
 #include "hash/sha256.h"
 #include "image/decode.h"
 #include "image/orient.h"
+#include "vision/backend.h"
 #include "vision/model_files.h"
 #include "vision/nsfw_preprocess.h"
 
 namespace ngb::vision {
 
 struct NsfwClassifier::Impl {
-  cv::dnn::Net net;
+  std::unique_ptr<NetBackend> net;
   std::vector<float> input;  // one image's network input, for the single-image calls
 };
 
@@ -82,16 +79,13 @@ Result<std::unique_ptr<NsfwClassifier>> NsfwClassifier::Load(std::string_view mo
   }
   Result<std::string> data = ReadModelFile(path);
   if (!data.ok()) return Status::Error("model_invalid", data.status().ToString());
+  Result<const VisionBackend*> backend = LoadVisionBackend();
+  if (!backend.ok()) return backend.status();
   std::unique_ptr<NsfwClassifier> c(new NsfwClassifier());
   c->info_ = {std::string(spec->name), std::string(spec->version), Sha256Hex(*data), path};
-  try {
-    if (threads > 0) cv::setNumThreads(threads);
-    c->impl_->net = cv::dnn::readNetFromONNX(data->data(), data->size());
-    c->impl_->net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
-    c->impl_->net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
-  } catch (const cv::Exception& e) {
-    return Status::Error("model_invalid", path + ": " + e.what());
-  }
+  BackendFailure failure;
+  c->impl_->net = (*backend)->LoadOnnx(*data, threads, failure);
+  if (!c->impl_->net) return Status::Error("model_invalid", path + ": " + failure.detail);
   // One forward pass on zeros checks the output shape (and makes OpenCV set up its layers now).
   std::vector<float> zeros(kNsfwInputFloats, 0.0f);
   Result<std::vector<NsfwScores>> probe = c->Infer(zeros, 1);
@@ -103,25 +97,17 @@ Result<std::vector<NsfwScores>> NsfwClassifier::Infer(std::span<const float> inp
   if (n <= 0 || inputs.size() != static_cast<size_t>(n) * kNsfwInputFloats) {
     return Status::Error("inference_failed", "input size does not match the batch");
   }
-  try {
-    cv::ocl::setUseOpenCL(false);  // CPU only, on every thread (see GreyMat)
-    const int dims[4] = {n, 3, kNsfwInputSide, kNsfwInputSide};
-    // cv::Mat over the caller's buffer: no copy (setInput copies into the network anyway).
-    cv::Mat blob(4, dims, CV_32F, const_cast<float*>(inputs.data()));
-    impl_->net.setInput(blob);
-    cv::Mat out = impl_->net.forward();
-    if (out.type() != CV_32F || out.total() != static_cast<size_t>(n) * kNsfwClassCount) {
-      return Status::Error("inference_failed", "unexpected output shape");
-    }
-    std::vector<NsfwScores> scores(n);
-    const float* p = out.ptr<float>();
-    for (int i = 0; i < n; ++i) {
-      for (int k = 0; k < kNsfwClassCount; ++k) scores[i].p[k] = p[i * kNsfwClassCount + k];
-    }
-    return scores;
-  } catch (const cv::Exception& e) {
-    return Status::Error("inference_failed", e.what());
+  BackendFailure failure;
+  std::vector<float> out;
+  if (!impl_->net->Forward(inputs.data(), n, kNsfwInputSide, out, failure)) return ToStatus(failure);
+  if (out.size() != static_cast<size_t>(n) * kNsfwClassCount) {
+    return Status::Error("inference_failed", "unexpected output shape");
   }
+  std::vector<NsfwScores> scores(n);
+  for (int i = 0; i < n; ++i) {
+    for (int k = 0; k < kNsfwClassCount; ++k) scores[i].p[k] = out[i * kNsfwClassCount + k];
+  }
+  return scores;
 }
 
 Result<NsfwScores> NsfwClassifier::ClassifyPixels(std::span<const uint8_t> pixels, int width, int height,

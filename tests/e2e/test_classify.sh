@@ -61,3 +61,23 @@ assert_eq 1 "$(grep -c 'classification skipped' "$T/scan2.err")" "said once on s
 assert_eq 3 "$(sql "$T/case2" "SELECT count(*) FROM items WHERE kind = 'file'")" "items scanned"
 assert_eq 0 "$(sql "$T/case2" "SELECT count(*) FROM item_attrs WHERE key = 'classify.model'")" "no scores"
 pass "without models: scan completes, classification skipped"
+
+# 4. OpenCV and Tesseract live in a module (nigehbaan-vision.so) loaded only when needed: the
+# binary itself does not link them, and without the module the scan still completes and says
+# what it skipped, while `classify` (which cannot do its job) exits 2 naming the module.
+if command -v readelf >/dev/null; then
+  needed=$(readelf -d "$NGB" | grep NEEDED || true)
+  if grep -qiE 'opencv|tesseract' <<<"$needed"; then fail "nigehbaan links OpenCV/Tesseract: $needed"; fi
+  pass "the binary does not link OpenCV or Tesseract"
+fi
+new_case "$T/case3"
+NGB_VISION_MODULE="$T/no-such-module.so" run_ngb scan --case "$T/case3" --json --no-match --classify \
+  --models "$MODELS" "$T/ev" >"$T/scan3.json" 2>"$T/scan3.err"
+assert_eq 0 "$rc" "scan without the vision module exit code"
+jq -e '[.classify.skipped[] | select(contains("vision_module_missing"))] | length >= 1' "$T/scan3.json" >/dev/null \
+  || fail "summary JSON records the missing module: $(cat "$T/scan3.json")"
+assert_eq 3 "$(sql "$T/case3" "SELECT count(*) FROM items WHERE kind = 'file'")" "items scanned without the module"
+NGB_VISION_MODULE="$T/no-such-module.so" run_ngb classify --models "$MODELS" "$T/ev/gradient.jpg" >"$T/cls3.out" 2>"$T/cls3.err"
+assert_eq 2 "$rc" "classify without the vision module exit code"
+grep -q 'vision_module_missing' "$T/cls3.err" || fail "classify names the missing module: $(cat "$T/cls3.err")"
+pass "without the vision module: scan completes and says so; classify exits 2"
