@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/provenance.h"
+#include "pipeline/phone_tagging.h"
 
 namespace ngb::pipeline {
 namespace {
@@ -62,6 +63,7 @@ class FsLister {
     if (e.named_stream) r.attrs.emplace_back("fs.stream", "1");
     if (e.meta_reused) r.attrs.emplace_back("fs.meta_reused", "1");
     if (!e.has_meta) r.attrs.emplace_back("fs.meta_lost", "1");
+    if (e.kind == ItemKind::kFile) AddPhoneCategory(r, rel);  // a phone's file system (DCIM, WhatsApp…)
     w.in_image = true;
     const bool readable = e.kind == ItemKind::kFile && e.has_meta && !e.meta_reused;
     if (readable && e.size && ImplausibleSize(*e.size, *fs_)) {

@@ -5,12 +5,44 @@
 
 #include "analyse/sniff.h"
 #include "core/provenance.h"
+#include "pipeline/archive_phone_tagging.h"
 #include "pipeline/spool.h"
 #include "source/archive_reader.h"
 
 namespace ngb::pipeline {
 namespace {
 constexpr size_t kHeadBytes = 64 * 1024;
+
+// Passes a member's bytes on and keeps a copy of them, up to a limit (an iOS backup's Manifest.db,
+// read as a database once the member has been analysed).
+class KeepingStream final : public source::ByteStream {
+ public:
+  KeepingStream(source::ByteStream& in, uint64_t limit) : in_(in), limit_(limit) {}
+
+  Result<std::span<const uint8_t>> Next() override {
+    Result<std::span<const uint8_t>> r = in_.Next();
+    if (r.ok() && !over_) {
+      if (kept_.size() + r->size() > limit_) {
+        over_ = true;
+        std::vector<uint8_t>().swap(kept_);
+      } else {
+        kept_.insert(kept_.end(), r->begin(), r->end());
+      }
+    }
+    return r;
+  }
+
+  Result<std::vector<uint8_t>> Take() {
+    if (over_) return Status::Error("too_large", "larger than " + std::to_string(limit_ >> 20) + " MiB");
+    return std::move(kept_);
+  }
+
+ private:
+  source::ByteStream& in_;
+  const uint64_t limit_;
+  std::vector<uint8_t> kept_;
+  bool over_ = false;
+};
 
 // "photo.jpg.gz" -> "photo.jpg": the name of the single member of a bare compressed stream.
 std::string RawMemberName(std::string_view container_path) {
@@ -278,6 +310,8 @@ int64_t ItemProcessor::ExpandMembers(ItemRecord& container, source::ArchiveReade
                                      uint64_t container_size, UnitBudget& budget) {
   frames_.push_back(Frame{container_size, 0, false});
   int64_t members = 0;
+  ArchivePhoneTagger phone(container.path);  // phone extraction layouts, iOS backups
+  std::vector<ItemRecord> released;          // members that waited for their backup's Manifest.db
   for (;;) {
     if (budget.exhausted) {
       container.SetError(budget.reason, budget.detail);
@@ -319,12 +353,20 @@ int64_t ItemProcessor::ExpandMembers(ItemRecord& container, source::ArchiveReade
         child.SetError("encrypted", "member is encrypted and no passphrase was given");
       } else if (e.hardlink) {
         child.attrs.emplace_back("archive.hardlink", e.link_target);
+      } else if (!reader.raw() && ArchivePhoneTagger::IsManifest(e.name)) {
+        KeepingStream keeping(reader.Data(), ArchivePhoneTagger::kMaxManifestBytes);
+        ProcessContent(child, keeping, nullptr, budget);
+        if (child.error.empty()) phone.AddManifest(e.name, keeping.Take(), child, released);
       } else {
         ProcessContent(child, reader.Data(), nullptr, budget);
       }
     }
-    Emit(std::move(child));
+    if (phone.Tag(e.name, child)) Emit(std::move(child));
+    for (ItemRecord& r : released) Emit(std::move(r));
+    released.clear();
   }
+  phone.Finish(container, released);
+  for (ItemRecord& r : released) Emit(std::move(r));
   frames_.pop_back();
   container.attrs.emplace_back("container.format", reader.format_name());
   container.attrs.emplace_back("container.members", std::to_string(members));

@@ -37,12 +37,15 @@ void PhoneTagger::Tag(const std::string& fs_path, ItemRecord& rec) {
   MaybeEnterBackup(fs_path, rec);
   std::optional<std::string> display;
   if (backup_) display = backup_->DisplayProvenance(backup_provenance_, rec.path);
-  std::optional<source::PhoneTag> tag = source::ClassifyPhonePath(display ? *display : rec.path);
-  if (display) rec.attrs.emplace_back("phone.display_path", std::move(*display));
-  if (tag) {
-    rec.attrs.emplace_back("phone.category", std::move(tag->category));
-    if (!tag->app.empty()) rec.attrs.emplace_back("phone.app", std::move(tag->app));
-  }
+  if (display) rec.attrs.emplace_back("phone.display_path", *display);
+  AddPhoneCategory(rec, display ? *display : rec.path);
+}
+
+void AddPhoneCategory(ItemRecord& rec, std::string_view path) {
+  std::optional<source::PhoneTag> tag = source::ClassifyPhonePath(path);
+  if (!tag) return;
+  rec.attrs.emplace_back("phone.category", std::move(tag->category));
+  if (!tag->app.empty()) rec.attrs.emplace_back("phone.app", std::move(tag->app));
 }
 
 }  // namespace ngb::pipeline

@@ -20,6 +20,10 @@
 
 namespace ngb::pipeline {
 
+// Adds phone.category (and phone.app) for `path` when ClassifyPhonePath knows it; used for folder
+// items, archive members (archive_phone_tagging.h) and files in disk images alike.
+void AddPhoneCategory(ItemRecord& rec, std::string_view path);
+
 class PhoneTagger {
  public:
   // `fs_path`: where the item is on this machine; `rec`: its record (kind and provenance set).

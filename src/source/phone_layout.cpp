@@ -157,9 +157,22 @@ Result<IosBackupIndex> IosBackupIndex::Load(const std::string& folder) {
 Result<IosBackupIndex> IosBackupIndex::LoadManifest(const std::string& manifest_db_path) {
   Result<store::Db> db = store::Db::OpenImmutable(manifest_db_path);
   if (!db.ok()) return Status::Error("ios_manifest_unreadable", db.status().detail());
-  db->set_error_reason("ios_manifest_unreadable");
+  return FromManifest(*db, manifest_db_path);
+}
+
+Result<IosBackupIndex> IosBackupIndex::LoadManifestImage(std::vector<uint8_t> bytes, const std::string& name) {
+  // An in-memory database has no WAL: read a WAL-mode file as the rollback-journal file it also
+  // is (bytes 18-19: file format versions; 2 = WAL). Only this copy changes.
+  if (bytes.size() >= 20 && bytes[18] == 2 && bytes[19] == 2) bytes[18] = bytes[19] = 1;
+  Result<store::Db> db = store::Db::OpenMemoryImage(bytes);
+  if (!db.ok()) return Status::Error("ios_manifest_unreadable", name + ": " + db.status().detail());
+  return FromManifest(*db, name);
+}
+
+Result<IosBackupIndex> IosBackupIndex::FromManifest(store::Db& db, const std::string& manifest_db_path) {
+  db.set_error_reason("ios_manifest_unreadable");
   // flags 1: a file (2 folders, 4 symlinks have no content in the backup).
-  Result<store::Stmt> st = db->Prepare("SELECT fileID, domain, relativePath FROM Files WHERE flags = 1");
+  Result<store::Stmt> st = db.Prepare("SELECT fileID, domain, relativePath FROM Files WHERE flags = 1");
   if (!st.ok()) {
     const std::string why = st.status().detail();
     if (why.find("not a database") != std::string::npos || why.find("encrypted") != std::string::npos) {

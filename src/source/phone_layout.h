@@ -14,8 +14,13 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "core/status.h"
+
+namespace ngb::store {
+class Db;
+}
 
 namespace ngb::source {
 
@@ -35,8 +40,11 @@ class IosBackupIndex {
   // is not SQLite without the password), "ios_manifest_unreadable" (other SQLite errors, no Files
   // table), "too_large" (more than kMaxFiles files).
   static Result<IosBackupIndex> Load(const std::string& folder);
-  // The same from a Manifest.db file anywhere (e.g. a spooled archive member).
+  // The same from a Manifest.db file anywhere.
   static Result<IosBackupIndex> LoadManifest(const std::string& manifest_db_path);
+  // The same from a Manifest.db's bytes (an archive member), named `name` in error details. The
+  // bytes are taken (an in-memory database is opened over them and closed before returning).
+  static Result<IosBackupIndex> LoadManifestImage(std::vector<uint8_t> bytes, const std::string& name);
 
   // "domain/relativePath" for a fileID (40 hex digits, either case), or nullptr.
   const std::string* Find(std::string_view file_id) const;
@@ -55,6 +63,8 @@ class IosBackupIndex {
   const IosDeviceInfo& device() const { return device_; }
 
  private:
+  static Result<IosBackupIndex> FromManifest(store::Db& db, const std::string& manifest_db_path);
+
   std::unordered_map<std::string, std::string> map_;  // lowercase fileID → domain/relativePath
   IosDeviceInfo device_;
 };

@@ -57,6 +57,21 @@ Result<Db> Db::OpenImmutable(const std::string& path) {
   return db;
 }
 
+Result<Db> Db::OpenMemoryImage(std::span<uint8_t> image) {
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+  Db db(raw);
+  if (rc != SQLITE_OK) {
+    return Status::Error("case_store_error", std::string("cannot open an in-memory database: ") +
+                                                 (raw ? sqlite3_errmsg(raw) : "out of memory"));
+  }
+  sqlite3_extended_result_codes(raw, 1);
+  const int d = sqlite3_deserialize(raw, "main", image.data(), static_cast<sqlite3_int64>(image.size()),
+                                    static_cast<sqlite3_int64>(image.size()), SQLITE_DESERIALIZE_READONLY);
+  if (d != SQLITE_OK) return Status::Error("case_store_error", std::string("cannot load the database image: ") + sqlite3_errmsg(raw));
+  return db;
+}
+
 Status Db::Exec(std::string_view sql) {
   char* err = nullptr;
   const std::string s(sql);

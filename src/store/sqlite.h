@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -29,6 +30,10 @@ class Db {
   // Opens someone else's database file read-only as immutable (no locks, no journal or WAL
   // recovery, nothing written beside it): for read-only input such as an NSRL RDS.
   static Result<Db> OpenImmutable(const std::string& path);
+  // Opens a database image held in memory, read-only (sqlite3_deserialize): for a database found
+  // inside an archive. `image` is used in place (not copied) and must outlive the Db; bytes 18-19
+  // must not say WAL (callers patch a copy: an in-memory database has no WAL).
+  static Result<Db> OpenMemoryImage(std::span<uint8_t> image);
 
   // Reason code of the errors this connection and its statements return ("case_store_error"
   // unless set). REQUIRES: `reason` has static storage (a string literal).

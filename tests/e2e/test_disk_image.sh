@@ -145,6 +145,10 @@ cp "$D/pics/photo.jpg" "$T/e/sub/"
 cp "$D/docs/a.txt" "$T/e/"
 head -c 40000 /dev/urandom > "$T/e/sub/gone.bin"
 ln -s a.txt "$T/e/link"
+# An Android userdata layout: the phone categories apply inside images too.
+mkdir -p "$T/e/media/0/DCIM/Camera" "$T/e/data/data/com.whatsapp/databases"
+cp "$D/pics/photo.jpg" "$T/e/media/0/DCIM/Camera/IMG_2.jpg"
+printf 'not really sqlite\n' > "$T/e/data/data/com.whatsapp/databases/msgstore.db"
 mkfs.ext4 -q -F -d "$T/e" "$EXT" 8M
 debugfs -w -R 'rm /sub/gone.bin' "$EXT" >/dev/null 2>&1
 C=$T/c_ext
@@ -155,6 +159,10 @@ n=$(checks_against_tsk "$EXT" "$C" ext.img 0 "fs(EXT4)")
 pass "ext4: $n files agree with fls/icat"
 assert_eq 0 "$(sql "$C" "SELECT alloc FROM items WHERE path_text = 'ext.img/fs(EXT4)/sub/gone.bin'")" "ext4 deleted file"
 assert_eq a.txt "$(sql "$C" "SELECT link_target FROM items WHERE path_text = 'ext.img/fs(EXT4)/link'")" "symlink target"
+phone_category() { sql "$C" "SELECT a.value FROM item_attrs a JOIN items i ON i.id = a.item_id WHERE i.path_text = '$1' AND a.key = 'phone.category'"; }
+assert_eq camera "$(phone_category 'ext.img/fs(EXT4)/media/0/DCIM/Camera/IMG_2.jpg')" "phone category in an image"
+assert_eq whatsapp_database "$(phone_category 'ext.img/fs(EXT4)/data/data/com.whatsapp/databases/msgstore.db')" \
+  "WhatsApp database in an image"
 
 # --- NTFS with an alternate data stream ----------------------------------------------------------
 NTFS=$T/ntfs.img
