@@ -42,12 +42,13 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
       if (batch.size() >= 32) open = queue.PushBatch(batch);
       return open;
     };
-    auto offer = [&](source::WalkEntry&& e, int64_t source_id) {
+    auto offer = [&](source::WalkEntry&& e, int64_t source_id, Status after_read = Status::Ok()) {
       if (finished(e.provenance)) {
         skipped.fetch_add(1);
         return true;
       }
       Work w = MakeWork(std::move(e), scan_id, source_id, next_id);
+      w.after_read = std::move(after_read);
       phone.Tag(w.fs_path, w.rec);
       return push(std::move(w));
     };
@@ -63,9 +64,11 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
     image_options.carve = options_.carve;
     image_options.max_carved_per_volume = options_.max_carved_per_volume;
     // Lists `e` as a disk image (its own item and everything inside it) when it is one by content;
-    // false leaves `e` untouched for the caller.
-    auto list_if_image = [&](source::WalkEntry& e, int64_t source_id) {
+    // false leaves `e` untouched for the caller, with `unsupported` set for an image this build
+    // cannot open (the caller hashes it as a file and records that error).
+    auto list_if_image = [&](source::WalkEntry& e, int64_t source_id, Status& unsupported) {
       Result<std::optional<source::ImageFormat>> image = source::DetectDiskImage(e.fs_path);
+      if (!image.ok() && image.status().reason() == "unsupported_image_format") unsupported = image.status();
       if (!image.ok() || !image->has_value()) return false;
       ListImageUnits(std::move(e), **image, image_options, scan_id, source_id, next_id, finished, push, emit,
                      skipped);
@@ -82,19 +85,22 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
         // A disk image inside the folder (named like one, and one by content) is listed like an
         // image source: its own item and everything inside it.
         source::WalkFolder(src.fs_path, src.label, [&](source::WalkEntry&& d) {
+          Status unsupported;
           if (d.kind == ItemKind::kFile && S_ISREG(d.st.st_mode) && source::HasDiskImageName(d.provenance) &&
-              list_if_image(d, src.source_id)) {
+              list_if_image(d, src.source_id, unsupported)) {
             return open;
           }
-          return offer(std::move(d), src.source_id);
+          return offer(std::move(d), src.source_id, std::move(unsupported));
         });
         continue;
-      } else {
+      }
+      Status unsupported;
+      if (e.error.ok()) {
         // A single path: a file (or a special file, recorded but never opened), or a disk image.
         e.kind = source::KindFromMode(e.st.st_mode);
-        if ((S_ISREG(e.st.st_mode) || S_ISBLK(e.st.st_mode)) && list_if_image(e, src.source_id)) continue;
+        if ((S_ISREG(e.st.st_mode) || S_ISBLK(e.st.st_mode)) && list_if_image(e, src.source_id, unsupported)) continue;
       }
-      offer(std::move(e), src.source_id);
+      offer(std::move(e), src.source_id, std::move(unsupported));
     }
     if (!batch.empty()) queue.PushBatch(batch);
     progress_.walk_done.store(true);

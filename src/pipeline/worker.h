@@ -44,6 +44,9 @@ struct Work {
   // (EWF and split raw: the file's own digests are not the media's). See VerifyMedia().
   std::shared_ptr<source::DiskImage> media;
   bool image_top = false;  // the image file itself: hashed, never opened as a container
+  // An error to record once the item has been read and hashed (an evidence file in a format this
+  // build cannot open: its digests still go in the case).
+  Status after_read;
 };
 
 // Turns a walk entry into a unit of work. Ids come from `next_id`.

@@ -19,6 +19,11 @@ namespace ngb::source {
 namespace {
 
 constexpr uint8_t kEwfSignature[8] = {'E', 'V', 'F', 0x09, 0x0d, 0x0a, 0xff, 0x00};
+// Formats Debian's libewf (20140813) cannot open as a disk: EnCase 7's EWF2 (Ex01, Lx01) and the
+// logical evidence file L01 (files, not a disk).
+constexpr uint8_t kEwf2Signature[8] = {'E', 'V', 'F', '2', 0x0d, 0x0a, 0x81, 0x00};
+constexpr uint8_t kLef2Signature[8] = {'L', 'E', 'F', '2', 0x0d, 0x0a, 0x81, 0x00};
+constexpr uint8_t kLvfSignature[8] = {'L', 'V', 'F', 0x09, 0x0d, 0x0a, 0xff, 0x00};
 
 bool EndsWith(const std::string& s, const char* suffix) {
   const size_t n = std::strlen(suffix);
@@ -89,7 +94,8 @@ bool HasDiskImageName(std::string_view name) {
   if (dot == std::string_view::npos || name.size() - dot > 5) return false;
   std::string ext(name.substr(dot + 1));
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == "e01" || ext == "001" || ext == "dd" || ext == "raw" || ext == "img";
+  return ext == "e01" || ext == "001" || ext == "dd" || ext == "raw" || ext == "img" || ext == "ex01" ||
+         ext == "l01" || ext == "lx01";
 }
 
 Result<std::optional<ImageFormat>> DetectDiskImage(const std::string& path) {
@@ -103,6 +109,16 @@ Result<std::optional<ImageFormat>> DetectDiskImage(const std::string& path) {
   ::close(fd2);
   if (got == static_cast<ssize_t>(sizeof head) && std::memcmp(head, kEwfSignature, 8) == 0) {
     return std::optional<ImageFormat>(ImageFormat::kEwf);
+  }
+  if (got == static_cast<ssize_t>(sizeof head)) {
+    const bool ewf2 = std::memcmp(head, kEwf2Signature, 8) == 0 || std::memcmp(head, kLef2Signature, 8) == 0;
+    if (ewf2 || std::memcmp(head, kLvfSignature, 8) == 0) {
+      return Status::Error(
+          "unsupported_image_format",
+          ewf2 ? "an EnCase 7 EWF2 image (Ex01/Lx01): the libewf in Debian 12 (20140813) reads E01 only; "
+                 "its contents were not examined (convert it to E01 or raw with a newer ewfexport or FTK Imager)"
+               : "an EnCase logical evidence file (L01): files, not a disk; its contents were not examined");
+    }
   }
   if (!stat_ok || (!S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode))) return std::optional<ImageFormat>();
   // Too small to hold a partition table or any file system TSK knows.

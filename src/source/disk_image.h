@@ -35,13 +35,16 @@ const char* ImageFormatName(ImageFormat f);  // "raw", "split_raw", "ewf", "memo
 
 // Whether a file found inside a folder source is named like a disk image worth checking with
 // DetectDiskImage: .E01, .001 (the first segment only: later segments belong to it), .dd, .raw,
-// .img (any case). ISO 9660 files are left to the archive reader.
+// .img, and .Ex01/.L01/.Lx01 (to report them; any case). ISO 9660 files are left to the archive
+// reader.
 bool HasDiskImageName(std::string_view name);
 
 // Decides whether the file (or block device) at `path` is a disk image, by content: an EWF
 // signature, or — for raw bytes — a volume system (MBR, GPT, …) or a file system TSK recognises at
 // offset 0. Returns nullopt for anything else (an ordinary file stays an ordinary item), and an
-// error only when the path cannot be read at all. Reads a few KiB; never writes.
+// error when the path cannot be read at all, and "unsupported_image_format" for evidence files this
+// build cannot open (EnCase 7 Ex01/Lx01, logical L01): the caller hashes the file as a file and
+// records that error on it. Reads a few KiB; never writes.
 Result<std::optional<ImageFormat>> DetectDiskImage(const std::string& path);
 
 class DiskImage : public RandomAccess {
