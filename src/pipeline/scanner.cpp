@@ -68,7 +68,10 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
     // cannot open (the caller hashes it as a file and records that error).
     auto list_if_image = [&](source::WalkEntry& e, int64_t source_id, Status& unsupported) {
       Result<std::optional<source::ImageFormat>> image = source::DetectDiskImage(e.fs_path);
-      if (!image.ok() && image.status().reason() == "unsupported_image_format") unsupported = image.status();
+      if (!image.ok() && (image.status().reason() == "unsupported_image_format" ||
+                          image.status().reason() == "library_missing")) {
+        unsupported = image.status();
+      }
       if (!image.ok() || !image->has_value()) return false;
       ListImageUnits(std::move(e), **image, image_options, scan_id, source_id, next_id, finished, push, emit,
                      skipped);

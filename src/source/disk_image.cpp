@@ -14,6 +14,7 @@
 
 #include "hash/multi_digest.h"
 #include "source/tsk_guards.h"
+#include "source/tsk_lazy.h"
 
 namespace ngb::source {
 namespace {
@@ -108,6 +109,7 @@ Result<std::optional<ImageFormat>> DetectDiskImage(const std::string& path) {
   const bool stat_ok = fstat(fd2, &st) == 0;
   ::close(fd2);
   if (got == static_cast<ssize_t>(sizeof head) && std::memcmp(head, kEwfSignature, 8) == 0) {
+    if (Status s = DiskLibrariesReady(); !s.ok()) return s;  // an E01 that cannot be opened here
     return std::optional<ImageFormat>(ImageFormat::kEwf);
   }
   if (got == static_cast<ssize_t>(sizeof head)) {
@@ -143,6 +145,7 @@ Result<std::optional<ImageFormat>> DetectDiskImage(const std::string& path) {
 // guard so that its object file (which holds the tsk_malloc interposers) is linked into any binary
 // that can open an image.
 Result<std::shared_ptr<DiskImage>> DiskImage::Open(const std::string& path, ImageFormat format) {
+  if (Status s = DiskLibrariesReady(); !s.ok()) return s;
   (void)TskRefusedAllocations();
   tsk_error_reset();
   TSK_IMG_TYPE_ENUM type = TSK_IMG_TYPE_RAW;
@@ -164,6 +167,7 @@ Result<std::shared_ptr<DiskImage>> DiskImage::Open(const std::string& path, Imag
 }
 
 Result<std::shared_ptr<DiskImage>> DiskImage::FromMemory(std::span<const uint8_t> bytes) {
+  if (Status s = DiskLibrariesReady(); !s.ok()) return s;
   (void)TskRefusedAllocations();
   tsk_error_reset();
   auto* m = new MemoryImage();
@@ -211,6 +215,7 @@ Result<size_t> DiskImage::ReadAt(uint64_t offset, uint8_t* buf, size_t n) {
 }
 
 Result<AcquisitionHashes> ReadEwfStoredHashes(const std::string& path) {
+  if (Status s = DiskLibrariesReady(); !s.ok()) return s;
   libewf_error_t* err = nullptr;
   char** names = nullptr;
   int count = 0;

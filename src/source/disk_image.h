@@ -42,14 +42,16 @@ bool HasDiskImageName(std::string_view name);
 // Decides whether the file (or block device) at `path` is a disk image, by content: an EWF
 // signature, or — for raw bytes — a volume system (MBR, GPT, …) or a file system TSK recognises at
 // offset 0. Returns nullopt for anything else (an ordinary file stays an ordinary item), and an
-// error when the path cannot be read at all, and "unsupported_image_format" for evidence files this
-// build cannot open (EnCase 7 Ex01/Lx01, logical L01): the caller hashes the file as a file and
-// records that error on it. Reads a few KiB; never writes.
+// error when the path cannot be read at all, "unsupported_image_format" for evidence files this
+// build cannot open (EnCase 7 Ex01/Lx01, logical L01), and "library_missing" for an E01 when The
+// Sleuth Kit or libewf cannot be loaded (tsk_lazy.h): the caller hashes those as files and records
+// the error on them. Reads a few KiB; never writes.
 Result<std::optional<ImageFormat>> DetectDiskImage(const std::string& path);
 
 class DiskImage : public RandomAccess {
  public:
-  // Opens an image file (read-only) in the given format.
+  // Opens an image file (read-only) in the given format. Loads The Sleuth Kit and libewf on
+  // first use ("library_missing" when they cannot be).
   static Result<std::shared_ptr<DiskImage>> Open(const std::string& path, ImageFormat format);
   // An image over bytes in memory, which must outlive the DiskImage (fuzzing, tests).
   static Result<std::shared_ptr<DiskImage>> FromMemory(std::span<const uint8_t> bytes);

@@ -19,3 +19,12 @@ assert_eq "vanished" "$(sql "$T/c" "SELECT error FROM items WHERE path_text = 'd
 "$NGB" scan --case "$T/c" "$T/full" 2>"$T/err" >/dev/null || true
 if grep -q $'\033' "$T/err"; then fail "progress drawn when not a terminal"; fi
 pass "exit codes and quiet when piped"
+
+# Every command starts without the libraries only some commands use: OpenCV and Tesseract live in
+# nigehbaan-vision.so (dlopen'ed by classify), The Sleuth Kit and libewf are opened with the first
+# disk image (source/tsk_lazy.cpp). Linking them again would cost every command ~40 ms at start.
+if command -v readelf >/dev/null; then
+  needed=$(readelf -d "$NGB" | grep NEEDED || true)
+  if grep -qiE 'opencv|tesseract|libtsk|libewf' <<<"$needed"; then fail "nigehbaan links a lazily loaded library: $needed"; fi
+  pass "the binary does not link OpenCV, Tesseract, TSK or libewf"
+fi
