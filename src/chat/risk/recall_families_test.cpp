@@ -199,6 +199,55 @@ TEST(RecallFamilies, SextortionViaStoryAndDeadline) {
   EXPECT_FALSE(Has(no, Label::kSextortion));
 }
 
+// Session 8: the target's pushback against mockery, and mockery without swear words, in the three
+// languages (phrased for this test; the development and holdout sets have other wordings).
+TEST(RecallFamilies, BullyingPushbackAndMockeryFire) {
+  const Case cases[] = {
+      {"stop making fun of me", Cue::kRefusal},
+      {"keep my brother out of this", Cue::kRefusal},
+      {"that's not funny at all", Cue::kRefusal},
+      {"take down the meme", Cue::kRefusal},
+      {"why do you guys hate me so much", Cue::kDistress},
+      {"what have i done to deserve this", Cue::kDistress},
+      {"great singer, but not in a good way", Cue::kHumiliation},
+      {"even your own mom seemed embarrassed", Cue::kHumiliation},
+      {"ur literally so tiny", Cue::kInsult},
+      {"hamara mazak mat udao", Cue::kRefusal},
+      {"meri ammi ko beech mein mat lao", Cue::kRefusal},
+      {"mene tera kya bigara hai", Cue::kDistress},
+      {"ہمارا مذاق مت اڑاؤ", Cue::kRefusal},
+      {"میری امی کو بیچ میں مت لاؤ", Cue::kRefusal},
+      {"میں نے تیرا کیا بگاڑا", Cue::kDistress},
+  };
+  for (const Case& c : cases) {
+    EXPECT_TRUE(CuesOf(c.text) & Bit(c.cue)) << text::CueName(c.cue) << " should fire on: " << c.text;
+  }
+  const Case quiet[] = {
+      {"mazak mat karo yaar, seriously batao", Cue::kRefusal},  // "don't joke, tell me" is not pushback
+      {"this cake is not bad at all", Cue::kRefusal},
+      {"you're so tall now", Cue::kInsult},
+      {"even she looked happy", Cue::kHumiliation},
+  };
+  for (const Case& c : quiet) {
+    EXPECT_FALSE(CuesOf(c.text) & Bit(c.cue)) << text::CueName(c.cue) << " should not fire on: " << c.text;
+  }
+}
+
+// Mockery without swear words, repeated at one person who objects, is bullying; the same jokes
+// traded among friends who laugh along are not.
+TEST(RecallFamilies, MockeryTheTargetObjectsToIsBullying) {
+  ConversationRisk r = Analyse({{"Sam", "did you hear Jo in assembly, great singer but not in a good way"},
+                                {"Jo", "stop making fun of me"},
+                                {"Sam", "jo even your own mom seemed embarrassed"},
+                                {"Alex", "jo ur literally so tiny"},
+                                {"Jo", "why do you guys hate me so much"}});
+  EXPECT_TRUE(Has(r, Label::kCyberbullying));
+  ConversationRisk banter = Analyse({{"Sam", "great goal, but not in a good way lol"},
+                                     {"Jo", "haha says you"},
+                                     {"Sam", "see you at practice"}});
+  EXPECT_FALSE(Has(banter, Label::kCyberbullying));
+}
+
 TEST(RecallFamilies, RepeatedPutDownsAreBullyingOneTeaseIsNot) {
   ConversationRisk r = Analyse({{"A", "tu itna weird kyun hai"},
                                 {"B", "chill karo"},
