@@ -26,6 +26,7 @@ namespace {
 using text::Lang;
 
 constexpr size_t kChunkBytes = 4 << 20;     // stdin is read and classified this much at a time
+constexpr size_t kFirstChunkBytes = 256 << 10;  // ...except the first, so classifying starts at once
 constexpr size_t kMaxLineBytes = 64 << 20;  // longer lines are cut into pieces of this size
 
 // Appends {"flag":…,"score":0.1234,"lang":"…"} and a newline, without printf.
@@ -74,6 +75,39 @@ void ClassifyLines(const text::AbuseClassifier& c, Lang forced, const std::vecto
   for (size_t b = 0; b < blocks; ++b) std::fwrite(outs[b].data(), 1, outs[b].size(), stdout);
 }
 
+// Complete lines of stdin: `buf` holds them up to `limit` (just past the last newline; at the end
+// of input, everything), then the start of a line that continues in the next chunk.
+struct StdinChunk {
+  std::string buf;
+  size_t limit = 0;
+  bool eof = false;
+
+  // Reads about `bytes` more (more while no line has ended, up to kMaxLineBytes: a longer line is
+  // classified in pieces, so memory stays bounded) and sets `limit`.
+  void Fill(size_t bytes) {
+    for (;;) {
+      const size_t have = buf.size();
+      buf.resize(have + bytes);
+      const size_t got = std::fread(buf.data() + have, 1, bytes, stdin);
+      buf.resize(have + got);
+      if (got == 0) {
+        eof = true;
+        limit = buf.size();
+        return;
+      }
+      const size_t nl = buf.rfind('\n');
+      if (nl != std::string::npos) {
+        limit = nl + 1;
+        return;
+      }
+      if (buf.size() >= kMaxLineBytes) {
+        limit = buf.size();
+        return;
+      }
+    }
+  }
+};
+
 int RunClassify(const std::string& models, const std::string& lang_code, unsigned threads) {
   auto t0 = std::chrono::steady_clock::now();
   auto c = text::AbuseClassifier::Load(models);
@@ -87,37 +121,32 @@ int RunClassify(const std::string& models, const std::string& lang_code, unsigne
   }
   Lang forced = lang_code == "auto" ? Lang::kUnknown : text::LangFromCode(lang_code);
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  std::string buf;            // unread bytes of stdin: whole lines, then a partial one
+  // The next chunk of stdin is read (on a thread of its own) while the current one is classified,
+  // so the classifying threads do not wait for input between chunks. The first chunk is small so
+  // they start at once.
+  StdinChunk cur;
+  cur.Fill(kFirstChunkBytes);
   std::vector<std::string_view> lines;
   std::vector<std::string> outs;
-  bool eof = false;
-  while (!eof) {
-    size_t have = buf.size();
-    buf.resize(have + kChunkBytes);
-    size_t got = std::fread(buf.data() + have, 1, kChunkBytes, stdin);
-    buf.resize(have + got);
-    eof = got == 0;
-    // Complete lines (at end of input, also a last line without a newline).
-    size_t limit = buf.size();
-    if (!eof) {
-      size_t nl = buf.rfind('\n');
-      if (nl != std::string::npos) {
-        limit = nl + 1;
-      } else if (buf.size() < kMaxLineBytes) {
-        continue;  // one line longer than what was read so far
-      }  // else: a line of 64 MiB without a newline is classified as it is (memory stays bounded)
-    }
+  for (;;) {
     lines.clear();
-    for (size_t at = 0; at < limit;) {
-      size_t nl = buf.find('\n', at);
-      if (nl == std::string::npos || nl >= limit) nl = limit;
-      std::string_view line(buf.data() + at, nl - at);
+    for (size_t at = 0; at < cur.limit;) {
+      size_t nl = cur.buf.find('\n', at);
+      if (nl == std::string::npos || nl >= cur.limit) nl = cur.limit;
+      std::string_view line(cur.buf.data() + at, nl - at);
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       lines.push_back(line);
       at = nl + 1;
     }
+    StdinChunk next;
+    next.buf.assign(cur.buf, cur.limit);  // a partial last line carries over
+    next.eof = cur.eof;
+    std::thread reader;
+    if (!cur.eof) reader = std::thread([&next] { next.Fill(kChunkBytes); });
     if (!lines.empty()) ClassifyLines(c.value(), forced, lines, outs, threads);
-    buf.erase(0, limit);
+    if (reader.joinable()) reader.join();
+    if (next.eof && next.buf.empty()) break;
+    cur = std::move(next);
   }
   std::fflush(stdout);
   return kExitOk;
