@@ -1,6 +1,5 @@
 #include "source/tsk_guards.h"
 
-#include <dlfcn.h>
 #include <tsk/libtsk.h>
 
 #include <atomic>
@@ -10,6 +9,8 @@
 #include <mutex>
 #include <utility>
 #include <vector>
+
+#include "source/tsk_lazy.h"
 
 namespace ngb::source {
 namespace {
@@ -145,7 +146,9 @@ extern "C" void tsk_fs_attr_append_run(TSK_FS_INFO*, TSK_FS_ATTR* a_fs_attr, TSK
 extern "C" uint8_t tsk_fs_name_copy(TSK_FS_NAME* a_fs_name_to, const TSK_FS_NAME* a_fs_name_from) {
   if (a_fs_name_to != nullptr && a_fs_name_to == a_fs_name_from) return 0;
   using Copy = uint8_t (*)(TSK_FS_NAME*, const TSK_FS_NAME*);
-  static const Copy libtsk_copy = reinterpret_cast<Copy>(dlsym(RTLD_NEXT, "tsk_fs_name_copy"));
+  // libtsk's own: looked up in the library itself (it is opened with dlopen, so RTLD_NEXT from
+  // this binary would not see it; tsk_lazy.h).
+  static const Copy libtsk_copy = reinterpret_cast<Copy>(ngb::source::TskOwnSymbol("tsk_fs_name_copy"));
   if (libtsk_copy == nullptr) {
     tsk_error_reset();
     tsk_error_set_errno(TSK_ERR_AUX_GENERIC);

@@ -1,7 +1,9 @@
 // Guards around four weaknesses of The Sleuth Kit (Debian's libtsk 4.11) that hostile or damaged
 // images turn into denial of service or undefined behaviour. The first three work by ELF symbol
 // interposition: this file defines functions with libtsk's own names in our binary, and libtsk
-// calls them through its PLT, so its internal calls land here. The tests in fs_walker_test.cpp
+// calls them through its PLT, so its internal calls land here. libtsk is opened with dlopen
+// (tsk_lazy.h), so the binary must export these four names itself: every target linking ngb gets
+// --export-dynamic-symbol for them (src/CMakeLists.txt), and test_cli.sh checks nigehbaan's. The tests in fs_walker_test.cpp
 // (TskGuards.*) prove that each guard still takes effect with the libtsk the binary was built
 // against.
 //

@@ -23,6 +23,8 @@ LazyLibrary& Ewf() {
   return lib;
 }
 
+void* TskOwnSymbol(const char* name) { return Tsk().Load().ok() ? Tsk().Symbol(name) : nullptr; }
+
 Status DiskLibrariesReady() {
   if (Status s = Tsk().Load(); !s.ok()) return s;
   return Ewf().Load();

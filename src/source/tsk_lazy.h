@@ -8,4 +8,7 @@ namespace ngb::source {
 // Loads both libraries (once). Error: "library_missing" naming the library and its package.
 Status DiskLibrariesReady();
 
+// libtsk's own definition of `name` (not one this binary interposes: tsk_guards.h), or null.
+void* TskOwnSymbol(const char* name);
+
 }  // namespace ngb::source

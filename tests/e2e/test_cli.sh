@@ -28,3 +28,13 @@ if command -v readelf >/dev/null; then
   if grep -qiE 'opencv|tesseract|libtsk|libewf' <<<"$needed"; then fail "nigehbaan links a lazily loaded library: $needed"; fi
   pass "the binary does not link OpenCV, Tesseract, TSK or libewf"
 fi
+# libtsk is opened with dlopen, so the binary must export the four functions that replace libtsk's
+# own (src/source/tsk_guards.h: the allocation cap and three fixes); without them a hostile image
+# makes TSK allocate gigabytes again.
+if command -v nm >/dev/null; then
+  exported=$(nm -D --defined-only "$NGB" | awk '{print $3}')
+  for sym in tsk_malloc tsk_realloc tsk_fs_attr_append_run tsk_fs_name_copy; do
+    grep -qx "$sym" <<<"$exported" || fail "nigehbaan does not export $sym: TSK's guards would not apply"
+  done
+  pass "TSK guard functions exported"
+fi
