@@ -339,7 +339,16 @@ Result<std::vector<ByteRun>> UnallocatedRuns(FileSystem& fs, size_t max_runs) {
   const auto flags = static_cast<TSK_FS_BLOCK_WALK_FLAG_ENUM>(
       TSK_FS_BLOCK_WALK_FLAG_UNALLOC | TSK_FS_BLOCK_WALK_FLAG_CONT | TSK_FS_BLOCK_WALK_FLAG_META |
       TSK_FS_BLOCK_WALK_FLAG_AONLY);
-  const uint8_t r = tsk_fs_block_walk(f, f->first_block, f->last_block_act, flags, OnBlock, &st);
+  // Only the blocks the image holds: TSK's last_block_act trusts the superblock's block count,
+  // and a count of 0 makes it 2^64 - 1 (a walk that never ends, an error formatted per block).
+  const TSK_OFF_T img_bytes = f->img_info ? f->img_info->size : 0;
+  const uint64_t held = img_bytes > f->offset && fs.block_size() > 0
+                            ? static_cast<uint64_t>(img_bytes - f->offset) / fs.block_size()
+                            : 0;
+  if (held == 0 || f->first_block >= held) return runs;
+  const TSK_DADDR_T last = std::min<TSK_DADDR_T>(f->last_block_act, held - 1);
+  if (last < f->first_block) return runs;
+  const uint8_t r = tsk_fs_block_walk(f, f->first_block, last, flags, OnBlock, &st);
   if (st.overflow) {
     return Status::Error("too_many_runs", "more than " + std::to_string(max_runs) + " unallocated runs");
   }
