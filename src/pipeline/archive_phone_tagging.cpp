@@ -10,25 +10,6 @@ namespace {
 
 constexpr std::string_view kManifestName = "Manifest.db";
 
-bool IsHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// For "<folder><xx>/<fileID>" (xx the fileID's first two hex digits, fileID 40 hex digits), the
-// folder ("" or ending in '/'); nullopt for any other name.
-std::optional<std::string_view> BackupFileFolder(std::string_view name) {
-  constexpr size_t kId = 40;
-  if (name.size() < kId + 3) return std::nullopt;
-  const std::string_view id = name.substr(name.size() - kId);
-  const size_t dir = name.size() - kId - 3;  // where "xx/" starts
-  if (name[dir + 2] != '/' || (dir > 0 && name[dir - 1] != '/')) return std::nullopt;
-  for (char c : id) {
-    if (!IsHex(c)) return std::nullopt;
-  }
-  if (Lower(name[dir]) != Lower(id[0]) || Lower(name[dir + 1]) != Lower(id[1])) return std::nullopt;
-  return name.substr(0, dir);
-}
-
 }  // namespace
 
 ArchivePhoneTagger::ArchivePhoneTagger(std::string container_path) : container_path_(std::move(container_path)) {}
@@ -55,7 +36,7 @@ void ArchivePhoneTagger::TagWith(ItemRecord& rec, std::string_view name, const s
 
 bool ArchivePhoneTagger::Tag(std::string_view name, ItemRecord& rec) {
   if (rec.kind != ItemKind::kMember) return true;
-  if (std::optional<std::string_view> folder = BackupFileFolder(name)) {
+  if (std::optional<std::string_view> folder = source::IosBackupFileFolder(name)) {
     if (auto it = backups_.find(*folder); it != backups_.end()) {
       TagWith(rec, name, &it->first, &it->second);
       return true;

@@ -235,6 +235,20 @@ std::optional<std::string> IosBackupIndex::DisplayProvenance(std::string_view ba
   return out;
 }
 
+std::optional<std::string_view> IosBackupFileFolder(std::string_view name) {
+  constexpr size_t kId = 40;
+  if (name.size() < kId + 3) return std::nullopt;
+  const size_t dir = name.size() - kId - 3;  // where "xx/" starts
+  if (name[dir + 2] != '/' || (dir > 0 && name[dir - 1] != '/')) return std::nullopt;
+  const std::string_view id = name.substr(dir + 3);
+  for (char c : id) {
+    if (!IsHex(c)) return std::nullopt;
+  }
+  // | 0x20: lower case for letters, no change for digits.
+  if ((name[dir] | 0x20) != (id[0] | 0x20) || (name[dir + 1] | 0x20) != (id[1] | 0x20)) return std::nullopt;
+  return name.substr(0, dir);
+}
+
 bool LooksLikeIosBackup(const std::string& folder) {
   if (!Exists(folder + "/Manifest.db") && !Exists(folder + "/Manifest.mbdb")) return false;
   const int fd = open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_NOATIME | O_CLOEXEC);

@@ -74,6 +74,10 @@ class IosBackupIndex {
 // which are reported as such but not mapped).
 bool LooksLikeIosBackup(const std::string& folder);
 
+// For a name stored as an iOS backup stores files, "<folder><xx>/<fileID>" (fileID 40 hex digits,
+// xx its first two, any case), the backup folder part ("" or ending in '/'); nullopt otherwise.
+std::optional<std::string_view> IosBackupFileFolder(std::string_view name);
+
 // SHA-1 (lowercase hex) of "domain-relativePath": the name an iOS backup gives that file.
 std::string IosFileId(std::string_view domain, std::string_view relative_path);
 

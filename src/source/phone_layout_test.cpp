@@ -157,4 +157,14 @@ TEST(ClassifyPhonePath, IosLogicalPaths) {
 }
 
 }  // namespace
+TEST(IosBackupFileFolder, StoredNamesAndTheirFolder) {
+  const std::string id = "3d0d7e5fb2ce288813306e4d4636395e047a3d28";
+  EXPECT_EQ(IosBackupFileFolder("3d/" + id), std::optional<std::string_view>(""));
+  EXPECT_EQ(IosBackupFileFolder("Backup/UDID/3D/" + id), std::optional<std::string_view>("Backup/UDID/"));
+  EXPECT_FALSE(IosBackupFileFolder("ab/" + id));              // folder is not the ID's first digits
+  EXPECT_FALSE(IosBackupFileFolder("x3d/" + id));             // "x3d" is not a two-digit folder
+  EXPECT_FALSE(IosBackupFileFolder("3d/" + id.substr(1)));    // 39 digits
+  EXPECT_FALSE(IosBackupFileFolder("3d/" + id.substr(0, 39) + "g"));
+}
+
 }  // namespace ngb::source

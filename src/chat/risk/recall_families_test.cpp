@@ -61,6 +61,15 @@ struct Case {
   Cue cue;
 };
 
+// Each case's cue fires on its text (`fires`), or does not.
+template <size_t N>
+void ExpectCues(const Case (&cases)[N], bool fires) {
+  for (const Case& c : cases) {
+    EXPECT_EQ((CuesOf(c.text) & Bit(c.cue)) != 0, fires)
+        << text::CueName(c.cue) << (fires ? " should fire on: " : " should not fire on: ") << c.text;
+  }
+}
+
 TEST(RecallFamilies, NewPhrasesFire) {
   const Case cases[] = {
       {"we shouldn't mention our chats to your dad", Cue::kSecrecy},
@@ -99,9 +108,7 @@ TEST(RecallFamilies, NewPhrasesFire) {
       {"تم جیسی بیوقوف", Cue::kInsult},
       {"کوئی تمہیں پسند نہیں کرتا", Cue::kHumiliation},
   };
-  for (const Case& c : cases) {
-    EXPECT_TRUE(CuesOf(c.text) & Bit(c.cue)) << text::CueName(c.cue) << " should fire on: " << c.text;
-  }
+  ExpectCues(cases, true);
 }
 
 TEST(RecallFamilies, NearMissesStayQuiet) {
@@ -121,9 +128,7 @@ TEST(RecallFamilies, NearMissesStayQuiet) {
       {"میں تمہیں نیا فون دلا دوں گا", Cue::kInsult},       // دلا = "get for", not the slur
       {"tumhare liye khana rakha hai", Cue::kGiftOffer},
   };
-  for (const Case& c : cases) {
-    EXPECT_FALSE(CuesOf(c.text) & Bit(c.cue)) << text::CueName(c.cue) << " should not fire on: " << c.text;
-  }
+  ExpectCues(cases, false);
 }
 
 TEST(RecallFamilies, LiveStreamBuyerIsLivestreamingNotGrooming) {
@@ -219,18 +224,14 @@ TEST(RecallFamilies, BullyingPushbackAndMockeryFire) {
       {"میری امی کو بیچ میں مت لاؤ", Cue::kRefusal},
       {"میں نے تیرا کیا بگاڑا", Cue::kDistress},
   };
-  for (const Case& c : cases) {
-    EXPECT_TRUE(CuesOf(c.text) & Bit(c.cue)) << text::CueName(c.cue) << " should fire on: " << c.text;
-  }
+  ExpectCues(cases, true);
   const Case quiet[] = {
       {"mazak mat karo yaar, seriously batao", Cue::kRefusal},  // "don't joke, tell me" is not pushback
       {"this cake is not bad at all", Cue::kRefusal},
       {"you're so tall now", Cue::kInsult},
       {"even she looked happy", Cue::kHumiliation},
   };
-  for (const Case& c : quiet) {
-    EXPECT_FALSE(CuesOf(c.text) & Bit(c.cue)) << text::CueName(c.cue) << " should not fire on: " << c.text;
-  }
+  ExpectCues(quiet, false);
 }
 
 // Mockery without swear words, repeated at one person who objects, is bullying; the same jokes
