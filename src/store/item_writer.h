@@ -10,6 +10,7 @@
 #include "core/bounded_queue.h"
 #include "core/sink.h"
 #include "store/sqlite.h"
+#include "store/wal_checkpointer.h"
 
 namespace ngb::store {
 
@@ -32,6 +33,7 @@ class ItemWriter : public Sink {
   Status WriteBatch(std::vector<ItemRecord>& batch);
 
   Db& db_;
+  WalCheckpointer checkpointer_{db_};  // the log is copied beside the writer, not inside a COMMIT
   // One transaction's worth (kBatchRows in item_writer.cpp): a writer that falls behind finds a
   // full batch waiting instead of sleeping for one while the workers are blocked.
   BoundedQueue<ItemRecord> queue_{8192};
