@@ -9,6 +9,7 @@
 namespace ngb::store {
 namespace {
 constexpr size_t kBatchRows = 8192;
+constexpr size_t kEagerRows = 2048;
 
 constexpr const char* kInsertItem =
     "INSERT INTO items(id, scan_id, source_id, parent_id, top_id, depth, path, path_text, kind, "
@@ -97,8 +98,10 @@ void ItemWriter::Run() {
   batch.reserve(kBatchRows);
   while (queue_.PopBatch(batch, kBatchRows)) {
     // Let a batch fill up when records trickle in: few large transactions write each B-tree
-    // page once instead of once per transaction.
-    for (int waits = 0; batch.size() < kBatchRows && waits < 10 && !queue_.closed(); ++waits) {
+    // page once instead of once per transaction. Past kEagerRows, write what has come: a writer
+    // that waits for full batches leaves the last one (up to kBatchRows) to be written after the
+    // workers have finished, on the scan's serial tail.
+    for (int waits = 0; batch.size() < kEagerRows && waits < 10 && !queue_.closed(); ++waits) {
       {
         // Close() cuts the wait short: the scan has ended and is waiting for this batch.
         std::unique_lock lock(mu_);
