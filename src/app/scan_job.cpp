@@ -281,7 +281,7 @@ Result<ScanJobResult> RunScanJob(store::CaseStore& cs, const ScanJobOptions& opt
   if (result.resumed) {
     if (Result<int64_t> fixed = store::RepairImageParents(db, scan.id); !fixed.ok()) return fixed.status();
   }
-  Result<store::ScanSummary> summary = store::SummariseScan(db, scan.id);
+  Result<store::ScanSummary> summary = store::SummariseScan(db, scan.id, /*threads=*/2);
   if (!summary.ok()) return summary.status();
   if (Status s = store::StoreTotals(db, scan.id, *summary); !s.ok()) return s;
   const std::string& manifest = summary->manifest_sha256;

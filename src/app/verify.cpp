@@ -115,7 +115,7 @@ Result<VerifyReport> VerifyCase(store::CaseStore& cs, const VerifyOptions& optio
     if (!*r || q->Text(0) != "complete") continue;  // running scans have no manifest yet
     ++report.scans_checked;
     const std::string recorded = q->Text(1);
-    Result<std::string> now = store::ComputeManifest(db, id);
+    Result<std::string> now = store::ComputeManifest(db, id, /*threads=*/2);
     if (!now.ok()) return now.status();
     auto it = sealed->find(id);
     if (it == sealed->end()) {

@@ -55,7 +55,8 @@ Result<int64_t> MaxItemId(Db& db);
 // SHA-256 over "HEX(path) \t size \t md5 \t sha1 \t sha256 \t error \n" for every item of the
 // scan, ordered by path bytes then id. The path is hex-encoded (uppercase) because file names may
 // contain tabs and newlines; no other field can. Detects any later change to the recorded items.
-Result<std::string> ComputeManifest(Db& db, int64_t scan_id);
+// `threads` as for SummariseScan.
+Result<std::string> ComputeManifest(Db& db, int64_t scan_id, int threads = 1);
 
 // Items, bytes of files and members (not folders), and items with an error.
 struct ScanTotals {
@@ -71,7 +72,11 @@ struct ScanSummary {
   std::map<int64_t, ScanTotals> per_source;
   std::map<std::string, int64_t> errors_by_reason;
 };
-Result<ScanSummary> SummariseScan(Db& db, int64_t scan_id);
+// threads = 2 reads a large scan (20,000 items or more) in two halves by path, the second on a
+// read-only connection of its own: same result, about half the time on two cores. REQUIRES then:
+// `db` is a file and holds no uncommitted change to the columns the manifest and totals read
+// (the second connection cannot see it).
+Result<ScanSummary> SummariseScan(Db& db, int64_t scan_id, int threads = 1);
 // Writes the summary's totals to the scan's sources (zero for a source without items) and scan.
 Status StoreTotals(Db& db, int64_t scan_id, const ScanSummary& summary);
 // Totals per source from the items table; writes them to sources and the scan.

@@ -436,5 +436,50 @@ TEST_F(ScanRecordTest, SummariseScanGivesManifestTotalsAndReasonsInOnePass) {
   EXPECT_EQ(l->sources[1].items, 0);
 }
 
+TEST_F(ScanRecordTest, SummaryReadInTwoHalvesEqualsOnePass) {
+  ScanRecord s = MakeScan("k");
+  s.sources.push_back({0, 0, "ev", "/ev", "folder"});
+  s.sources.push_back({0, 1, "img", "/img.dd", "file"});
+  ASSERT_TRUE(InsertScan(db_, s).ok());
+  // Enough items for the split; a third share one path so the middle falls inside a run of equal
+  // paths; names with bytes below '/', invalid UTF-8 and a few paths stored as TEXT (which SQLite
+  // orders before every BLOB) test that the halves cut where ORDER BY path, id does.
+  ASSERT_TRUE(db_.Exec("BEGIN").ok());
+  Result<Stmt> ins = db_.Prepare(
+      "INSERT INTO items(id, scan_id, source_id, top_id, depth, path, path_text, kind, size, md5, error) "
+      "VALUES(?,?,?,?,0,?,'p','file',?,?,?)");
+  ASSERT_TRUE(ins.ok());
+  const char* names[] = {"a", "a-b", "a.zip", "a/b", "a!/c", "z", "\xff\xfe", "A B"};
+  for (int64_t id = 1; id <= 30000; ++id) {
+    std::string path = id % 3 == 0 ? std::string("ev/dup")
+                                   : "ev/" + std::string(names[id % 8]) + "/" + std::to_string((id * 7919) % 10007);
+    ins->Bind(1, id).Bind(2, s.id).Bind(3, s.sources[id % 5 == 0 ? 1 : 0].id).Bind(4, id);
+    if (id % 1000 == 1) ins->Bind(5, path); else ins->BindBlob(5, path);
+    ins->Bind(6, id % 4096).Bind(7, std::to_string(id));
+    if (id % 97 == 0) ins->Bind(8, id % 2 ? "io_error" : "truncated"); else ins->BindNull(8);
+    ASSERT_TRUE(ins->Run().ok());
+  }
+  ASSERT_TRUE(db_.Exec("COMMIT").ok());
+  Result<ScanSummary> one = SummariseScan(db_, s.id, 1);
+  Result<ScanSummary> two = SummariseScan(db_, s.id, 2);
+  ASSERT_TRUE(one.ok()) << one.status().ToString();
+  ASSERT_TRUE(two.ok()) << two.status().ToString();
+  EXPECT_EQ(two->manifest_sha256, one->manifest_sha256);
+  EXPECT_EQ(two->totals.items, 30000);
+  EXPECT_EQ(two->totals.items, one->totals.items);
+  EXPECT_EQ(two->totals.bytes, one->totals.bytes);
+  EXPECT_EQ(two->totals.errors, one->totals.errors);
+  EXPECT_EQ(two->errors_by_reason, one->errors_by_reason);
+  ASSERT_EQ(two->per_source.size(), 2u);
+  for (const auto& [id, t] : one->per_source) {
+    EXPECT_EQ(two->per_source[id].items, t.items);
+    EXPECT_EQ(two->per_source[id].bytes, t.bytes);
+    EXPECT_EQ(two->per_source[id].errors, t.errors);
+  }
+  Result<std::string> manifest = ComputeManifest(db_, s.id, 2);
+  ASSERT_TRUE(manifest.ok());
+  EXPECT_EQ(*manifest, one->manifest_sha256);
+}
+
 }  // namespace
 }  // namespace ngb::store
