@@ -48,6 +48,8 @@ std::string RandomId() {
   return out;
 }
 
+constexpr int64_t kCheckpointBytes = 32 << 20;
+
 Status Configure(Db& db) {
   // WAL: readers (export, verify, review) never block the scan's writer. NORMAL sync is durable
   // against process kills; a power cut may lose the last transactions, which a resumed scan redoes.
@@ -57,9 +59,18 @@ Status Configure(Db& db) {
   // dirty pages and the indexes' hot right edges (the default 2 MiB made the writer re-read them;
   // 32 MiB cost more in page faults filling it than it saved), and checkpointing every 32 MiB of
   // WAL instead of every 4 MiB halves the pages written twice and the fsyncs (each costs
-  // milliseconds on virtual disks).
+  // milliseconds on virtual disks). A scan's writer hands its checkpoints to a thread of its own
+  // at the same threshold (wal_checkpointer.h).
   if (Status s = db.Exec("PRAGMA cache_size=-8192"); !s.ok()) return s;
-  if (Status s = db.Exec("PRAGMA wal_autocheckpoint=8192"); !s.ok()) return s;
+  // In pages: 32 MiB whatever the page size (cases before 16 KiB pages have 4 KiB ones).
+  Result<Stmt> page = db.Prepare("PRAGMA page_size");
+  if (!page.ok()) return page.status();
+  Result<bool> row = page->Step();
+  if (!row.ok()) return row.status();
+  const int64_t page_size = *row && page->Int(0) > 0 ? page->Int(0) : 4096;
+  if (Status s = db.Exec("PRAGMA wal_autocheckpoint=" + std::to_string(kCheckpointBytes / page_size)); !s.ok()) {
+    return s;
+  }
   return db.Exec("PRAGMA foreign_keys=ON");
 }
 
@@ -78,6 +89,10 @@ Result<CaseStore> CaseStore::Create(const std::string& dir, const std::string& t
   mkdir((dir + "/tmp").c_str(), 0700);
   Result<Db> db = Db::Open(dir + "/" + kCaseDbName, /*create=*/true);
   if (!db.ok()) return db.status();
+  // Before anything is written (WAL mode fixes the page size). 16 KiB pages: a scan writes a
+  // quarter of the WAL frames and pwrite calls of 4 KiB ones, and the 100,000-file scan took
+  // 7 % less CPU (3.20 -> 2.97 CPU-s); 32 KiB gained nothing more.
+  if (Status s = db->Exec("PRAGMA page_size=16384"); !s.ok()) return s;
   if (Status s = Configure(*db); !s.ok()) return s;
   if (Status s = Migrate(*db); !s.ok()) return s;
 

@@ -5,6 +5,14 @@ namespace ngb::store {
 WalCheckpointer::WalCheckpointer(Db& writer, int pages) : writer_(writer), pages_(pages) {
   const char* file = sqlite3_db_filename(writer_.raw(), "main");
   if (file == nullptr || *file == '\0') return;  // in memory or temporary: no log to copy
+  if (pages_ <= 0) {
+    Result<Stmt> q = writer_.Prepare("PRAGMA wal_autocheckpoint");
+    if (!q.ok()) return;
+    Result<bool> row = q->Step();
+    if (!row.ok() || !*row) return;
+    pages_ = static_cast<int>(q->Int(0));
+    if (pages_ <= 0) return;  // the owner turned automatic checkpoints off: so do we
+  }
   path_ = file;
   sqlite3_wal_hook(writer_.raw(), &WalCheckpointer::OnCommit, this);
   thread_ = std::thread([this] { Run(); });

@@ -22,9 +22,11 @@ class WalCheckpointer {
   // Takes over `writer`'s automatic checkpoints: when a commit leaves `pages` or more frames in
   // the log, a background connection runs a PASSIVE checkpoint. Should the log still reach
   // 4 x `pages` (the background one cannot keep up), the committing connection checkpoints
-  // itself as SQLite would, so the log stays bounded. A database without a file (in memory)
-  // is left alone. `writer` must outlive this object and be used by one thread at a time.
-  explicit WalCheckpointer(Db& writer, int pages = 8192);
+  // itself as SQLite would, so the log stays bounded. `pages` 0: the connection's own
+  // wal_autocheckpoint setting. A database without a file (in memory), or whose automatic
+  // checkpoints are off, is left alone. `writer` must outlive this object and be used by one
+  // thread at a time.
+  explicit WalCheckpointer(Db& writer, int pages = 0);
   // Stops the background thread (finishing a checkpoint it is in) and gives `writer` back its
   // automatic checkpoints at `pages`.
   ~WalCheckpointer();
@@ -39,7 +41,7 @@ class WalCheckpointer {
   void Run();
 
   Db& writer_;
-  const int pages_;
+  int pages_;
   std::string path_;
   std::thread thread_;
   mutable std::mutex mu_;

@@ -85,6 +85,28 @@ TEST_F(WalCheckpointerTest, GivesBackAutomaticCheckpointsWhenDestroyed) {
   EXPECT_LT(WalBytes(), static_cast<off_t>((16 + 60) * (4096 + 24) + 32));
 }
 
+TEST_F(WalCheckpointerTest, TakesTheConnectionsOwnThresholdByDefault) {
+  ASSERT_TRUE(db_.Exec("PRAGMA wal_autocheckpoint=64").ok());
+  {
+    WalCheckpointer c(db_);
+    Write(200);
+    for (int i = 0; i < 500 && c.checkpoints() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    EXPECT_GE(c.checkpoints(), 1);
+  }
+  Result<Stmt> q = db_.Prepare("PRAGMA wal_autocheckpoint");
+  ASSERT_TRUE(q.ok());
+  ASSERT_TRUE(*q->Step());
+  EXPECT_EQ(q->Int(0), 64);  // given back as it was
+}
+
+TEST_F(WalCheckpointerTest, LeavesAConnectionWithoutAutomaticCheckpointsAlone) {
+  ASSERT_TRUE(db_.Exec("PRAGMA wal_autocheckpoint=0").ok());
+  WalCheckpointer c(db_);
+  Write(200);
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(c.checkpoints(), 0);
+}
+
 TEST(WalCheckpointerMemoryTest, LeavesAnInMemoryDatabaseAlone) {
   Result<Db> db = Db::Open(":memory:", true);
   ASSERT_TRUE(db.ok());
