@@ -1,6 +1,7 @@
 // BoundedQueue: a blocking multi-producer, multi-consumer FIFO with a capacity. Producers block
 // when it is full (back-pressure), consumers block when it is empty until Close().
 #pragma once
+#include <algorithm>
 #include <condition_variable>
 #include <cstddef>
 #include <memory>
@@ -61,7 +62,12 @@ class Ring {
 template <typename T>
 class BoundedQueue {
  public:
-  explicit BoundedQueue(size_t capacity) : capacity_(capacity) {}
+  explicit BoundedQueue(size_t capacity) : capacity_(capacity), resume_below_(capacity) {}
+  // Producers blocked on a full queue are woken only once it has drained below `resume_below`
+  // (< capacity): a fast producer then refills it in one go instead of being woken for every
+  // item a consumer takes (each wake is a futex call and two context switches).
+  BoundedQueue(size_t capacity, size_t resume_below)
+      : capacity_(capacity), resume_below_(std::min(resume_below, capacity)) {}
 
   // Blocks while full. Returns false (dropping the value) if the queue was closed.
   bool Push(T value) {
@@ -92,7 +98,7 @@ class BoundedQueue {
     if (q_.empty()) return std::nullopt;
     T v = std::move(q_.front());
     q_.pop_front();
-    not_full_.notify_one();
+    if (q_.size() < resume_below_) not_full_.notify_one();
     return v;
   }
 
@@ -106,7 +112,7 @@ class BoundedQueue {
       out.push_back(std::move(q_.front()));
       q_.pop_front();
     }
-    not_full_.notify_all();
+    if (q_.size() < resume_below_) not_full_.notify_all();
     return true;
   }
 
@@ -118,7 +124,7 @@ class BoundedQueue {
       out.push_back(std::move(q_.front()));
       q_.pop_front();
     }
-    not_full_.notify_all();
+    if (q_.size() < resume_below_) not_full_.notify_all();
   }
 
   // True once closed and empty.
@@ -142,6 +148,7 @@ class BoundedQueue {
 
  private:
   const size_t capacity_;
+  const size_t resume_below_;
   std::mutex mu_;
   std::condition_variable not_full_, not_empty_;
   Ring<T> q_;            // GUARDED_BY(mu_)

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
+
 #include <string>
 #include <thread>
 #include <vector>
@@ -52,6 +55,64 @@ TEST(BoundedQueue, BatchesInOrderAndCloseDrains) {
   ASSERT_EQ(got.size(), 1000u);
   for (int i = 0; i < 1000; ++i) EXPECT_EQ(got[static_cast<size_t>(i)], std::to_string(i));
   EXPECT_FALSE(q.Push("late"));  // closed: dropped
+}
+
+TEST(BoundedQueue, FullQueueWakesItsProducerOnlyBelowTheResumeMark) {
+  BoundedQueue<int> q(8, 4);
+  for (int i = 0; i < 8; ++i) ASSERT_TRUE(q.Push(i));
+  std::atomic<bool> pushed{false};
+  std::thread producer([&] {
+    std::vector<int> more{8, 9};
+    EXPECT_TRUE(q.PushBatch(more));
+    pushed = true;
+  });
+  // Let it block on the full queue (a producer that finds room never waits, mark or not).
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  std::vector<int> got;
+  q.TryPopBatch(got, 4);  // 4 left: not below the mark
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_FALSE(pushed.load());
+  q.TryPopBatch(got, 5);  // one more (`got` holds 5): 3 left, the producer goes on
+  producer.join();
+  EXPECT_TRUE(pushed.load());
+  while (q.TryPopBatch(got, 100), got.size() < 10) {
+  }
+  for (int i = 0; i < 10; ++i) EXPECT_EQ(got[static_cast<size_t>(i)], i);
+}
+
+TEST(BoundedQueue, ResumeMarkNeverStrandsProducersOrConsumers) {
+  BoundedQueue<int> q(16, 4);
+  constexpr int kPerProducer = 20000;
+  std::vector<std::thread> producers;
+  for (int p = 0; p < 3; ++p) {
+    producers.emplace_back([&] {
+      std::vector<int> batch;
+      for (int i = 0; i < kPerProducer; ++i) {
+        batch.push_back(i);
+        if (batch.size() == 7) {
+          ASSERT_TRUE(q.PushBatch(batch));
+        }
+      }
+      if (!batch.empty()) {
+        ASSERT_TRUE(q.PushBatch(batch));
+      }
+    });
+  }
+  std::atomic<int64_t> total{0};
+  std::vector<std::thread> consumers;
+  for (int c = 0; c < 2; ++c) {
+    consumers.emplace_back([&] {
+      std::vector<int> got;
+      while (q.PopBatch(got, 3)) {
+        total += static_cast<int64_t>(got.size());
+        got.clear();
+      }
+    });
+  }
+  for (auto& t : producers) t.join();
+  q.Close();
+  for (auto& t : consumers) t.join();
+  EXPECT_EQ(total.load(), 3 * kPerProducer);
 }
 
 }  // namespace

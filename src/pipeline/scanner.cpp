@@ -26,7 +26,7 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
                           : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   // The walker lists far faster than the workers read, so the queue is usually full: it only
   // needs to keep every worker's slots (16 each) supplied. Each queued Work is a whole ItemRecord.
-  BoundedQueue<Work> queue(1024);
+  BoundedQueue<Work> queue(1024, 512);
   std::atomic<int64_t> skipped{0};
 
   std::thread walker([&] {
