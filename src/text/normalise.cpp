@@ -367,7 +367,7 @@ void SqueezeUtf8(const std::string& pre, std::string& out) {
 
 // Token pass over pre-normalised text (lower case, single spaces, no leading space); `ascii` when
 // `pre` is ASCII. When `lookups` is not null it receives the words looked up in the result, in
-// order (none when the spelling step rewrote the text).
+// order, at their offsets in the returned text (a rewritten word with its canonical form's entry).
 std::string TokenPass(std::string& pre, bool ascii, std::vector<Lookup>* lookups) {
   const SpellingMap& map = SpellingMap::BuiltIn();
   if (!pre.empty() && pre.back() == ' ') pre.pop_back();
@@ -439,13 +439,29 @@ std::string TokenPass(std::string& pre, bool ascii, std::vector<Lookup>* lookups
   std::string res;
   res.reserve(out.size() + 16);
   size_t at = 0;
+  // The lookups follow the rewrite: later words move by what each rewrite added or removed, and a
+  // rewritten word's entry becomes its canonical form's (what Find would return for it).
+  size_t next = 0;
+  int64_t shift = 0;
+  auto move_lookups_before = [&](size_t end) {
+    if (!lookups) return;
+    for (; next < lookups->size() && (*lookups)[next].begin < end; ++next) {
+      (*lookups)[next].begin = static_cast<uint32_t>(static_cast<int64_t>((*lookups)[next].begin) + shift);
+    }
+  };
   for (const Run& r : runs) {
     if (r.entry->ambiguous && !urdu_context) continue;
-    if (lookups) lookups->clear();  // the text changes: offsets and words no longer hold
+    move_lookups_before(r.begin);
     res.append(out, at, r.begin - at);
+    if (lookups && next < lookups->size() && (*lookups)[next].begin == r.begin) {
+      (*lookups)[next++] = {static_cast<uint32_t>(res.size()), static_cast<uint32_t>(r.entry->canonical.size()),
+                            map.CanonicalEntry(r.entry)};
+    }
     res.append(r.entry->canonical);
+    shift += static_cast<int64_t>(r.entry->canonical.size()) - static_cast<int64_t>(r.end - r.begin);
     at = r.end;
   }
+  move_lookups_before(SIZE_MAX);
   res.append(out, at, std::string::npos);
   return res;
 }

@@ -62,6 +62,10 @@ void SpellingMap::BuildIndex() {
     while (slots_[s].index >= 0) s = (s + 1) & (cap - 1);
     slots_[s] = Slot{static_cast<int32_t>(i), static_cast<uint32_t>(h >> 32)};
   }
+  for (Entry& e : entries_) {
+    const Entry* c = Find(e.canonical);
+    e.canonical_index = c ? static_cast<int32_t>(c - entries_.data()) : -1;
+  }
 }
 
 const SpellingMap::Entry* SpellingMap::Find(std::string_view word) const {

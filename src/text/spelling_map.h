@@ -18,6 +18,7 @@ class SpellingMap {
     bool ambiguous = false;  // the variant is also an English word: map only in Roman Urdu context
     bool english = false;    // the canonical is an English word: not Roman Urdu evidence
     bool english_word = false;  // the variant is a frequent English word (evidence for English)
+    int32_t canonical_index = -1;  // the entry Find(canonical) returns (-1: none); set when indexed
     bool maps() const { return variant != canonical; }
   };
   enum class Evidence : uint8_t { kNone, kUrdu, kEnglish };
@@ -32,6 +33,10 @@ class SpellingMap {
 
   // The entry for a lower-case ASCII word, or nullptr.
   const Entry* Find(std::string_view word) const;
+  // The entry of `e`'s canonical form, as Find(e->canonical) returns it (without hashing again).
+  const Entry* CanonicalEntry(const Entry* e) const {
+    return e->canonical_index < 0 ? nullptr : &entries_[static_cast<size_t>(e->canonical_index)];
+  }
   // Which language the word is evidence of (after spelling is resolved it stays the same kind).
   Evidence EvidenceOf(std::string_view word, const Entry* entry) const;
   // The decision shared by Normalise (whether ambiguous variants are mapped) and DetectLanguage:
