@@ -1,5 +1,6 @@
 // ItemWriter: the case store's Sink. One writer thread batches records into transactions
-// (a few thousand rows or a quarter second each), so workers never wait on SQLite.
+// (whatever has queued once 2,048 rows wait or a quarter second has passed; at most 8,192 rows),
+// so workers never wait on SQLite.
 #pragma once
 #include <atomic>
 #include <condition_variable>
