@@ -67,6 +67,21 @@ pass "classify"
 cmp -s "$T/out.jsonl" "$T/out1.jsonl" || fail "--threads 1 differs"
 pass "classify --threads"
 
+# Lines across stdin's chunks (4 MiB): CRLF, a line longer than a chunk, many short lines, and
+# no newline at the end: still one verdict per line, the same with one thread.
+{
+  printf 'where is my football\r\n'
+  head -c 5000000 /dev/zero | tr '\0' 'a'
+  printf '\n'
+  for i in $(seq 1 2000); do printf 'yar mujhe mango chahiye %s\n' "$i"; done
+  printf 'last line without a newline'
+} > "$T/chunks.txt"
+"$NGB" text classify --models "$T/models" < "$T/chunks.txt" > "$T/chunks.jsonl"
+assert_eq 2003 "$(wc -l < "$T/chunks.jsonl")" "one verdict per line across chunks"
+"$NGB" text classify --models "$T/models" --threads 1 < "$T/chunks.txt" | cmp -s - "$T/chunks.jsonl" ||
+  fail "chunked input: --threads 1 differs"
+pass "classify across stdin chunks"
+
 gen 60 9 > "$T/eval.tsv"
 "$NGB" text eval --task abuse --data "$T/eval.tsv" --corpus tsv --models "$T/models" --json > "$T/eval.json"
 grep -q '"f1":' "$T/eval.json" || fail "eval json: $(cat "$T/eval.json")"
