@@ -19,6 +19,15 @@ TEST(Provenance, ValidatesUtf8) {
   EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong '/'
   EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
   EXPECT_FALSE(IsValidUtf8("\xE2\x82"));          // truncated
+  // Past the 8-bytes-at-a-time ASCII prefix: every position of a bad or good byte after it.
+  for (size_t prefix = 0; prefix < 20; ++prefix) {
+    const std::string ascii(prefix, 'a');
+    EXPECT_TRUE(IsValidUtf8(ascii)) << prefix;
+    EXPECT_TRUE(IsValidUtf8(ascii + "\xD9\x86z")) << prefix;
+    EXPECT_FALSE(IsValidUtf8(ascii + "\xFF")) << prefix;
+    EXPECT_FALSE(IsValidUtf8(ascii + "\xE2\x82")) << prefix;             // truncated at the end
+    EXPECT_FALSE(IsValidUtf8(ascii + "\xD9\x86" + ascii + "\xC0\xAF")) << prefix;
+  }
 }
 
 TEST(Provenance, DisplayEscapesOnlyInvalidBytes) {
