@@ -5,7 +5,6 @@
 #include <thread>
 
 #include "core/bounded_queue.h"
-
 #include "core/time_util.h"
 #include "hash/sha256.h"
 
