@@ -14,7 +14,9 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <string_view>
 #include <thread>
+#include <vector>
 
 #include "cli/commands.h"
 #include "text/classifier.h"
@@ -87,6 +89,23 @@ class StdinChunk {
   size_t size() const { return size_; }
   size_t limit() const { return limit_; }
   bool eof() const { return eof_; }
+  // The complete lines (without "\n" or "\r\n"), once SplitLines() has run.
+  const std::vector<std::string_view>& lines() const { return lines_; }
+
+  // Fills lines() from [0, limit). Done by the thread that read the chunk, beside the
+  // classifying of the one before (~10 ms per 4 MiB chunk that was serial between chunks).
+  void SplitLines() {
+    lines_.clear();
+    const char* const base = buf_.get();
+    for (size_t at = 0; at < limit_;) {
+      const void* found = std::memchr(base + at, '\n', limit_ - at);
+      const size_t nl = found ? static_cast<size_t>(static_cast<const char*>(found) - base) : limit_;
+      std::string_view line(base + at, nl - at);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      lines_.push_back(line);
+      at = nl + 1;
+    }
+  }
 
   // Starts a chunk holding `from`'s bytes past its limit (a partial last line) and its eof.
   void CarryFrom(const StdinChunk& from) {
@@ -141,6 +160,7 @@ class StdinChunk {
   std::unique_ptr<char[]> buf_;
   size_t size_ = 0, capacity_ = 0, limit_ = 0;
   bool eof_ = false;
+  std::vector<std::string_view> lines_;
 };
 
 int RunClassify(const std::string& models, const std::string& lang_code, unsigned threads) {
@@ -163,23 +183,20 @@ int RunClassify(const std::string& models, const std::string& lang_code, unsigne
   StdinChunk* cur = &chunks[0];
   StdinChunk* next = &chunks[1];
   cur->Fill(kFirstChunkBytes);
-  std::vector<std::string_view> lines;
+  cur->SplitLines();
   std::vector<std::string> outs;
   for (;;) {
-    lines.clear();
-    const char* const base = cur->data();
-    for (size_t at = 0; at < cur->limit();) {
-      const void* found = std::memchr(base + at, '\n', cur->limit() - at);
-      const size_t nl = found ? static_cast<size_t>(static_cast<const char*>(found) - base) : cur->limit();
-      std::string_view line(base + at, nl - at);
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      lines.push_back(line);
-      at = nl + 1;
-    }
     next->CarryFrom(*cur);  // a partial last line carries over
     std::thread reader;
-    if (!cur->eof()) reader = std::thread([next] { next->Fill(kChunkBytes); });
-    if (!lines.empty()) ClassifyLines(c.value(), forced, lines, outs, threads);
+    if (!cur->eof()) {
+      reader = std::thread([next] {
+        next->Fill(kChunkBytes);
+        next->SplitLines();
+      });
+    } else {
+      next->SplitLines();
+    }
+    if (!cur->lines().empty()) ClassifyLines(c.value(), forced, cur->lines(), outs, threads);
     if (reader.joinable()) reader.join();
     if (next->eof() && next->size() == 0) break;
     std::swap(cur, next);
