@@ -2,6 +2,7 @@
 //   classify  one message per stdin line → one JSON object per line {"flag","score","lang"}, in order
 //   train     rebuild the three shipped models from the corpora, printing validation P/R/F1
 //   eval      precision/recall/F1 and macro-F1 of the models on a labelled file
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <new>
 #include <string_view>
 #include <thread>
 #include <vector>
@@ -146,7 +148,13 @@ class StdinChunk {
   void Reserve(size_t n) {
     if (n <= capacity_) return;
     n = std::max(n, 2 * capacity_);  // a line longer than a chunk grows it geometrically
-    std::unique_ptr<char[]> bigger(new char[n]);  // uninitialised: only what is read is used
+    // Uninitialised (only what is read is used), in 2 MiB huge pages where the kernel allows:
+    // filling a fresh 4 MiB buffer with 4 KiB pages took ~1,000 page faults (~25 ms here).
+    constexpr size_t kHuge = 2 << 20;
+    n = (n + kHuge - 1) / kHuge * kHuge;
+    Buffer bigger(static_cast<char*>(std::aligned_alloc(kHuge, n)));
+    if (!bigger) throw std::bad_alloc();
+    madvise(bigger.get(), n, MADV_HUGEPAGE);  // advice only: 4 KiB pages if refused
     if (size_ > 0) std::memcpy(bigger.get(), buf_.get(), size_);
     buf_ = std::move(bigger);
     capacity_ = n;
@@ -157,7 +165,11 @@ class StdinChunk {
     size_ += n;
   }
 
-  std::unique_ptr<char[]> buf_;
+  struct Free {
+    void operator()(char* p) const { std::free(p); }
+  };
+  using Buffer = std::unique_ptr<char, Free>;
+  Buffer buf_;
   size_t size_ = 0, capacity_ = 0, limit_ = 0;
   bool eof_ = false;
   std::vector<std::string_view> lines_;
