@@ -27,6 +27,8 @@ TEST(Provenance, ValidatesUtf8) {
     EXPECT_FALSE(IsValidUtf8(ascii + "\xFF")) << prefix;
     EXPECT_FALSE(IsValidUtf8(ascii + "\xE2\x82")) << prefix;             // truncated at the end
     EXPECT_FALSE(IsValidUtf8(ascii + "\xD9\x86" + ascii + "\xC0\xAF")) << prefix;
+    EXPECT_TRUE(IsValidUtf8(ascii + "\xD9\x86" + ascii + "\xF0\x9F\x98\x82" + ascii)) << prefix;
+    EXPECT_FALSE(IsValidUtf8(ascii + "\xD9\x86" + ascii + "\xED\xA0\x80" + ascii)) << prefix;  // surrogate
   }
 }
 

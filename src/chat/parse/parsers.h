@@ -13,6 +13,7 @@
 
 #include "chat/conversation.h"
 #include "chat/parse.h"
+#include "core/provenance.h"
 #include "core/status.h"
 
 namespace ngb::chat::parse {
@@ -56,8 +57,9 @@ bool ParseTimestamp(std::string_view text, DateOrder order, int64_t* out);
 // at least one multi-byte sequence, returns those bytes; otherwise returns the text unchanged.
 std::string RepairMojibake(std::string text);
 
-// True when the bytes are valid UTF-8 (no overlongs, no surrogates, ≤ U+10FFFF).
-bool IsValidUtf8(std::string_view s);
+// True when the bytes are valid UTF-8 (no overlongs, no surrogates, ≤ U+10FFFF): the project's
+// one validator, from core/provenance.h.
+using ngb::IsValidUtf8;
 // Replaces invalid UTF-8 sequences by U+FFFD (returns the input unchanged when already valid).
 std::string SanitizeUtf8(std::string_view s);
 
