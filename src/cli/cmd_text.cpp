@@ -130,8 +130,8 @@ class StdinChunk {
         limit_ = size_;
         return;
       }
-      // Only the new bytes can hold the first newline (the earlier ones had none, or we returned).
-      const void* nl = LastNewline(buf_.get() + searched, got);
+      // Only the new bytes can hold a newline (the earlier ones had none, or we returned).
+      const void* nl = memrchr(buf_.get() + searched, '\n', got);
       if (nl != nullptr) {
         limit_ = static_cast<size_t>(static_cast<const char*>(nl) - buf_.get()) + 1;
         return;
@@ -144,7 +144,6 @@ class StdinChunk {
   }
 
  private:
-  static const void* LastNewline(const char* p, size_t n) { return memrchr(p, '\n', n); }
   void Reserve(size_t n) {
     if (n <= capacity_) return;
     n = std::max(n, 2 * capacity_);  // a line longer than a chunk grows it geometrically
@@ -205,8 +204,6 @@ int RunClassify(const std::string& models, const std::string& lang_code, unsigne
         next->Fill(kChunkBytes);
         next->SplitLines();
       });
-    } else {
-      next->SplitLines();
     }
     if (!cur->lines().empty()) ClassifyLines(c.value(), forced, cur->lines(), outs, threads);
     if (reader.joinable()) reader.join();
