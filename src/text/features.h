@@ -42,13 +42,12 @@ constexpr uint64_t kSeedChar = 0x082EFA98EC4E6C89ull;
 constexpr uint64_t kFnvBasis = 0xCBF29CE484222325ull;
 }  // namespace features_detail
 
-// Calls emit(Block, bucket) once per feature occurrence, in a fixed order. Always inlined, so that a
-// scorer's sums stay in registers (through memory each addition waits for the one before).
+// The word block of ForEachFeature: emit(bucket) per word n-gram occurrence, in order.
 template <typename Emit>
-[[gnu::always_inline]] inline void ForEachFeature(std::string_view s, const FeatureConfig& cfg, Emit&& emit) {
+[[gnu::always_inline]] inline void ForEachWordFeature(std::string_view s, const FeatureConfig& cfg, Emit&& emit) {
   using namespace features_detail;
   const int bits = cfg.bucket_bits;
-  if (cfg.word_max_n > 0) {
+  {
     uint64_t prev[2] = {0, 0};  // hashes of the previous two words
     int have = 0;
     for (size_t i = 0; i < s.size();) {
@@ -58,17 +57,22 @@ template <typename Emit>
       }
       uint64_t h = kFnvBasis;
       while (i < s.size() && IsWordByte(static_cast<unsigned char>(s[i]))) h = Fnv(h, static_cast<unsigned char>(s[i++]));
-      emit(Block::kWord, Bucket(h, kSeedWord[0], bits));
-      if (cfg.word_max_n >= 2 && have >= 1) emit(Block::kWord, Bucket(prev[0] * 31 + h, kSeedWord[1], bits));
-      if (cfg.word_max_n >= 3 && have >= 2) {
-        emit(Block::kWord, Bucket((prev[1] * 31 + prev[0]) * 31 + h, kSeedWord[2], bits));
-      }
+      emit(Bucket(h, kSeedWord[0], bits));
+      if (cfg.word_max_n >= 2 && have >= 1) emit(Bucket(prev[0] * 31 + h, kSeedWord[1], bits));
+      if (cfg.word_max_n >= 3 && have >= 2) emit(Bucket((prev[1] * 31 + prev[0]) * 31 + h, kSeedWord[2], bits));
       prev[1] = prev[0];
       prev[0] = h;
       ++have;
     }
   }
-  if (cfg.char_max > 0) {
+}
+
+// The character block of ForEachFeature: emit(bucket) per character n-gram occurrence, in order.
+template <typename Emit>
+[[gnu::always_inline]] inline void ForEachCharFeature(std::string_view s, const FeatureConfig& cfg, Emit&& emit) {
+  using namespace features_detail;
+  const int bits = cfg.bucket_bits;
+  {
     // Each space-separated token as " token ", n-grams over its code points. The padded token is
     // copied into `pad` so that the hashing loops read plain bytes.
     uint32_t starts[64 + 3];  // code point starts of the padded token (long tokens are cut at 64)
@@ -93,7 +97,7 @@ template <typename Emit>
           const size_t lim = char_max < n - a ? char_max : n - a;
           for (size_t len = 1; len <= lim; ++len) {
             h = Fnv(h, pad[a + len - 1]);
-            if (len >= char_min) emit(Block::kChar, Bucket(h, kSeedChar, bits));
+            if (len >= char_min) emit(Bucket(h, kSeedChar, bits));
           }
         }
         i = j;
@@ -119,7 +123,7 @@ template <typename Emit>
           uint64_t h = kFnvBasis;
           for (size_t len = 1; len <= char_max && a + len <= n; ++len) {
             for (size_t off = starts[a + len - 1]; off < starts[a + len]; ++off) h = Fnv(h, byte_at(off));
-            if (len >= char_min) emit(Block::kChar, Bucket(h, kSeedChar, bits));
+            if (len >= char_min) emit(Bucket(h, kSeedChar, bits));
           }
         }
       };
@@ -136,6 +140,15 @@ template <typename Emit>
       i = j;
     }
   }
+}
+
+// Calls emit(Block, bucket) once per feature occurrence, in a fixed order: the word block, then the
+// character block. Always inlined, so that a scorer's sums stay in registers (through memory each
+// addition waits for the one before).
+template <typename Emit>
+[[gnu::always_inline]] inline void ForEachFeature(std::string_view s, const FeatureConfig& cfg, Emit&& emit) {
+  if (cfg.word_max_n > 0) ForEachWordFeature(s, cfg, [&](uint32_t bucket) { emit(Block::kWord, bucket); });
+  if (cfg.char_max > 0) ForEachCharFeature(s, cfg, [&](uint32_t bucket) { emit(Block::kChar, bucket); });
 }
 
 }  // namespace ngb::text

@@ -9,6 +9,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "text/feature_sums.h"
+
 namespace ngb::text {
 namespace {
 
@@ -130,6 +132,7 @@ Result<std::shared_ptr<const NgbmModel>> NgbmModel::Parse(std::string_view s,
   if (ModelChecksum(s) != Get<uint32_t>(s, kOffChecksum)) return Status::Error("model_checksum_mismatch", "corrupt model file");
   h.name = FixedString(s, kOffName, kNameBytes);
   h.lang = FixedString(s, kOffLang, kLangBytes);
+  // The header stays before the weights: SumFeatures reads the 3 bytes before a table.
   model->weights_ = reinterpret_cast<const int8_t*>(s.data() + kNgbmHeaderBytes);
   model->keep_alive_ = std::move(keep_alive);
   return std::shared_ptr<const NgbmModel>(std::move(model));
@@ -144,21 +147,9 @@ double NgbmModel::Combine(const int32_t sum[2], const uint32_t count[2]) const {
 }
 
 double NgbmModel::Decision(std::string_view normalised) const {
-  // Scalars, not arrays indexed by block: they stay in registers.
-  int32_t sum_word = 0, sum_char = 0;
-  uint32_t n_word = 0, n_char = 0;
-  const int8_t* const w = weights_;
-  ForEachFeature(normalised, header_.features, [&](Block b, uint32_t bucket) {
-    if (b == Block::kWord) {
-      sum_word += w[bucket];
-      ++n_word;
-    } else {
-      sum_char += w[bucket];
-      ++n_char;
-    }
-  });
-  const int32_t sum[2] = {sum_word, sum_char};
-  const uint32_t count[2] = {n_word, n_char};
+  const FeatureSums f = SumFeatures(normalised, header_.features, weights_, nullptr);
+  const int32_t sum[2] = {f.word[0], f.chr[0]};
+  const uint32_t count[2] = {f.n_word, f.n_char};
   return Combine(sum, count);
 }
 
@@ -169,23 +160,9 @@ bool NgbmModel::SameFeatures(const NgbmModel& other) const {
 }
 
 std::pair<double, double> NgbmModel::DecisionWith(const NgbmModel& other, std::string_view normalised) const {
-  int32_t a_word = 0, a_char = 0, b_word = 0, b_char = 0;
-  uint32_t n_word = 0, n_char = 0;
-  const int8_t* const w = weights_;
-  const int8_t* const v = other.weights_;
-  ForEachFeature(normalised, header_.features, [&](Block b, uint32_t bucket) {
-    if (b == Block::kWord) {
-      a_word += w[bucket];
-      b_word += v[bucket];
-      ++n_word;
-    } else {
-      a_char += w[bucket];
-      b_char += v[bucket];
-      ++n_char;
-    }
-  });
-  const int32_t a_sum[2] = {a_word, a_char}, b_sum[2] = {b_word, b_char};
-  const uint32_t count[2] = {n_word, n_char};
+  const FeatureSums f = SumFeatures(normalised, header_.features, weights_, other.weights_);
+  const int32_t a_sum[2] = {f.word[0], f.chr[0]}, b_sum[2] = {f.word[1], f.chr[1]};
+  const uint32_t count[2] = {f.n_word, f.n_char};
   return {Combine(a_sum, count), other.Combine(b_sum, count)};
 }
 

@@ -31,13 +31,15 @@ constexpr bool IsAsciiSpace(unsigned char c) { return c == ' ' || (c >= '\t' && 
 inline bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // Byte classes by table (the token passes test every byte; range checks there are branchy).
-constexpr uint8_t kAlnum = 1, kLeetWord = 2;  // [a-z0-9]; [a-z0-9@$]
+constexpr uint8_t kAlnum = 1, kLeetWord = 2, kLeet = 4;  // [a-z0-9]; [a-z0-9@$]; IsLeet below
 struct ByteClassTable {
   uint8_t of[256];
   constexpr ByteClassTable() : of() {
     for (int c = 0; c < 256; ++c) {
       bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-      of[c] = static_cast<uint8_t>((alnum ? kAlnum : 0) | (alnum || c == '@' || c == '$' ? kLeetWord : 0));
+      bool leet = c == '0' || c == '1' || c == '3' || c == '4' || c == '5' || c == '7' || c == '@' || c == '$';
+      of[c] = static_cast<uint8_t>((alnum ? kAlnum : 0) | (alnum || c == '@' || c == '$' ? kLeetWord : 0) |
+                                   (leet ? kLeet : 0));
     }
   }
 };
@@ -221,9 +223,7 @@ bool Utf8Pre(std::string_view in, std::string& out) {
   return true;
 }
 
-inline bool IsLeet(char c) {
-  return c == '0' || c == '1' || c == '3' || c == '4' || c == '5' || c == '7' || c == '@' || c == '$';
-}
+inline bool IsLeet(char c) { return kByteClass.of[static_cast<unsigned char>(c)] & kLeet; }
 inline char Unleet(char c) {
   switch (c) {
     case '0': return 'o';
@@ -371,8 +371,10 @@ void SqueezeUtf8(const std::string& pre, std::string& out) {
 std::string TokenPass(std::string& pre, bool ascii, std::vector<Lookup>* lookups) {
   const SpellingMap& map = SpellingMap::BuiltIn();
   if (!pre.empty() && pre.back() == ' ') pre.pop_back();
-  // 1. Leetspeak, in place.
-  for (size_t i = 0; i < pre.size();) {
+  // 1. Leetspeak, in place (most text has no byte that could be leetspeak: one branch-free scan).
+  uint8_t leet_bytes = 0;
+  for (char c : pre) leet_bytes |= kByteClass.of[static_cast<unsigned char>(c)] & kLeet;
+  for (size_t i = 0; leet_bytes && i < pre.size();) {
     if (!IsLeetWordByte(pre[i])) {
       ++i;
       continue;
