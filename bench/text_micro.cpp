@@ -10,6 +10,7 @@
 
 #include "text/classifier.h"
 #include "text/normalise.h"
+#include "text/spelling_map.h"
 
 namespace {
 
@@ -54,30 +55,46 @@ void BM_ClassifyRaw(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 // Real messages: every line of the file named by $NGB_TEXT_LINES (bench/text_classify.sh makes one).
-void BM_ClassifyFileLines(benchmark::State& state) {
+// Empty (and the benchmark skipped) when it is not set or unreadable.
+std::vector<std::string> FileLines(benchmark::State& state) {
   const char* path = std::getenv("NGB_TEXT_LINES");
   std::vector<std::string> lines;
   std::ifstream f(path ? path : "");
   for (std::string l; std::getline(f, l);) lines.push_back(l);
+  if (lines.empty()) state.SkipWithError("set NGB_TEXT_LINES to a file of messages");
+  return lines;
+}
+
+void BM_ClassifyFileLines(benchmark::State& state) {
+  std::vector<std::string> lines = FileLines(state);
   auto c = ngb::text::AbuseClassifier::Load();
-  if (lines.empty() || !c.ok()) {
-    state.SkipWithError("set NGB_TEXT_LINES to a file of messages");
-    return;
-  }
+  if (lines.empty() || !c.ok()) return;
   for (auto _ : state) {
     for (const auto& l : lines) benchmark::DoNotOptimize(c->Classify(l));
   }
   state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(lines.size()));
 }
-void BM_NormaliseFileLines(benchmark::State& state) {
-  const char* path = std::getenv("NGB_TEXT_LINES");
-  std::vector<std::string> lines;
-  std::ifstream f(path ? path : "");
-  for (std::string l; std::getline(f, l);) lines.push_back(l);
-  if (lines.empty()) {
-    state.SkipWithError("set NGB_TEXT_LINES to a file of messages");
-    return;
+// SpellingMap::Find on every [a-z0-9] run of the normalised lines (the lookups Normalise makes).
+void BM_SpellingFindFileWords(benchmark::State& state) {
+  std::vector<std::string> words;
+  for (const std::string& l : FileLines(state)) {
+    std::string n = ngb::text::Normalise(l);
+    for (size_t i = 0; i < n.size();) {
+      size_t j = i;
+      while (j < n.size() && ((n[j] >= 'a' && n[j] <= 'z') || (n[j] >= '0' && n[j] <= '9'))) ++j;
+      if (j > i) words.push_back(n.substr(i, j - i));
+      i = j + 1;
+    }
   }
+  if (words.empty()) return;
+  const ngb::text::SpellingMap& map = ngb::text::SpellingMap::BuiltIn();
+  for (auto _ : state) {
+    for (const auto& w : words) benchmark::DoNotOptimize(map.Find(w));
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(words.size()));
+}
+void BM_NormaliseFileLines(benchmark::State& state) {
+  std::vector<std::string> lines = FileLines(state);
   for (auto _ : state) {
     for (const auto& l : lines) benchmark::DoNotOptimize(ngb::text::Normalise(l));
   }
@@ -96,6 +113,7 @@ BENCHMARK(BM_ScoreNormalised);
 BENCHMARK(BM_ClassifyRaw);
 BENCHMARK(BM_ClassifyFileLines)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_NormaliseFileLines)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SpellingFindFileWords)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ModelLoad);
 
 }  // namespace

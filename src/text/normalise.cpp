@@ -9,6 +9,7 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include "text/ascii_masks.h"
 #include "text/spelling_map.h"
 
 namespace ngb::text {
@@ -405,13 +406,21 @@ std::string TokenPass(std::string& pre, bool ascii, std::vector<Lookup>* lookups
   runs.clear();
   int urdu = 0, english = 0;
   bool any_map = false;
-  for (size_t i = 0; i < out.size();) {
-    if (!IsAlnum(out[i])) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < out.size() && IsAlnum(out[j])) ++j;
+  // The words ([a-z0-9] runs): found on bit masks in ASCII text, byte by byte otherwise.
+  thread_local AsciiMasks masks;
+  const bool by_masks = ascii && masks.Compute(out);
+  auto word_from = [&](size_t k) {
+    if (by_masks) return masks.NextAlnum(k);
+    while (k < out.size() && !IsAlnum(out[k])) ++k;
+    return k;
+  };
+  auto word_end = [&](size_t k) {
+    if (by_masks) return masks.NextNonAlnum(k);
+    while (k < out.size() && IsAlnum(out[k])) ++k;
+    return k;
+  };
+  for (size_t i = word_from(0); i < out.size(); i = word_from(i)) {
+    const size_t j = word_end(i);
     // Only whole words between ASCII non-word characters (not '@' or '$', which belong to leetspeak
     // words: rewriting part of one could make it leetspeak on a second pass).
     auto boundary = [&](size_t k) {
@@ -484,9 +493,41 @@ std::string NormaliseImpl(std::string_view utf8, bool fast_paths, std::vector<Lo
   return TokenPass(pre, ascii, lookups);
 }
 
+// The spelling-map entry of the word [i, i + length) of the text: from `known` (sorted by offset,
+// `next` the first not yet passed) when the same word at the same offset is there.
+inline const SpellingMap::Entry* EntryOf(const SpellingMap& map, std::string_view s, size_t i, size_t length,
+                                         const std::vector<Lookup>& known, size_t& next) {
+  while (next < known.size() && known[next].begin < i) ++next;
+  return next < known.size() && known[next].begin == i && known[next].length == length
+             ? known[next].entry
+             : map.Find(s.substr(i, length));
+}
+
+// CountEvidence of ASCII text, word by word on bit masks: a word is a run of [a-z0-9] from its
+// first letter on (leading digits are skipped, as the byte loop below skips them).
+LanguageEvidence CountEvidenceAscii(std::string_view s, const std::vector<Lookup>& known, const AsciiMasks& masks) {
+  const SpellingMap& map = SpellingMap::BuiltIn();
+  size_t latin = 0, next = 0;
+  int urdu = 0, english = 0;
+  for (size_t i = masks.NextAlnum(0); i < s.size();) {
+    const size_t end = masks.NextNonAlnum(i);
+    const size_t first = masks.NextLower(i, end);
+    if (first < end) {
+      latin += end - first;
+      auto ev = map.EvidenceOf({}, EntryOf(map, s, first, end - first, known, next));
+      urdu += ev == SpellingMap::Evidence::kUrdu;
+      english += ev == SpellingMap::Evidence::kEnglish;
+    }
+    i = masks.NextAlnum(end);
+  }
+  return LanguageEvidence{0, latin, urdu, english};
+}
+
 // CountLanguageEvidence, taking each word's spelling-map entry from `known` (sorted by offset) when
 // the same word at the same offset is there.
 LanguageEvidence CountEvidence(std::string_view s, const std::vector<Lookup>& known) {
+  thread_local AsciiMasks masks;
+  if (masks.Compute(s)) return CountEvidenceAscii(s, known, masks);
   const SpellingMap& map = SpellingMap::BuiltIn();
   size_t arabic = 0, latin = 0;
   int urdu = 0, english = 0;
@@ -497,11 +538,7 @@ LanguageEvidence CountEvidence(std::string_view s, const std::vector<Lookup>& kn
       size_t j = i;
       while (j < s.size() && IsAlnum(s[j])) ++j;
       latin += j - i;
-      while (next < known.size() && known[next].begin < i) ++next;
-      const SpellingMap::Entry* e = next < known.size() && known[next].begin == i && known[next].length == j - i
-                                        ? known[next].entry
-                                        : map.Find(s.substr(i, j - i));
-      auto ev = map.EvidenceOf({}, e);
+      auto ev = map.EvidenceOf({}, EntryOf(map, s, i, j - i, known, next));
       urdu += ev == SpellingMap::Evidence::kUrdu;
       english += ev == SpellingMap::Evidence::kEnglish;
       i = j;

@@ -155,5 +155,34 @@ TEST(SpellingMapTest, ParsesAndRejects) {
   EXPECT_GT(SpellingMap::BuiltIn().size(), 300u);
 }
 
+// Find compares words by their first and last 8 bytes and length (in full past 16 bytes): words
+// that share those, or differ in one byte anywhere, must not be confused.
+TEST(SpellingMapTest, FindTellsCloseWordsApart) {
+  const std::string long_a = "abcdefghijklmnopqrstuvwxyz", long_b = "abcdefghijklmXopqrstuvwxyz";
+  auto m = SpellingMap::Parse("ab\tkya\nabcd\tkya\nabcdefgh\tkya\nabcdefghijklmnop\tkya\n" + long_a + "\tkya\n");
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  for (std::string w : {"ab", "abcd", "abcdefgh", "abcdefghijklmnop", long_a.c_str()}) {
+    const SpellingMap::Entry* e = m->Find(w);
+    ASSERT_NE(e, nullptr) << w;
+    EXPECT_EQ(e->variant, w);
+    for (size_t i = 0; i < w.size(); ++i) {
+      std::string v = w;
+      v[i] = 'X';
+      EXPECT_EQ(m->Find(v), nullptr) << v;
+    }
+    EXPECT_EQ(m->Find(w + "a"), nullptr) << w;
+    EXPECT_EQ(m->Find(w.substr(1)), nullptr) << w;
+  }
+  EXPECT_EQ(m->Find(long_b), nullptr);  // same first and last 8 bytes and length as long_a
+  EXPECT_EQ(m->Find(""), nullptr);
+  // Every built-in entry is found as itself.
+  const SpellingMap& built_in = SpellingMap::BuiltIn();
+  for (std::string w : {"kia", "kya", "hai", "mujhe", "the", "please", "because"}) {
+    const SpellingMap::Entry* e = built_in.Find(w);
+    ASSERT_NE(e, nullptr) << w;
+    EXPECT_EQ(e->variant, w);
+  }
+}
+
 }  // namespace
 }  // namespace ngb::text

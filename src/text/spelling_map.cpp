@@ -40,10 +40,30 @@ bool IsFixedPoint(std::string_view w) {
 
 }  // namespace
 
-uint64_t SpellingMap::Hash(std::string_view word) {
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ word.size();
-  for (unsigned char c : word) h = (h ^ c) * 0x100000001B3ull;
-  h *= 0x9E3779B97F4A7C15ull;
+// Two little-endian loads that overlap for short words: with the length they determine every word
+// of up to 16 bytes (longer ones are compared in full as well). No loop over the bytes.
+[[gnu::always_inline]] inline SpellingMap::Key SpellingMap::KeyOf(std::string_view w) {
+  Key k;
+  const size_t n = w.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(w.data());
+  k.length = n;
+  if (n >= 8) {
+    std::memcpy(&k.lo, p, 8);
+    std::memcpy(&k.hi, p + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    k.lo = a;
+    k.hi = b;
+  } else if (n > 0) {
+    k.lo = p[0] | uint64_t{p[n / 2]} << 8 | uint64_t{p[n - 1]} << 16;
+  }
+  return k;
+}
+
+[[gnu::always_inline]] inline uint64_t SpellingMap::Hash(const Key& k) {
+  const uint64_t h = k.lo * 0x9E3779B97F4A7C15ull ^ ((k.hi ^ k.length) * 0xC2B2AE3D27D4EB4Full >> 7);
   return h ^ (h >> 32);
 }
 
@@ -54,13 +74,16 @@ void SpellingMap::Add(Entry e) {
 
 void SpellingMap::BuildIndex() {
   size_t cap = 16;
-  while (cap < entries_.size() * 2) cap <<= 1;
+  while (cap < entries_.size() * 4) cap <<= 1;
   slots_.assign(cap, Slot{});
+  keys_.clear();
   for (size_t i = 0; i < entries_.size(); ++i) {
-    uint64_t h = Hash(entries_[i].variant);
+    const Key k = KeyOf(entries_[i].variant);
+    const uint64_t h = Hash(k);
     size_t s = h & (cap - 1);
     while (slots_[s].index >= 0) s = (s + 1) & (cap - 1);
     slots_[s] = Slot{static_cast<int32_t>(i), static_cast<uint32_t>(h >> 32)};
+    keys_.push_back(k);
   }
   for (Entry& e : entries_) {
     const Entry* c = Find(e.canonical);
@@ -71,14 +94,18 @@ void SpellingMap::BuildIndex() {
 const SpellingMap::Entry* SpellingMap::Find(std::string_view word) const {
   if (word.size() > max_length_ || slots_.empty()) return nullptr;
   const size_t mask = slots_.size() - 1;
-  const uint64_t h = Hash(word);
+  const Key k = KeyOf(word);
+  const uint64_t h = Hash(k);
   const uint32_t tag = static_cast<uint32_t>(h >> 32);
   for (size_t s = h & mask;; s = (s + 1) & mask) {
     const Slot& slot = slots_[s];
     if (slot.index < 0) return nullptr;
-    if (slot.tag == tag) {
-      const Entry& e = entries_[static_cast<size_t>(slot.index)];
-      if (e.variant.size() == word.size() && std::memcmp(e.variant.data(), word.data(), word.size()) == 0) return &e;
+    if (slot.tag != tag) continue;
+    const size_t i = static_cast<size_t>(slot.index);
+    const Key& key = keys_[i];
+    if (key.lo == k.lo && key.hi == k.hi && key.length == k.length &&
+        (word.size() <= 16 || std::memcmp(entries_[i].variant.data(), word.data(), word.size()) == 0)) {
+      return &entries_[i];
     }
   }
 }

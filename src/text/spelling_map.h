@@ -46,10 +46,18 @@ class SpellingMap {
   size_t max_length() const { return max_length_; }
 
  private:
-  static uint64_t Hash(std::string_view word);
+  // A word as the index compares it: its first and last 8 bytes (overlapping when shorter) and its
+  // length, which determine a word of up to 16 bytes.
+  struct Key {
+    uint64_t lo = 0, hi = 0;
+    size_t length = 0;
+  };
+  static Key KeyOf(std::string_view word);
+  static uint64_t Hash(const Key& key);
   void Add(Entry e);
   void BuildIndex();
   std::vector<Entry> entries_;  // spelling entries, then English evidence words (canonical == variant)
+  std::vector<Key> keys_;       // KeyOf(entries_[i].variant)
   struct Slot {
     int32_t index = -1;  // into entries_; -1 empty
     uint32_t tag = 0;    // high half of the word's hash: most misses end here without a comparison
