@@ -12,6 +12,7 @@
 
 #include "image/decoders.h"
 #include "image/exif.h"
+#include "image/heif_lazy.h"
 
 namespace ngb::image::detail {
 namespace {
@@ -81,6 +82,7 @@ int ExifOrientationOf(heif_image_handle* h) {
 }  // namespace
 
 Result<DecodedImage> DecodeHeif(std::span<const uint8_t> bytes, const DecodeOptions& options) {
+  if (Status s = HeifLibraryReady(); !s.ok()) return s;
   InitLibheifOnce();
   std::unique_ptr<heif_context, ContextFree> ctx(heif_context_alloc());
   if (!ctx) return OutOfMemory();
