@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "data/embedded.h"
 
@@ -119,6 +121,7 @@ SpellingMap::Evidence SpellingMap::EvidenceOf(std::string_view, const Entry* e) 
 
 Result<SpellingMap> SpellingMap::Parse(std::string_view tsv) {
   std::vector<Entry> raw;
+  std::unordered_set<std::string> variants;
   size_t line_no = 0;
   while (!tsv.empty()) {
     size_t nl = tsv.find('\n');
@@ -145,8 +148,8 @@ Result<SpellingMap> SpellingMap::Parse(std::string_view tsv) {
       else if (f[2] == "en") e.english = true;
       else return Status::Error("bad_spelling_entry", where + ": third column must be ambiguous or en");
     }
-    for (const Entry& o : raw) {
-      if (o.variant == e.variant) return Status::Error("duplicate_spelling_entry", where + ": " + e.variant);
+    if (!variants.insert(e.variant).second) {
+      return Status::Error("duplicate_spelling_entry", where + ": " + e.variant);
     }
     raw.push_back(std::move(e));
   }
@@ -163,23 +166,28 @@ Result<SpellingMap> SpellingMap::Parse(std::string_view tsv) {
       e.english = e.english || next->english;
     }
   }
+  // (Variants are unique: one index lookup tells whether a word is one; the ones added here are
+  // remembered beside it. Comparing every pair took ~1 ms of each process's first message.)
   size_t n_spelling = map.entries_.size();
+  std::unordered_map<std::string, size_t> added;
+  auto index_of = [&](std::string_view w) -> Entry* {
+    if (const Entry* e = map.Find(w)) return &map.entries_[static_cast<size_t>(e - map.entries_.data())];
+    auto it = added.find(std::string(w));
+    return it == added.end() ? nullptr : &map.entries_[it->second];
+  };
   for (size_t i = 0; i < n_spelling; ++i) {
     const Entry& e = map.entries_[i];
-    if (e.ambiguous || !e.maps()) continue;
-    bool known = false;
-    for (size_t j = 0; j < map.entries_.size() && !known; ++j) known = map.entries_[j].variant == e.canonical;
-    if (!known) map.Add(Entry{e.canonical, e.canonical, false, e.english});
+    if (e.ambiguous || !e.maps() || index_of(e.canonical)) continue;
+    added.emplace(e.canonical, map.entries_.size());
+    map.Add(Entry{e.canonical, e.canonical, false, e.english});
   }
   // English evidence words: a variant that is an English word only ever maps in Urdu context.
   for (std::string_view w : kEnglishWords) {
-    bool found = false;
-    for (Entry& e : map.entries_) {
-      if (e.variant == w) {
-        e.english_word = true;
-        if (e.maps()) e.ambiguous = true;
-        found = true;
-      }
+    Entry* e = index_of(w);
+    const bool found = e != nullptr;
+    if (e) {
+      e->english_word = true;
+      if (e->maps()) e->ambiguous = true;
     }
     if (!found) {
       Entry e{std::string(w), std::string(w)};
