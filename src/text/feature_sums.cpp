@@ -88,7 +88,7 @@ NGB_AVX512_DQ void CharSumsAvx512(const unsigned char* pad, size_t n, const Feat
   const __m512i space = _mm512_set1_epi64(' ');
   const __m128i shift = _mm_cvtsi32_si128(64 - cfg.bucket_bits);
   const void* base_a = a - 3;
-  const void* base_b = b - 3;
+  const void* base_b = kTwo ? b - 3 : nullptr;  // b is null with one table
   const unsigned char_min = cfg.char_min, char_max = cfg.char_max;
   __m256i acc_a = _mm256_setzero_si256(), acc_b = _mm256_setzero_si256();
   uint32_t count = 0;
