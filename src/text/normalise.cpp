@@ -525,9 +525,9 @@ LanguageEvidence CountEvidenceAscii(std::string_view s, const std::vector<Lookup
 
 // CountLanguageEvidence, taking each word's spelling-map entry from `known` (sorted by offset) when
 // the same word at the same offset is there.
-LanguageEvidence CountEvidence(std::string_view s, const std::vector<Lookup>& known) {
+LanguageEvidence CountEvidence(std::string_view s, const std::vector<Lookup>& known, bool fast_paths = true) {
   thread_local AsciiMasks masks;
-  if (masks.Compute(s)) return CountEvidenceAscii(s, known, masks);
+  if (fast_paths && masks.Compute(s)) return CountEvidenceAscii(s, known, masks);
   const SpellingMap& map = SpellingMap::BuiltIn();
   size_t arabic = 0, latin = 0;
   int urdu = 0, english = 0;
@@ -569,6 +569,10 @@ std::string Normalise(std::string_view utf8, LanguageEvidence& evidence) {
 std::string normalise_detail::NormaliseWithIcu(std::string_view utf8) { return NormaliseImpl(utf8, false, nullptr); }
 
 LanguageEvidence CountLanguageEvidence(std::string_view s) { return CountEvidence(s, {}); }
+
+LanguageEvidence normalise_detail::CountLanguageEvidenceBytewise(std::string_view s) {
+  return CountEvidence(s, {}, false);
+}
 
 Lang DetectLanguage(std::string_view s) { return LanguageFromEvidence(CountLanguageEvidence(s)); }
 

@@ -41,6 +41,9 @@ namespace normalise_detail {
 // Normalise without its fast paths (every text through ICU's NFKC+casefold): the reference that the
 // ASCII and UTF-8 fast paths must equal byte for byte (normalise_fastpath_test.cpp). Slow; tests only.
 std::string NormaliseWithIcu(std::string_view utf8);
+// CountLanguageEvidence by its byte loop only (ASCII text is otherwise walked on bit masks): the
+// reference for tests.
+LanguageEvidence CountLanguageEvidenceBytewise(std::string_view normalised);
 }  // namespace normalise_detail
 
 }  // namespace ngb::text

@@ -67,6 +67,10 @@ TEST(NormaliseFastPathTest, EvidenceFromNormaliseEqualsCountLanguageEvidence) {
     std::string n = Normalise(t, e);
     ASSERT_EQ(n, Normalise(t)) << t;
     ASSERT_TRUE(SameEvidence(e, CountLanguageEvidence(n))) << t;
+    // ASCII text is counted word by word on bit masks: the byte loop must agree, on the normalised
+    // text and on the raw one (upper case, runs of digits and letters, no normalisation).
+    ASSERT_TRUE(SameEvidence(CountLanguageEvidence(n), normalise_detail::CountLanguageEvidenceBytewise(n))) << t;
+    ASSERT_TRUE(SameEvidence(CountLanguageEvidence(t), normalise_detail::CountLanguageEvidenceBytewise(t))) << t;
   }
 }
 
