@@ -61,8 +61,6 @@ NGB_AVX512_DQ bool VectorPathApplies(std::string_view s, uint32_t& spaces) {
   return any_high == 0 && doubled == 0;
 }
 
-
-
 NGB_AVX512_DQ inline int32_t HorizontalSum(__m256i v) {
   __m128i x = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
   x = _mm_add_epi32(x, _mm_shuffle_epi32(x, 0x4E));
