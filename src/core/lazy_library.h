@@ -3,9 +3,10 @@
 // chains but serve only some commands (The Sleuth Kit and libewf: ~24 ms of mapping and relocating
 // ~30 libraries, curl and GnuTLS among them, for a command that never opens a disk image).
 //
-// Pattern (source/tsk_lazy.cpp): the library's C functions are defined once in our code as
-// forwarders that call the real function through Symbol(); the executable does not link the
-// library. Callers that can report a missing library as an error value check Load() first.
+// Pattern (source/tsk_lazy.cpp, image/heif_lazy.cpp): the library's C functions are defined once in
+// our code as forwarders (NGB_LAZY below) that call the real function through Symbol(); the
+// executable does not link the library. Callers that can report a missing library as an error
+// value check Load() first.
 #pragma once
 #include <mutex>
 #include <string>
@@ -38,3 +39,11 @@ class LazyLibrary {
 };
 
 }  // namespace ngb
+
+// Defines the C function `name` as a forwarder to the one in `lib()` (a LazyLibrary&), looked up
+// once. The compiler checks the definition against the library header's declaration of `name`.
+#define NGB_LAZY(lib, ret, name, params, args)                                        \
+  extern "C" ret name params {                                                       \
+    static const auto fn = reinterpret_cast<decltype(&::name)>(lib().Symbol(#name)); \
+    return fn args;                                                                  \
+  }

@@ -35,12 +35,6 @@ Status DiskLibrariesReady() {
 using ngb::source::Ewf;
 using ngb::source::Tsk;
 
-#define NGB_LAZY(lib, ret, name, params, args)                                         \
-  extern "C" ret name params {                                                        \
-    static const auto fn = reinterpret_cast<decltype(&::name)>(lib().Symbol(#name));  \
-    return fn args;                                                                   \
-  }
-
 // clang-format off
 NGB_LAZY(Tsk, const char*, tsk_error_get, (), ())
 NGB_LAZY(Tsk, void, tsk_error_reset, (), ())
