@@ -47,23 +47,21 @@ template <typename Emit>
 [[gnu::always_inline]] inline void ForEachWordFeature(std::string_view s, const FeatureConfig& cfg, Emit&& emit) {
   using namespace features_detail;
   const int bits = cfg.bucket_bits;
-  {
-    uint64_t prev[2] = {0, 0};  // hashes of the previous two words
-    int have = 0;
-    for (size_t i = 0; i < s.size();) {
-      if (!IsWordByte(static_cast<unsigned char>(s[i]))) {
-        ++i;
-        continue;
-      }
-      uint64_t h = kFnvBasis;
-      while (i < s.size() && IsWordByte(static_cast<unsigned char>(s[i]))) h = Fnv(h, static_cast<unsigned char>(s[i++]));
-      emit(Bucket(h, kSeedWord[0], bits));
-      if (cfg.word_max_n >= 2 && have >= 1) emit(Bucket(prev[0] * 31 + h, kSeedWord[1], bits));
-      if (cfg.word_max_n >= 3 && have >= 2) emit(Bucket((prev[1] * 31 + prev[0]) * 31 + h, kSeedWord[2], bits));
-      prev[1] = prev[0];
-      prev[0] = h;
-      ++have;
+  uint64_t prev[2] = {0, 0};  // hashes of the previous two words
+  int have = 0;
+  for (size_t i = 0; i < s.size();) {
+    if (!IsWordByte(static_cast<unsigned char>(s[i]))) {
+      ++i;
+      continue;
     }
+    uint64_t h = kFnvBasis;
+    while (i < s.size() && IsWordByte(static_cast<unsigned char>(s[i]))) h = Fnv(h, static_cast<unsigned char>(s[i++]));
+    emit(Bucket(h, kSeedWord[0], bits));
+    if (cfg.word_max_n >= 2 && have >= 1) emit(Bucket(prev[0] * 31 + h, kSeedWord[1], bits));
+    if (cfg.word_max_n >= 3 && have >= 2) emit(Bucket((prev[1] * 31 + prev[0]) * 31 + h, kSeedWord[2], bits));
+    prev[1] = prev[0];
+    prev[0] = h;
+    ++have;
   }
 }
 
@@ -72,73 +70,71 @@ template <typename Emit>
 [[gnu::always_inline]] inline void ForEachCharFeature(std::string_view s, const FeatureConfig& cfg, Emit&& emit) {
   using namespace features_detail;
   const int bits = cfg.bucket_bits;
-  {
-    // Each space-separated token as " token ", n-grams over its code points. The padded token is
-    // copied into `pad` so that the hashing loops read plain bytes.
-    uint32_t starts[64 + 3];  // code point starts of the padded token (long tokens are cut at 64)
-    unsigned char pad[2 + 64 * 4];
-    const size_t char_max = cfg.char_max, char_min = cfg.char_min;
-    for (size_t i = 0; i < s.size();) {
-      if (s[i] == ' ') {
-        ++i;
-        continue;
-      }
-      size_t j = i;
-      bool ascii = true;
-      while (j < s.size() && s[j] != ' ') ascii &= static_cast<unsigned char>(s[j++]) < 0x80;
-      if (ascii && j - i <= 64) {
-        // ASCII token of at most 64 bytes: code points are bytes, nothing is cut.
-        const size_t n = j - i + 2;
-        pad[0] = ' ';
-        __builtin_memcpy(pad + 1, s.data() + i, j - i);
-        pad[n - 1] = ' ';
-        for (size_t a = 0; a < n; ++a) {
-          uint64_t h = kFnvBasis;
-          const size_t lim = char_max < n - a ? char_max : n - a;
-          for (size_t len = 1; len <= lim; ++len) {
-            h = Fnv(h, pad[a + len - 1]);
-            if (len >= char_min) emit(Bucket(h, kSeedChar, bits));
-          }
+  // Each space-separated token as " token ", n-grams over its code points. The padded token is
+  // copied into `pad` so that the hashing loops read plain bytes.
+  uint32_t starts[64 + 3];  // code point starts of the padded token (long tokens are cut at 64)
+  unsigned char pad[2 + 64 * 4];
+  const size_t char_max = cfg.char_max, char_min = cfg.char_min;
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] == ' ') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    bool ascii = true;
+    while (j < s.size() && s[j] != ' ') ascii &= static_cast<unsigned char>(s[j++]) < 0x80;
+    if (ascii && j - i <= 64) {
+      // ASCII token of at most 64 bytes: code points are bytes, nothing is cut.
+      const size_t n = j - i + 2;
+      pad[0] = ' ';
+      __builtin_memcpy(pad + 1, s.data() + i, j - i);
+      pad[n - 1] = ' ';
+      for (size_t a = 0; a < n; ++a) {
+        uint64_t h = kFnvBasis;
+        const size_t lim = char_max < n - a ? char_max : n - a;
+        for (size_t len = 1; len <= lim; ++len) {
+          h = Fnv(h, pad[a + len - 1]);
+          if (len >= char_min) emit(Bucket(h, kSeedChar, bits));
         }
-        i = j;
-        continue;
-      }
-      // Padded token: virtual byte sequence ' ' + s[i, j) + ' '; positions are offsets into it.
-      size_t n = 0;
-      starts[n++] = 0;
-      size_t k = i;
-      for (; k < j && n < 65; ++k) {
-        if ((static_cast<unsigned char>(s[k]) & 0xC0) != 0x80) starts[n++] = static_cast<uint32_t>(k - i + 1);
-      }
-      size_t end_byte = j - i + 1;  // offset of the closing ' '
-      if (n == 65 && k < j) {
-        // More than 64 code points: keep the first 63 whole ones.
-        --n;
-        end_byte = starts[n];
-      }
-      starts[n++] = static_cast<uint32_t>(end_byte);
-      starts[n] = static_cast<uint32_t>(end_byte + 1);
-      auto ngrams = [&](auto byte_at) {
-        for (size_t a = 0; a < n; ++a) {
-          uint64_t h = kFnvBasis;
-          for (size_t len = 1; len <= char_max && a + len <= n; ++len) {
-            for (size_t off = starts[a + len - 1]; off < starts[a + len]; ++off) h = Fnv(h, byte_at(off));
-            if (len >= char_min) emit(Bucket(h, kSeedChar, bits));
-          }
-        }
-      };
-      if (end_byte + 1 <= sizeof pad) {
-        pad[0] = ' ';
-        __builtin_memcpy(pad + 1, s.data() + i, end_byte - 1);
-        pad[end_byte] = ' ';
-        ngrams([&](size_t off) { return pad[off]; });
-      } else {  // more than 256 bytes in at most 64 code points: ill-formed UTF-8, not worth a copy
-        ngrams([&](size_t off) -> unsigned char {
-          return (off == 0 || off == end_byte) ? ' ' : static_cast<unsigned char>(s[i + off - 1]);
-        });
       }
       i = j;
+      continue;
     }
+    // Padded token: virtual byte sequence ' ' + s[i, j) + ' '; positions are offsets into it.
+    size_t n = 0;
+    starts[n++] = 0;
+    size_t k = i;
+    for (; k < j && n < 65; ++k) {
+      if ((static_cast<unsigned char>(s[k]) & 0xC0) != 0x80) starts[n++] = static_cast<uint32_t>(k - i + 1);
+    }
+    size_t end_byte = j - i + 1;  // offset of the closing ' '
+    if (n == 65 && k < j) {
+      // More than 64 code points: keep the first 63 whole ones.
+      --n;
+      end_byte = starts[n];
+    }
+    starts[n++] = static_cast<uint32_t>(end_byte);
+    starts[n] = static_cast<uint32_t>(end_byte + 1);
+    auto ngrams = [&](auto byte_at) {
+      for (size_t a = 0; a < n; ++a) {
+        uint64_t h = kFnvBasis;
+        for (size_t len = 1; len <= char_max && a + len <= n; ++len) {
+          for (size_t off = starts[a + len - 1]; off < starts[a + len]; ++off) h = Fnv(h, byte_at(off));
+          if (len >= char_min) emit(Bucket(h, kSeedChar, bits));
+        }
+      }
+    };
+    if (end_byte + 1 <= sizeof pad) {
+      pad[0] = ' ';
+      __builtin_memcpy(pad + 1, s.data() + i, end_byte - 1);
+      pad[end_byte] = ' ';
+      ngrams([&](size_t off) { return pad[off]; });
+    } else {  // more than 256 bytes in at most 64 code points: ill-formed UTF-8, not worth a copy
+      ngrams([&](size_t off) -> unsigned char {
+        return (off == 0 || off == end_byte) ? ' ' : static_cast<unsigned char>(s[i + off - 1]);
+      });
+    }
+    i = j;
   }
 }
 

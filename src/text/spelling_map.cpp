@@ -183,13 +183,10 @@ Result<SpellingMap> SpellingMap::Parse(std::string_view tsv) {
   }
   // English evidence words: a variant that is an English word only ever maps in Urdu context.
   for (std::string_view w : kEnglishWords) {
-    Entry* e = index_of(w);
-    const bool found = e != nullptr;
-    if (e) {
-      e->english_word = true;
-      if (e->maps()) e->ambiguous = true;
-    }
-    if (!found) {
+    if (Entry* known = index_of(w)) {
+      known->english_word = true;
+      if (known->maps()) known->ambiguous = true;
+    } else {
       Entry e{std::string(w), std::string(w)};
       e.english_word = true;
       map.Add(std::move(e));
