@@ -1,16 +1,18 @@
 // DigestLanes: MD5, SHA-1 and SHA-256 of up to 16 streams at once. Each digest is serial within
-// one stream, so speed comes from compressing several streams' blocks together in SIMD lanes
-// (md5_multi.h, sha_multi.h). The worker reads up to 16 files side by side and lends each file's
-// DigestAnalyser a lane.
+// one stream, so speed comes from two techniques (bench/digest_micro):
+// - several streams: their blocks are compressed together in SIMD lanes (md5_multi.h,
+//   sha_multi.h); the worker reads up to 16 files side by side and lends each file's
+//   DigestAnalyser a lane;
+// - one stream: the three block functions stitched into one pass (three_digests.h), at about
+//   MD5's pace for all three.
+// Lanes run together in the SIMD kernels while at least kOneStreamBelow of them have blocks left,
+// the rest one stream at a time (idle kernel lanes cost as much as busy ones).
 //
 // Per round, the caller Submit()s one chunk per busy lane (chunks stay owned by the caller and must
 // stay valid until Flush()), then Flush()es, which compresses every submitted block of the three
-// digests. For each digest, lanes run together in the widest kernel while enough of them have
-// blocks left for it to beat one stream at a time (kMinLanes below), the rest one stream at a time
-// (for SHA, OpenSSL's block functions with the SHA extensions). When only one or two streams have
-// many blocks (a disk image, a video read alone), their SHA-1 and SHA-256 are compressed on a
-// helper thread while this thread does MD5: a single big file is then hashed at MD5's pace rather
-// than at the sum of the three (the other worker's core is often idle then). Pure computation.
+// digests. On a CPU without the SHA extensions, where the one-stream path runs the three digests one
+// after the other, one or two streams with many blocks (a disk image, a video read alone) have their
+// SHA-1 and SHA-256 compressed on a helper thread while this thread does MD5. Pure computation.
 // Not thread-safe: one instance per worker (it may own one helper thread, joined on destruction).
 #pragma once
 #include <array>
@@ -25,6 +27,7 @@
 #include "hash/md5_multi.h"
 #include "hash/multi_digest.h"
 #include "hash/sha_multi.h"
+#include "hash/three_digests.h"
 
 namespace ngb {
 
@@ -47,10 +50,22 @@ class DigestLanes {
   // Finishes `lane`'s stream (compressing what is still pending) and returns its three digests.
   Digests Final(int lane);
 
-  // Tests: use the SIMD kernels only when `on` (default true), to check the one-stream paths.
+  // Lanes run in the SIMD kernels while at least this many have blocks left (with the stitched
+  // one-stream kernel; without it, MD5's kernel pays off from 3 lanes). bench/digest_micro
+  // BM_DigestLanesN on this project's machine: the stitched kernel runs 650 MB/s however many
+  // streams; the kernels' 16 lanes 1,160 MB/s in all, so 9 busy lanes of 16 are the break-even
+  // (8 lanes: 562 MB/s in the kernels; 10: 743).
+  static constexpr int kOneStreamBelow = 9;
+
+  // Tests and benchmarks: use the SIMD kernels only when `on` (default true).
   void UseSimd(bool on) { simd_ = on; }
+  // Tests and benchmarks: use the stitched one-stream kernel when the CPU has it (default true);
+  // off: the three block functions one after the other, with the helper thread.
+  void UseStitched(bool on) { stitched_ = on; }
+  // Benchmarks: the fewest lanes with blocks left that run in the SIMD kernels (with stitching).
+  void SetOneStreamBelow(int lanes) { one_stream_below_ = lanes; }
   // Tests: the fewest pending blocks of one or two streams for which SHA goes to the helper thread
-  // (default kSplitBlocks; 0: never).
+  // when not stitched (default kSplitBlocks; 0: never).
   void SetSplitBlocks(size_t blocks) { split_blocks_ = blocks; }
   static constexpr size_t kSplitBlocks = 1024;  // 64 KiB: the hand-over costs ~10 µs, 64 KiB of SHA ~90
 
@@ -65,6 +80,10 @@ class DigestLanes {
     const uint8_t* pending = nullptr;  // whole blocks awaiting Flush()
     size_t pending_blocks = 0;
   };
+  // Compresses the pending blocks of the m lanes act[] one stream at a time.
+  void OneStream(Lane* const* act, int m);
+  // Compresses `blocks` pending blocks of each of the `take` lanes act[] in the SIMD kernels.
+  void Wide(Lane* const* act, int take, size_t blocks);
   // Runs `job` on the helper thread (started on first use) and returns at once; Wait() for it.
   // False (job not run) when no thread can be started; splitting is then off for good.
   bool Post(std::function<void()> job);
@@ -73,6 +92,8 @@ class DigestLanes {
 
   std::array<Lane, kMaxLanes> lanes_{};
   bool simd_ = true;
+  bool stitched_ = true;
+  int one_stream_below_ = kOneStreamBelow;
   size_t split_blocks_ = kSplitBlocks;
   std::thread helper_;
   std::mutex mu_;

@@ -8,6 +8,7 @@
 
 #include "hash/multi_digest.h"
 #include "hash/sha_multi.h"
+#include "testing/evp_digests.h"
 #include "testing/random_bytes.h"
 
 namespace ngb {
@@ -40,8 +41,16 @@ TEST(DigestLanes, KnownVectors) {
 
 // Every lane count (1..16), uneven chunk sizes and stream lengths around block boundaries, with
 // and without the SIMD kernels, must give exactly OpenSSL's three digests for every stream.
+struct LanesMode {
+  bool simd, stitched;
+  int one_stream_below;
+};
+
 TEST(DigestLanes, LanesMatchOpenSsl) {
-  for (bool simd : {true, false}) {
+  for (const LanesMode mode : {LanesMode{true, true, DigestLanes::kOneStreamBelow}, LanesMode{true, true, 1},
+                               LanesMode{true, true, 5}, LanesMode{true, false, 0}, LanesMode{false, true, 0},
+                               LanesMode{false, false, 0}}) {
+    const bool simd = mode.simd;
     for (int nlanes : {1, 2, 3, 6, 7, 8, 9, 15, 16}) {
       std::vector<std::vector<uint8_t>> data;
       for (int i = 0; i < nlanes; ++i) {
@@ -50,6 +59,8 @@ TEST(DigestLanes, LanesMatchOpenSsl) {
       }
       DigestLanes lanes;
       lanes.UseSimd(simd);
+      lanes.UseStitched(mode.stitched);
+      if (mode.one_stream_below > 0) lanes.SetOneStreamBelow(mode.one_stream_below);
       for (int i = 0; i < nlanes; ++i) lanes.Reset(i);
       std::vector<size_t> pos(nlanes, 0);
       for (int round = 0;; ++round) {
@@ -68,11 +79,14 @@ TEST(DigestLanes, LanesMatchOpenSsl) {
         if (!any) break;
       }
       for (int i = 0; i < nlanes; ++i) {
-        const Digests want = MultiDigest::Of(data[i]);
+        const Digests want = testing::EvpDigests(data[i]);
         const Digests got = lanes.Final(i);
-        EXPECT_EQ(got.md5, want.md5) << "simd " << simd << " lanes " << nlanes << " lane " << i;
-        EXPECT_EQ(got.sha1, want.sha1) << "simd " << simd << " lanes " << nlanes << " lane " << i;
-        EXPECT_EQ(got.sha256, want.sha256) << "simd " << simd << " lanes " << nlanes << " lane " << i;
+        const std::string where = "simd " + std::to_string(simd) + " stitched " + std::to_string(mode.stitched) +
+                                  " below " + std::to_string(mode.one_stream_below) + " lanes " +
+                                  std::to_string(nlanes) + " lane " + std::to_string(i);
+        EXPECT_EQ(got.md5, want.md5) << where;
+        EXPECT_EQ(got.sha1, want.sha1) << where;
+        EXPECT_EQ(got.sha256, want.sha256) << where;
       }
     }
   }
@@ -84,18 +98,20 @@ TEST(DigestLanes, ResetAndFinalWithoutFlush) {
   const std::vector<uint8_t> a = RandomBytes(64 * 9 + 5, 1), b = RandomBytes(64 * 3, 2);
   lanes.Reset(4);
   lanes.Submit(4, a);
-  EXPECT_EQ(lanes.Final(4).sha256, MultiDigest::Of(a).sha256);
+  EXPECT_EQ(lanes.Final(4).sha256, testing::EvpDigests(a).sha256);
   lanes.Reset(4);
   lanes.Submit(4, b);
   lanes.Flush();
-  EXPECT_EQ(lanes.Final(4).sha1, MultiDigest::Of(b).sha1);
+  EXPECT_EQ(lanes.Final(4).sha1, testing::EvpDigests(b).sha1);
 }
 
-// One or two streams with many blocks: SHA-1 and SHA-256 on the helper thread, MD5 here.
+// Unstitched (no SHA-NI), one or two streams with many blocks: SHA-1 and SHA-256 on the helper
+// thread, MD5 here.
 TEST(DigestLanes, SplitAcrossTheHelperThread) {
   for (size_t split : {size_t{1}, DigestLanes::kSplitBlocks}) {
     for (int nlanes : {1, 2, 3}) {
       DigestLanes lanes;
+      lanes.UseStitched(false);
       lanes.SetSplitBlocks(split);
       std::vector<std::vector<uint8_t>> data;
       for (int i = 0; i < nlanes; ++i) data.push_back(RandomBytes(64 * 3000 + 17 * i, static_cast<uint32_t>(50 + i)));
@@ -111,7 +127,7 @@ TEST(DigestLanes, SplitAcrossTheHelperThread) {
         if (!any) break;
       }
       for (int i = 0; i < nlanes; ++i) {
-        const Digests want = MultiDigest::Of(data[i]), got = lanes.Final(i);
+        const Digests want = testing::EvpDigests(data[i]), got = lanes.Final(i);
         EXPECT_EQ(got.md5, want.md5) << split << " " << nlanes;
         EXPECT_EQ(got.sha1, want.sha1) << split << " " << nlanes;
         EXPECT_EQ(got.sha256, want.sha256) << split << " " << nlanes;

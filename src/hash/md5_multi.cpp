@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
+#include "hash/md5_rounds.h"
 #include "hash/multi_digest.h"
 #include "hash/simd_transpose.h"
 
@@ -18,25 +20,10 @@
 namespace ngb {
 namespace {
 
-constexpr uint32_t kK[64] = {
-    0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501,
-    0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821,
-    0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d, 0x02441453, 0xd8a1e681, 0xe7d3fbc8,
-    0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed, 0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a,
-    0xfffa3942, 0x8771f681, 0x6d9d6122, 0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70,
-    0x289b7ec6, 0xeaa127fa, 0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665,
-    0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
-    0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391};
-constexpr int kS[64] = {7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
-                        5, 9,  14, 20, 5, 9,  14, 20, 5, 9,  14, 20, 5, 9,  14, 20,
-                        4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
-                        6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21};
-// Message word used by step i.
-constexpr int MsgIndex(int i) {
-  return i < 16 ? i : i < 32 ? (5 * i + 1) % 16 : i < 48 ? (3 * i + 5) % 16 : (7 * i) % 16;
-}
+using hash_detail::kMd5K;
+using hash_detail::kMd5S;
+using hash_detail::Md5MsgIndex;
 
-inline uint32_t Rotl(uint32_t x, int s) { return (x << s) | (x >> (32 - s)); }
 inline uint32_t Load32(const uint8_t* p) {
   uint32_t v;
   std::memcpy(&v, p, 4);
@@ -90,8 +77,8 @@ template <int i>
 __attribute__((target("avx2"), always_inline)) inline void Step(__m256i& a, __m256i b, __m256i c, __m256i d,
                                                                const __m256i* m) {
   const __m256i f = Mix<i / 16>(b, c, d);
-  __m256i t = _mm256_add_epi32(_mm256_add_epi32(a, f), _mm256_add_epi32(m[MsgIndex(i)], _mm256_set1_epi32(static_cast<int>(kK[i]))));
-  a = _mm256_add_epi32(b, RotlV(t, kS[i]));
+  __m256i t = _mm256_add_epi32(_mm256_add_epi32(a, f), _mm256_add_epi32(m[Md5MsgIndex(i)], _mm256_set1_epi32(static_cast<int>(kMd5K[i]))));
+  a = _mm256_add_epi32(b, RotlV(t, kMd5S[i]));
 }
 
 template <int i>
@@ -145,8 +132,8 @@ __attribute__((target("avx512f"), always_inline)) inline void Step16(__m512i& a,
   constexpr int kTable = i < 16 ? 0xCA : i < 32 ? 0xE4 : i < 48 ? 0x96 : 0x39;
   const __m512i f = _mm512_ternarylogic_epi32(b, c, d, kTable);
   const __m512i t = _mm512_add_epi32(_mm512_add_epi32(a, f),
-                                     _mm512_add_epi32(m[MsgIndex(i)], _mm512_set1_epi32(static_cast<int>(kK[i]))));
-  constexpr int kShift = kS[i];  // an immediate even at -O0, where the intrinsic is a macro
+                                     _mm512_add_epi32(m[Md5MsgIndex(i)], _mm512_set1_epi32(static_cast<int>(kMd5K[i]))));
+  constexpr int kShift = kMd5S[i];  // an immediate even at -O0, where the intrinsic is a macro
   a = _mm512_add_epi32(b, _mm512_rol_epi32(t, kShift));
 }
 
@@ -210,10 +197,7 @@ const bool kHasAvx2 = [] {
 
 }  // namespace
 
-// One lane, one block at a time (a single big file: a disk image, a video). Each step adds the
-// message word and constant to `a` first and the round function last, so only the function waits
-// for the newest word (b); G is written as (b & d) + (c & ~d) (disjoint bits: + equals |) and I
-// as c ^ (b | ~d), so that their halves without b start early. Fully unrolled, 747 MB/s on this
+// One lane, one block at a time, with md5_rounds.h's step fully unrolled: 747 MB/s on this
 // machine, OpenSSL's assembly 718 (the former loop with a branch per step: 513-552 MB/s).
 void Md5CompressScalar(Md5State& s, const uint8_t* data, size_t blocks) {
   uint32_t a = s.a, b = s.b, c = s.c, d = s.d;
@@ -221,24 +205,8 @@ void Md5CompressScalar(Md5State& s, const uint8_t* data, size_t blocks) {
     uint32_t m[16];
     for (int i = 0; i < 16; ++i) m[i] = Load32(data + 4 * i);
     const uint32_t aa = a, bb = b, cc = c, dd = d;
-#define NGB_MD5_STEP(i, f)                                   \
-  {                                                          \
-    uint32_t t = a + kK[i] + m[MsgIndex(i)];                 \
-    t += (f);                                                \
-    a = d;                                                   \
-    d = c;                                                   \
-    c = b;                                                   \
-    b = b + Rotl(t, kS[i]);                                  \
-  }
-#pragma GCC unroll 16
-    for (int i = 0; i < 16; ++i) NGB_MD5_STEP(i, d ^ (b & (c ^ d)))
-#pragma GCC unroll 16
-    for (int i = 16; i < 32; ++i) NGB_MD5_STEP(i, (c & ~d) + (b & d))
-#pragma GCC unroll 16
-    for (int i = 32; i < 48; ++i) NGB_MD5_STEP(i, (c ^ d) ^ b)
-#pragma GCC unroll 16
-    for (int i = 48; i < 64; ++i) NGB_MD5_STEP(i, c ^ (b | ~d))
-#undef NGB_MD5_STEP
+    [&]<size_t... I>(std::index_sequence<I...>) { (hash_detail::Md5Step<I>(a, b, c, d, m), ...); }
+    (std::make_index_sequence<64>());
     a += aa;
     b += bb;
     c += cc;

@@ -1,12 +1,15 @@
-// MultiDigest: MD5, SHA-1 and SHA-256 of one byte stream in a single pass (OpenSSL EVP).
+// MultiDigest: MD5, SHA-1 and SHA-256 of one byte stream in a single pass (three_digests.h: the
+// three block functions stitched into one pass over each block where the CPU has SHA-NI).
 // Pure computation, no I/O. Not thread-safe: each worker owns its own instance and reuses it.
 #pragma once
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
 
-#include <openssl/evp.h>
+#include "hash/md5_multi.h"
+#include "hash/sha_multi.h"
 
 namespace ngb {
 
@@ -16,15 +19,11 @@ struct Digests {
 
 class MultiDigest {
  public:
-  MultiDigest();
-  ~MultiDigest();
-  MultiDigest(const MultiDigest&) = delete;
-  MultiDigest& operator=(const MultiDigest&) = delete;
+  MultiDigest() { Reset(); }
 
   // Starts a new stream. Must be called before the first Update() of each stream.
   void Reset();
-  // Feeds bytes. Large inputs are fed to the three digests in cache-sized slices so each slice
-  // is read from memory once and hashed three times from cache.
+  // Feeds bytes.
   void Update(std::span<const uint8_t> data);
   // Finishes the stream and returns its digests. Reset() before reusing.
   Digests Final();
@@ -33,9 +32,12 @@ class MultiDigest {
   static Digests Of(std::span<const uint8_t> data);
 
  private:
-  EVP_MD_CTX* md5_;
-  EVP_MD_CTX* sha1_;
-  EVP_MD_CTX* sha256_;
+  Md5State md5_{};
+  Sha1State sha1_{};
+  Sha256State sha256_{};
+  uint64_t length_ = 0;
+  std::array<uint8_t, 64> partial_{};  // bytes after the last whole block
+  size_t partial_len_ = 0;
 };
 
 // Lowercase hex of bytes.
