@@ -67,10 +67,12 @@ void DigestLanes::Flush() {
   for (Lane& l : lanes_) {
     if (l.pending_blocks > 0) busy[n++] = &l;
   }
-  // Below this many lanes with blocks left, one stream at a time.
-  const int below = !simd_ || Md5SimdLanes() == 1          ? kMaxLanes + 1
-                    : stitched_ && HasStitchedThree()       ? one_stream_below_
-                                                            : kMinLanesMd5;
+  // The widest MD5 kernel (16: AVX-512, 8: AVX2, 1: none), and below how many lanes with blocks
+  // left they go one stream at a time.
+  const int width = std::min(Md5SimdLanes(), max_width_);
+  const int below = !simd_ || width == 1               ? kMaxLanes + 1
+                    : stitched_ && HasStitchedThree()  ? one_stream_below_
+                                                       : kMinLanesMd5;
   for (;;) {
     Lane* act[kMaxLanes];
     int m = 0;
@@ -82,10 +84,10 @@ void DigestLanes::Flush() {
       OneStream(act, m);
       return;
     }
-    const int take = std::min(m, int{kMaxLanes});
+    const int take = std::min(m, width);
     size_t blocks = SIZE_MAX;
     for (int j = 0; j < take; ++j) blocks = std::min(blocks, act[j]->pending_blocks);
-    Wide(act, take, blocks);
+    Wide(act, take, width, blocks);
     for (int j = 0; j < take; ++j) {
       act[j]->pending += 64 * blocks;
       act[j]->pending_blocks -= blocks;
@@ -93,17 +95,17 @@ void DigestLanes::Flush() {
   }
 }
 
-void DigestLanes::Wide(Lane* const* act, int take, size_t blocks) {
+void DigestLanes::Wide(Lane* const* act, int take, int width, size_t blocks) {
   // The three digests one after the other: each kernel keeps its state in registers for a run of
   // blocks, and a round's chunks (16 x 128 KiB at most) stay in the L2/L3 caches between them.
-  if (Md5SimdLanes() == 16 && take > 8) {
+  if (width == 16 && take > 8) {
     RunKernel(act, take, 16, blocks, &Lane::md5,
               [](Md5State* s, const uint8_t* const* p, size_t b) { Md5Compress16(s, p, b); });
   } else {
     RunKernel(act, take, 8, blocks, &Lane::md5,
               [](Md5State* s, const uint8_t* const* p, size_t b) { Md5Compress8(s, p, b); });
   }
-  const bool sha16 = ShaHas16Lanes();
+  const bool sha16 = width == 16 && ShaHas16Lanes();
   if (sha16 && take >= kMinLanesSha1) {
     RunKernel(act, take, 16, blocks, &Lane::sha1,
               [](Sha1State* s, const uint8_t* const* p, size_t b) { Sha1Compress16(s, p, b); });

@@ -64,6 +64,8 @@ class DigestLanes {
   void UseStitched(bool on) { stitched_ = on; }
   // Benchmarks: the fewest lanes with blocks left that run in the SIMD kernels (with stitching).
   void SetOneStreamBelow(int lanes) { one_stream_below_ = lanes; }
+  // Tests: use MD5 kernels at most `lanes` wide (8: as on a CPU with AVX2 but not AVX-512).
+  void LimitWidth(int lanes) { max_width_ = lanes; }
   // Tests: the fewest pending blocks of one or two streams for which SHA goes to the helper thread
   // when not stitched (default kSplitBlocks; 0: never).
   void SetSplitBlocks(size_t blocks) { split_blocks_ = blocks; }
@@ -82,8 +84,9 @@ class DigestLanes {
   };
   // Compresses the pending blocks of the m lanes act[] one stream at a time.
   void OneStream(Lane* const* act, int m);
-  // Compresses `blocks` pending blocks of each of the `take` lanes act[] in the SIMD kernels.
-  void Wide(Lane* const* act, int take, size_t blocks);
+  // Compresses `blocks` pending blocks of each of the `take` lanes act[] (take <= width) in the
+  // SIMD kernels, MD5's `width` lanes wide at most.
+  void Wide(Lane* const* act, int take, int width, size_t blocks);
   // Runs `job` on the helper thread (started on first use) and returns at once; Wait() for it.
   // False (job not run) when no thread can be started; splitting is then off for good.
   bool Post(std::function<void()> job);
@@ -94,6 +97,7 @@ class DigestLanes {
   bool simd_ = true;
   bool stitched_ = true;
   int one_stream_below_ = kOneStreamBelow;
+  int max_width_ = kMaxLanes;
   size_t split_blocks_ = kSplitBlocks;
   std::thread helper_;
   std::mutex mu_;
