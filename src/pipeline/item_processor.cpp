@@ -251,8 +251,17 @@ void ItemProcessor::End(const Status& read_error) {
   for (auto& a : analysers_) a->Finish(rec, complete);
   if (complete && (!rec.size || rec.kind == ItemKind::kMember)) rec.size = total;
   if (complete && rec.kind == ItemKind::kFile && rec.size && *rec.size != total) {
-    rec.SetError("changed_during_scan", "read " + std::to_string(total) + " bytes of a file listed with " +
-                                            std::to_string(*rec.size));
+    if (rec.allocated) {
+      // A file of a file system inside an image cannot change during the scan (the image itself is
+      // checked as its own item). What The Sleuth Kit reads is its content, as `icat` shows it:
+      // NTFS's $BadClus:$Bad, for one, is listed as long as the volume and reads as empty. Noted,
+      // with the digests of what was read.
+      rec.attrs.emplace_back("fs.short_content", "the file system lists " + std::to_string(*rec.size) +
+                                                     " bytes; The Sleuth Kit reads " + std::to_string(total));
+    } else {
+      rec.SetError("changed_during_scan", "read " + std::to_string(total) + " bytes of a file listed with " +
+                                              std::to_string(*rec.size));
+    }
   }
   if (!read_error.ok()) rec.SetError(read_error.reason(), read_error.detail());
   if (over_limit) {
