@@ -20,8 +20,8 @@ constexpr int kMinLanesSha256 = 8;
 
 // Runs `kernel` (width lanes) over `blocks` blocks of the `take` lanes act[]; the idle kernel lanes
 // hash act[0]'s bytes again into scratch states, discarded.
-template <typename Lane, typename State, typename Kernel>
-void RunKernel(Lane* const* act, int take, int width, size_t blocks, State Lane::*member, Kernel kernel) {
+template <typename Lane, typename Owner, typename State, typename Kernel>
+void RunKernel(Lane* const* act, int take, int width, size_t blocks, State Owner::*member, Kernel kernel) {
   State s[DigestLanes::kMaxLanes];
   const uint8_t* p[DigestLanes::kMaxLanes];
   for (int j = 0; j < width; ++j) {
@@ -34,31 +34,13 @@ void RunKernel(Lane* const* act, int take, int width, size_t blocks, State Lane:
 
 }  // namespace
 
-void DigestLanes::Reset(int lane) {
-  Lane& l = lanes_[static_cast<size_t>(lane)];
-  l = Lane();
-  l.md5 = kMd5Init;
-  l.sha1 = kSha1Init;
-  l.sha256 = kSha256Init;
-}
+void DigestLanes::Reset(int lane) { lanes_[static_cast<size_t>(lane)] = Lane(); }
 
 void DigestLanes::Submit(int lane, std::span<const uint8_t> data) {
   Lane& l = lanes_[static_cast<size_t>(lane)];
-  l.length += data.size();
-  if (l.partial_len > 0) {
-    const size_t take = std::min(data.size(), 64 - l.partial_len);
-    std::memcpy(l.partial.data() + l.partial_len, data.data(), take);
-    l.partial_len += take;
-    data = data.subspan(take);
-    if (l.partial_len < 64) return;
-    CompressThree(l.md5, l.sha1, l.sha256, l.partial.data(), 1);
-    l.partial_len = 0;
-  }
-  l.pending = data.data();
-  l.pending_blocks = data.size() / 64;
-  const size_t tail = data.size() % 64;
-  std::memcpy(l.partial.data(), data.data() + data.size() - tail, tail);
-  l.partial_len = tail;
+  const std::span<const uint8_t> blocks = l.Absorb(data);
+  l.pending = blocks.data();
+  l.pending_blocks = blocks.size() / 64;
 }
 
 void DigestLanes::Flush() {
@@ -201,7 +183,7 @@ Digests DigestLanes::Final(int lane) {
     CompressThree(l.md5, l.sha1, l.sha256, l.pending, l.pending_blocks);
     l.pending_blocks = 0;
   }
-  return FinishThree(l.md5, l.sha1, l.sha256, {l.partial.data(), l.partial_len}, l.length);
+  return l.Finish();
 }
 
 }  // namespace ngb

@@ -72,13 +72,7 @@ class DigestLanes {
   static constexpr size_t kSplitBlocks = 1024;  // 64 KiB: the hand-over costs ~10 µs, 64 KiB of SHA ~90
 
  private:
-  struct Lane {
-    Md5State md5{};
-    Sha1State sha1{};
-    Sha256State sha256{};
-    uint64_t length = 0;  // bytes submitted
-    std::array<uint8_t, 64> partial{};
-    size_t partial_len = 0;
+  struct Lane : ThreeStream {
     const uint8_t* pending = nullptr;  // whole blocks awaiting Flush()
     size_t pending_blocks = 0;
   };

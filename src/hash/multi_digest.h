@@ -2,20 +2,13 @@
 // three block functions stitched into one pass over each block where the CPU has SHA-NI).
 // Pure computation, no I/O. Not thread-safe: each worker owns its own instance and reuses it.
 #pragma once
-#include <array>
-#include <cstddef>
 #include <cstdint>
 #include <span>
-#include <string>
 
-#include "hash/md5_multi.h"
-#include "hash/sha_multi.h"
+#include "hash/digests.h"
+#include "hash/three_digests.h"
 
 namespace ngb {
-
-struct Digests {
-  std::string md5, sha1, sha256;  // lowercase hex
-};
 
 class MultiDigest {
  public:
@@ -32,15 +25,7 @@ class MultiDigest {
   static Digests Of(std::span<const uint8_t> data);
 
  private:
-  Md5State md5_{};
-  Sha1State sha1_{};
-  Sha256State sha256_{};
-  uint64_t length_ = 0;
-  std::array<uint8_t, 64> partial_{};  // bytes after the last whole block
-  size_t partial_len_ = 0;
+  ThreeStream stream_;
 };
-
-// Lowercase hex of bytes.
-std::string ToHex(std::span<const uint8_t> bytes);
 
 }  // namespace ngb

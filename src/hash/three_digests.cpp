@@ -1,5 +1,6 @@
 #include "hash/three_digests.h"
 
+#include <algorithm>
 #include <cstring>
 #include <utility>
 
@@ -170,6 +171,24 @@ void CompressThree(Md5State& md5, Sha1State& sha1, Sha256State& sha256, const ui
   }
 #endif
   CompressThreeSeparately(md5, sha1, sha256, data, blocks);
+}
+
+std::span<const uint8_t> ThreeStream::Absorb(std::span<const uint8_t> data) {
+  if (data.empty()) return {};  // data() may be null
+  length += data.size();
+  if (tail_len > 0) {
+    const size_t take = std::min(data.size(), 64 - tail_len);
+    std::memcpy(tail.data() + tail_len, data.data(), take);
+    tail_len += take;
+    data = data.subspan(take);
+    if (tail_len < 64) return {};
+    CompressThree(md5, sha1, sha256, tail.data(), 1);
+    tail_len = 0;
+  }
+  const size_t whole = data.size() / 64 * 64;
+  tail_len = data.size() - whole;
+  if (tail_len > 0) std::memcpy(tail.data(), data.data() + whole, tail_len);
+  return data.first(whole);
 }
 
 Digests FinishThree(Md5State md5, Sha1State sha1, Sha256State sha256, std::span<const uint8_t> tail,

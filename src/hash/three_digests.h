@@ -13,12 +13,13 @@
 // after the other (CompressThreeSeparately: Md5CompressScalar and OpenSSL's SHA block functions).
 // Pure computation, thread-safe.
 #pragma once
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
 
+#include "hash/digests.h"
 #include "hash/md5_multi.h"
-#include "hash/multi_digest.h"
 #include "hash/sha_multi.h"
 
 namespace ngb {
@@ -37,5 +38,23 @@ bool HasStitchedThree();
 // blocks; tail.size() < 64) and returns its three digests as lowercase hex.
 Digests FinishThree(Md5State md5, Sha1State sha1, Sha256State sha256, std::span<const uint8_t> tail,
                     uint64_t length);
+
+// One stream between calls: the three chaining values, the bytes counted so far and those after
+// the last whole block. Used by MultiDigest (one stream) and DigestLanes (a stream per lane).
+struct ThreeStream {
+  Md5State md5 = kMd5Init;
+  Sha1State sha1 = kSha1Init;
+  Sha256State sha256 = kSha256Init;
+  uint64_t length = 0;
+  std::array<uint8_t, 64> tail{};
+  size_t tail_len = 0;
+
+  // Counts `data`, completes a partial block from its first bytes (compressing that block) and
+  // keeps the bytes after its last whole block as the new tail. Returns the whole blocks in
+  // between, which the caller must compress (CompressThree, or lane kernels) before Finish().
+  std::span<const uint8_t> Absorb(std::span<const uint8_t> data);
+  // Pads the tail and returns the stream's digests (see FinishThree).
+  Digests Finish() const { return FinishThree(md5, sha1, sha256, {tail.data(), tail_len}, length); }
+};
 
 }  // namespace ngb
