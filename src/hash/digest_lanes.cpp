@@ -1,7 +1,6 @@
 #include "hash/digest_lanes.h"
 
 #include <algorithm>
-#include <cstring>
 #include <system_error>
 
 namespace ngb {

@@ -24,8 +24,8 @@
 #include <span>
 #include <thread>
 
+#include "hash/digests.h"
 #include "hash/md5_multi.h"
-#include "hash/multi_digest.h"
 #include "hash/sha_multi.h"
 #include "hash/three_digests.h"
 
