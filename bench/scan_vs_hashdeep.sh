@@ -107,14 +107,20 @@ verdict() { if "$@"; then echo PASS; else echo MISS; fi; }
 join() { local IFS=,; printf '%s' "$*"; }
 json_str() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')"; }
 
+# shellcheck source=bench/disk_reads.sh
+source "$(dirname "${BASH_SOURCE[0]}")/disk_reads.sh"  # disk_reads: see there
+
 # run_timed STDOUT_DEST STDERR_LOG CMD... — wall clock via date +%s.%N around GNU time (which
-# records peak RSS). Sets T_SECONDS, T_RSS_KB, T_RC; never aborts on the command's exit status.
+# records peak RSS). Sets T_SECONDS, T_RSS_KB, T_RC and T_DISK_READS (read requests the disks
+# completed meanwhile); never aborts on the command's exit status.
 run_timed() {
-  local out=$1 err=$2 t0 t1
+  local out=$1 err=$2 t0 t1 r0
   shift 2
+  r0=$(disk_reads)
   t0=$(date +%s.%N)
   if "$TIME" -f '%e %M' -o "$err.time" "$@" >"$out" 2>"$err"; then T_RC=0; else T_RC=$?; fi
   t1=$(date +%s.%N)
+  T_DISK_READS=$(($(disk_reads) - r0))
   T_SECONDS=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
   T_RSS_KB=$(awk 'END { print $2 + 0 }' "$err.time")  # last line; GNU time may prepend a status line
 }
@@ -177,12 +183,11 @@ measure_bound() {
 }
 
 # ------------------------------------------------------------------ timed runs
-declare -A HD_TIMES NGB_TIMES NGB_RSS HD_RSS ITEM_ERR_RUNS
+declare -A HD_TIMES NGB_TIMES NGB_RSS HD_RSS HD_READS NGB_READS ITEM_ERR_RUNS
 for kind in "${KINDS[@]}"; do
   dir=$WORK/corpus-$kind
-  echo "corpus $kind: warming page cache (${FILES[$kind]} files, ${BYTES[$kind]} bytes)"
-  warm_cache "$dir"
-  hd_t=() ngb_t=() ngb_r=() hd_r=()
+  echo "corpus $kind: warming page cache (${FILES[$kind]} files, ${BYTES[$kind]} bytes) before every timed run"
+  hd_t=() ngb_t=() ngb_r=() hd_r=() hd_d=() ngb_d=()
   ITEM_ERR_RUNS[$kind]=0
   prev_case=
   for ((i = 1; i <= RUNS; i++)); do
@@ -195,10 +200,11 @@ for kind in "${KINDS[@]}"; do
     # Alternate which tool goes first so neither systematically benefits from run order.
     if ((i % 2)); then order=(hashdeep nigehbaan); else order=(nigehbaan hashdeep); fi
     for tool in "${order[@]}"; do
+      warm_cache "$dir"
       if [[ $tool == hashdeep ]]; then
         run_timed /dev/null "$LOGS/hashdeep-$kind-$i.err" hashdeep -r -c md5,sha1,sha256 "$dir"
         ((T_RC == 0)) || die "hashdeep exited $T_RC; see $LOGS/hashdeep-$kind-$i.err"
-        hd_t+=("$T_SECONDS") hd_r+=("$(calc 1 "$T_RSS_KB / 1024")")
+        hd_t+=("$T_SECONDS") hd_r+=("$(calc 1 "$T_RSS_KB / 1024")") hd_d+=("$T_DISK_READS")
       else
         run_timed "$LOGS/scan-$kind-$i.out" "$LOGS/scan-$kind-$i.err" "$NGB" scan --case "$case_dir" --quiet "$dir"
         case $T_RC in
@@ -208,13 +214,13 @@ for kind in "${KINDS[@]}"; do
           *) tail -n 20 "$LOGS/scan-$kind-$i.err" >&2 || true
              die "nigehbaan scan exited $T_RC ($kind run $i); see $LOGS/scan-$kind-$i.err" ;;
         esac
-        ngb_t+=("$T_SECONDS") ngb_r+=("$(calc 1 "$T_RSS_KB / 1024")")
+        ngb_t+=("$T_SECONDS") ngb_r+=("$(calc 1 "$T_RSS_KB / 1024")") ngb_d+=("$T_DISK_READS")
       fi
     done
     extra=
     if [[ $kind == mixed ]]; then extra=" | one-pass bound rate ${BOUND_RATES[-1]} MB/s"; fi
-    printf '[%s run %d/%d] hashdeep %s s | nigehbaan %s s, peak RSS %s MB%s\n' \
-      "$kind" "$i" "$RUNS" "${hd_t[-1]}" "${ngb_t[-1]}" "${ngb_r[-1]}" "$extra"
+    printf '[%s run %d/%d] hashdeep %s s | nigehbaan %s s, peak RSS %s MB | disk reads %s / %s%s\n' \
+      "$kind" "$i" "$RUNS" "${hd_t[-1]}" "${ngb_t[-1]}" "${ngb_r[-1]}" "${hd_d[-1]}" "${ngb_d[-1]}" "$extra"
     if [[ -n $prev_case ]]; then rm -rf -- "$prev_case"; fi  # keep only the latest case folder
     prev_case=$case_dir
   done
@@ -222,6 +228,8 @@ for kind in "${KINDS[@]}"; do
   NGB_TIMES[$kind]=$(join "${ngb_t[@]}")
   NGB_RSS[$kind]=$(join "${ngb_r[@]}")
   HD_RSS[$kind]=$(join "${hd_r[@]}")
+  HD_READS[$kind]=$(join "${hd_d[@]}")
+  NGB_READS[$kind]=$(join "${ngb_d[@]}")
 done
 
 # ------------------------------------------------------------------ report
@@ -255,12 +263,20 @@ for kind in "${KINDS[@]}"; do
     BOUND_LINE="mixed hardware bound: ${BYTES[$kind]} B / $BOUND_MBPS MB/s = $bound_s s; nigehbaan $ngb_med s = $pct% of bound (target >= $BOUND_TARGET_PCT%): $bound_res; stretch speed-up >= 4x: $stretch_res"
     bound_fields="\"bound_rate_mbps\":[$(join "${BOUND_RATES[@]}")],\"bound_rate_median_mbps\":$BOUND_MBPS,\"bound_s\":$bound_s,\"percent_of_bound\":$pct,\"bound_target_percent\":$BOUND_TARGET_PCT,\"bound_result\":\"$bound_res\",\"stretch_result\":\"$stretch_res\""
   fi
-  json_corpora+=("$(printf '"%s":{"files":%d,"bytes":%d,"runs":%d,"hashdeep_s":[%s],"nigehbaan_s":[%s],"nigehbaan_rss_mb":[%s],"hashdeep_rss_mb":[%s],"hashdeep_median_s":%s,"nigehbaan_median_s":%s,"speedup":%s,"speedup_target":%s,"speedup_stretch":%s,"speedup_result":"%s","peak_rss_mb":%s,"rss_budget_mb":%d,"rss_result":"%s","scan_runs_with_item_errors":%d,%s}' \
+  json_corpora+=("$(printf '"%s":{"files":%d,"bytes":%d,"runs":%d,"hashdeep_s":[%s],"nigehbaan_s":[%s],"nigehbaan_rss_mb":[%s],"hashdeep_rss_mb":[%s],"hashdeep_median_s":%s,"nigehbaan_median_s":%s,"speedup":%s,"speedup_target":%s,"speedup_stretch":%s,"speedup_result":"%s","peak_rss_mb":%s,"rss_budget_mb":%d,"rss_result":"%s","scan_runs_with_item_errors":%d,"hashdeep_disk_reads":[%s],"nigehbaan_disk_reads":[%s],%s}' \
     "$kind" "${FILES[$kind]}" "${BYTES[$kind]}" "$RUNS" "${HD_TIMES[$kind]}" "${NGB_TIMES[$kind]}" \
     "${NGB_RSS[$kind]}" "${HD_RSS[$kind]}" "$hd_med" "$ngb_med" "$speedup" "$target" "$stretch" "$sp_res" \
-    "$rss_max" "$RSS_BUDGET_MB" "$rss_res" "${ITEM_ERR_RUNS[$kind]}" "$bound_fields")")
+    "$rss_max" "$RSS_BUDGET_MB" "$rss_res" "${ITEM_ERR_RUNS[$kind]}" "${HD_READS[$kind]}" "${NGB_READS[$kind]}" \
+    "$bound_fields")")
 done
 if [[ -n ${BOUND_LINE:-} ]]; then echo "$BOUND_LINE"; fi
+reads_total=0
+for kind in "${KINDS[@]}"; do
+  for r in ${HD_READS[$kind]//,/ } ${NGB_READS[$kind]//,/ }; do reads_total=$((reads_total + r)); done
+done
+if ((reads_total > 0)); then
+  warn "$reads_total disk read requests during timed runs despite re-warming (idle page cache reclaimed, e.g. by DAMON pageout): those runs include some I/O; see 'disk reads' per run"
+fi
 echo "(medians of $RUNS interleaved runs on page-cached data; speed-up = hashdeep / nigehbaan; RSS in MiB, max over runs; logs in $LOGS)"
 
 printf '{"bench":"scan_vs_hashdeep","date":%s,"host":%s,"cpu":%s,"nproc":%d,"loadavg_start":%s,"loadavg_end":%s,"nigehbaan":%s,"hashdeep_version":%s,"seed":%d,"text_fraction":%s,"corpora":{%s},"digest_bound_last":%s}\n' \

@@ -13,7 +13,7 @@ JOBS=$(nproc)
 FUZZ_SECONDS=${FUZZ_SECONDS:-20}
 
 echo "== optimised build"
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNGB_UNITY=ON >/dev/null
 cmake --build build
 LOG=$(mktemp)
 trap 'rm -f "$LOG"' EXIT
@@ -24,7 +24,7 @@ trap 'rm -f "$LOG"' EXIT
 echo "== sanitizer build (clang: ASan + UBSan; also the libFuzzer targets)"
 CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug \
   -DCMAKE_C_FLAGS_DEBUG="-O1 -g" -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
-  -DNGB_SANITIZE=ON -DNGB_FUZZ=ON -DNGB_BENCH=OFF >/dev/null
+  -DNGB_SANITIZE=ON -DNGB_FUZZ=ON -DNGB_BENCH=OFF -DNGB_UNITY=ON >/dev/null
 cmake --build build-asan
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --output-on-failure -j "$JOBS") | tee -a "$LOG"

@@ -32,7 +32,7 @@ Result<std::pair<std::string, uint64_t>> FileSha256(const std::string& path) {
   return std::make_pair(sha.FinalHex(), total);
 }
 
-std::string AbsolutePath(const std::string& p) {
+std::string AbsoluteNormalPath(const std::string& p) {
   std::error_code ec;
   std::filesystem::path a = std::filesystem::absolute(p, ec);
   return ec ? p : a.lexically_normal().string();
@@ -54,7 +54,7 @@ Status MakePdf(store::CaseStore& cs, const ReportJobOptions& o) {
     po.chromium = o.chromium;
     po.work_dir = work;
     po.timeout_seconds = o.pdf_timeout_seconds;
-    s = report::PrintHtmlToPdf(AbsolutePath(work + "/report.html"), AbsolutePath(o.pdf_path), po);
+    s = report::PrintHtmlToPdf(AbsoluteNormalPath(work + "/report.html"), AbsoluteNormalPath(o.pdf_path), po);
   }
   std::filesystem::remove_all(work, ec);
   return s;

@@ -25,7 +25,7 @@
 namespace ngb::app {
 namespace {
 
-std::string AbsolutePath(const std::string& p) {
+std::string RealOrAbsolutePath(const std::string& p) {
   char buf[PATH_MAX];
   if (realpath(p.c_str(), buf)) return buf;
   if (!p.empty() && p[0] == '/') return p;
@@ -137,7 +137,7 @@ std::string SourceLabel(const std::string& path) {
   std::string p = path;
   while (p.size() > 1 && p.back() == '/') p.pop_back();
   std::string base(BaseName(p));
-  if (base.empty() || base == "." || base == "..") base = std::string(BaseName(AbsolutePath(p)));
+  if (base.empty() || base == "." || base == "..") base = std::string(BaseName(RealOrAbsolutePath(p)));
   if (base.empty()) base = "root";
   return base;
 }
@@ -154,7 +154,7 @@ Result<ScanJobResult> RunScanJob(store::CaseStore& cs, const ScanJobOptions& opt
   for (size_t i = 0; i < options.sources.size(); ++i) {
     store::SourceRecord s;
     s.position = static_cast<int>(i);
-    s.abs_path = AbsolutePath(options.sources[i]);
+    s.abs_path = RealOrAbsolutePath(options.sources[i]);
     std::string label = SourceLabel(options.sources[i]);
     std::string unique = label;
     for (int n = 2; !labels.insert(unique).second; ++n) unique = label + "#" + std::to_string(n);

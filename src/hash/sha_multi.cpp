@@ -4,7 +4,6 @@
 // by OpenSSL at run time) through the low-level SHA1_Update/SHA256_Update on a context whose
 // chaining value is ours: with no buffered bytes and whole blocks they compress straight from
 // `data`. That API is deprecated in OpenSSL 3 but kept; EVP has no way to set a chaining value.
-#define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/sha.h>
 
 #include <cstring>
@@ -150,6 +149,11 @@ const bool kHas16Lanes = [] {
 
 }  // namespace
 
+// OpenSSL 3 deprecates the low-level SHA API, but it is the only one that exposes the chaining
+// state. A pragma rather than OPENSSL_SUPPRESS_DEPRECATED, which a unity build could defeat by
+// including <openssl/sha.h> earlier in the batch.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 void Sha1CompressBlocks(Sha1State& s, const uint8_t* data, size_t blocks) {
   if (blocks == 0) return;
   SHA_CTX c;
@@ -172,6 +176,7 @@ void Sha256CompressBlocks(Sha256State& s, const uint8_t* data, size_t blocks) {
   SHA256_Update(&c, data, blocks * 64);
   std::memcpy(s.h, c.h, sizeof s.h);
 }
+#pragma GCC diagnostic pop
 
 bool ShaHas16Lanes() { return kHas16Lanes; }
 

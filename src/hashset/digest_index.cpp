@@ -9,7 +9,7 @@
 namespace ngb::hashset {
 namespace {
 
-constexpr char kMagic[9] = "NGBDIGX1";
+constexpr char kDigestMagic[9] = "NGBDIGX1";
 constexpr unsigned kMaxDirBits = 28;
 
 // A record as stored: the digest, then its id. Width is a multiple of 4, so no padding.
@@ -212,7 +212,7 @@ Result<DigestIndex> DigestIndex::Build(size_t width, std::span<const uint8_t> di
     built = BuildRecords<decltype(w)::value>(digests, ids, p.dir_bits, dir, base + p.records_offset);
   });
   if (!built.ok()) return built;
-  SealHeader(*bytes, kMagic, kVersion, {width, ids.size(), p.dir_bits});
+  SealHeader(*bytes, kDigestMagic, kVersion, {width, ids.size(), p.dir_bits});
   return Adopt(std::move(*bytes));
 }
 
@@ -224,7 +224,7 @@ Result<DigestIndex> DigestIndex::FromBytes(std::span<const uint8_t> bytes) {
 
 Result<DigestIndex> DigestIndex::Adopt(IndexBytes bytes) {
   IndexHeader h;
-  if (Status s = CheckHeader(bytes.bytes(), kMagic, kVersion, &h); !s.ok()) return s;
+  if (Status s = CheckHeader(bytes.bytes(), kDigestMagic, kVersion, &h); !s.ok()) return s;
   const uint64_t width = h.params[0], count = h.params[1], bits = h.params[2];
   if (!ValidWidth(width) || count > kMaxEntries || bits > kMaxDirBits) {
     return Status::Error("index_corrupt", "parameters out of range");

@@ -22,7 +22,7 @@ using testing::WriteBytes;
 // A hash set with every hard case: random digests, exact duplicates (same digest, several ids),
 // digests sharing their first 8 bytes (and so their directory slot) that differ later, and one
 // digest repeated hundreds of times.
-struct Set {
+struct DigestSet {
   size_t width;
   std::vector<uint8_t> digests;
   std::vector<uint32_t> ids;
@@ -44,9 +44,9 @@ struct Set {
   }
 };
 
-Set MakeSet(size_t width, size_t n, uint64_t seed) {
+DigestSet MakeDigestSet(size_t width, size_t n, uint64_t seed) {
   std::mt19937_64 rng(seed);
-  Set s{width};
+  DigestSet s{width};
   for (size_t i = 0; i < n; ++i) s.Add(RandomBytes(rng, width), static_cast<uint32_t>(rng()));
   for (size_t i = 0; i < n / 10 && n > 0; ++i) {  // duplicates of earlier digests
     const size_t j = rng() % s.size();
@@ -64,7 +64,7 @@ Set MakeSet(size_t width, size_t n, uint64_t seed) {
   return s;
 }
 
-std::vector<std::vector<uint8_t>> Queries(const Set& s, size_t misses, uint64_t seed) {
+std::vector<std::vector<uint8_t>> Queries(const DigestSet& s, size_t misses, uint64_t seed) {
   std::mt19937_64 rng(seed);
   std::vector<std::vector<uint8_t>> q;
   for (size_t i = 0; i < s.size(); i += 3) q.emplace_back(s.at(i), s.at(i) + s.width);
@@ -77,7 +77,7 @@ std::vector<std::vector<uint8_t>> Queries(const Set& s, size_t misses, uint64_t 
   return q;
 }
 
-void ExpectMatchesTruth(const DigestIndex& index, const Set& s, uint64_t seed) {
+void ExpectMatchesTruth(const DigestIndex& index, const DigestSet& s, uint64_t seed) {
   const auto queries = Queries(s, 2000, seed);
   std::vector<uint32_t> ids;
   std::vector<uint8_t> batch;
@@ -100,7 +100,7 @@ class DigestIndexWidths : public ::testing::TestWithParam<size_t> {};
 
 TEST_P(DigestIndexWidths, FindsEveryIdAndNothingElse) {
   for (size_t n : {0ul, 1ul, 3ul, 5ul, 100ul, 20000ul}) {
-    const Set s = MakeSet(GetParam(), n, n + GetParam());
+    const DigestSet s = MakeDigestSet(GetParam(), n, n + GetParam());
     Result<DigestIndex> index = DigestIndex::Build(s.width, s.digests, s.ids);
     ASSERT_TRUE(index.ok()) << index.status().ToString();
     EXPECT_EQ(index->size(), s.size());
@@ -112,7 +112,7 @@ TEST_P(DigestIndexWidths, FindsEveryIdAndNothingElse) {
 TEST_P(DigestIndexWidths, SavedAndOpenedIndexIsTheSame) {
   ngb::testing::TempDir dir;
   const std::string path = dir.path() + "/set.ngbdig";
-  const Set s = MakeSet(GetParam(), 5000, 7);
+  const DigestSet s = MakeDigestSet(GetParam(), 5000, 7);
   Result<DigestIndex> built = DigestIndex::Build(s.width, s.digests, s.ids);
   ASSERT_TRUE(built.ok());
   ASSERT_TRUE(built->Save(path).ok());
@@ -123,7 +123,7 @@ TEST_P(DigestIndexWidths, SavedAndOpenedIndexIsTheSame) {
   EXPECT_TRUE(std::equal(opened->bytes().begin(), opened->bytes().end(), built->bytes().begin()));
   ExpectMatchesTruth(*opened, s, 8);
   // Building again gives the same bytes (sorted by digest then id, whatever the input order).
-  Set shuffled = s;
+  DigestSet shuffled = s;
   std::reverse(shuffled.ids.begin(), shuffled.ids.end());
   std::vector<uint8_t> rev;
   for (size_t i = s.size(); i-- > 0;) rev.insert(rev.end(), s.at(i), s.at(i) + s.width);
@@ -145,7 +145,7 @@ TEST(DigestIndex, RejectsBadInput) {
 
 TEST(DigestIndex, CorruptFilesAreErrors) {
   ngb::testing::TempDir dir;
-  const Set s = MakeSet(16, 1000, 3);
+  const DigestSet s = MakeDigestSet(16, 1000, 3);
   Result<DigestIndex> built = DigestIndex::Build(16, s.digests, s.ids);
   ASSERT_TRUE(built.ok());
   const std::vector<uint8_t> good(built->bytes().begin(), built->bytes().end());
@@ -188,7 +188,7 @@ TEST(DigestIndex, CorruptFilesAreErrors) {
 
 TEST(DigestIndex, GarbageNeverCrashes) {
   std::mt19937_64 rng(11);
-  const Set s = MakeSet(20, 300, 5);
+  const DigestSet s = MakeDigestSet(20, 300, 5);
   Result<DigestIndex> built = DigestIndex::Build(20, s.digests, s.ids);
   ASSERT_TRUE(built.ok());
   const std::vector<uint8_t> good(built->bytes().begin(), built->bytes().end());

@@ -19,7 +19,7 @@ size_t HexRun(std::string_view s) {
 
 enum class Vote { kNone, kPdq, kHashList, kBare64 };
 
-Vote Classify(std::string_view line) {
+Vote ClassifyLine(std::string_view line) {
   if (line.starts_with("MD5 (") || line.starts_with("SHA1 (") || line.starts_with("SHA256 (")) {
     return Vote::kHashList;
   }
@@ -56,7 +56,7 @@ Result<ImportFormat> DetectFormat(std::span<const uint8_t> head, std::string_vie
     text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
     if (line.empty() || line.starts_with('#')) continue;
     ++lines;
-    switch (Classify(line)) {
+    switch (ClassifyLine(line)) {
       case Vote::kPdq:
         ++pdq;
         break;

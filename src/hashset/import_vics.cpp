@@ -52,7 +52,7 @@ enum class Field {
   kAlternativeHashes
 };
 
-Field Classify(std::string_view key) {
+Field ClassifyKey(std::string_view key) {
   static constexpr std::pair<std::string_view, Field> kFields[] = {{"MD5", Field::kMd5},
                                                                    {"SHA1", Field::kSha1},
                                                                    {"SHA256", Field::kSha256},
@@ -322,7 +322,7 @@ bool ParseMedia(od::parser& parser, std::string& text, ParsedRecord& r, Problem&
     if (auto e = field.unescaped_key().get(key)) return m.Json(e);
     od::value& v = field.value();
     bool ok = true;
-    switch (Classify(key)) {
+    switch (ClassifyKey(key)) {
       case Field::kMd5:
         ok = m.Digest<16>(v, "MD5", "bad_md5", r.md5);
         break;

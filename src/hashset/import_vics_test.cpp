@@ -11,7 +11,7 @@ namespace {
 const std::string kMd5a = "0123456789ABCDEF0123456789ABCDEF";
 const std::string kMd5b = "fedcba9876543210fedcba9876543210";
 const std::string kSha1a = "0000111122223333444455556666777788889999";
-const std::string kPdq = "5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f";
+const std::string kVicsPdq = "5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f";
 
 const char* kModel20 = "http://github.com/VICSDATAMODEL/ProjectVic/DataModels/2.0.xml/US/$metadata#Media";
 const char* kModel13 = "http://github.com/ICMEC/ProjectVic/DataModels/1.3.xml#Media";
@@ -129,16 +129,16 @@ TEST_P(Vics, PdqFromAlternativeHashesOrField) {
   const std::string text = std::string("{\"@odata.context\":\"") + kModel20 + "\",\"value\":[" + "{\"MD5\":\"" + kMd5a +
                            "\",\"AlternativeHashes\":[{\"HashName\":\"PhotoDNA\","
                            "\"HashValue\":\"AAAA\"},{\"HashName\":\"pdq\",\"HashValue\":\"" +
-                           kPdq +
+                           kVicsPdq +
                            "\",\"Quality\":88}]},"
                            "{\"PDQ\":\"" +
-                           kPdq + "\",\"PDQQuality\":\"61\"}]}";
+                           kVicsPdq + "\",\"PDQQuality\":\"61\"}]}";
   CollectingSink s = Parse(text);
   ASSERT_TRUE(s.bad.empty()) << Describe(s.bad[0]);
   ASSERT_EQ(s.good.size(), 2u);
-  EXPECT_EQ(s.good[0].record.pdq->ToHex(), kPdq);
+  EXPECT_EQ(s.good[0].record.pdq->ToHex(), kVicsPdq);
   EXPECT_EQ(s.good[0].record.pdq_quality, 88);
-  EXPECT_EQ(s.good[1].record.pdq->ToHex(), kPdq);
+  EXPECT_EQ(s.good[1].record.pdq->ToHex(), kVicsPdq);
   EXPECT_EQ(s.good[1].record.pdq_quality, 61);
   EXPECT_FALSE(s.good[1].record.md5);
 }

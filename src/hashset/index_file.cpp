@@ -18,7 +18,7 @@ constexpr size_t kHugePage = 2u << 20;
 
 size_t RoundUp(size_t n, size_t to) { return (n + to - 1) / to * to; }
 
-std::array<uint8_t, 32> Sha256(std::span<const uint8_t> bytes) {
+std::array<uint8_t, 32> Sha256Of(std::span<const uint8_t> bytes) {
   std::array<uint8_t, 32> out{};
   unsigned int len = 0;
   EVP_Digest(bytes.data(), bytes.size(), out.data(), &len, EVP_sha256(), nullptr);
@@ -135,7 +135,7 @@ void SealHeader(IndexBytes& bytes, const char (&magic)[9], uint32_t version,
   h.header_bytes = kHeaderBytes;
   h.file_bytes = bytes.size();
   for (size_t i = 0; i < params.size(); ++i) h.params[i] = params[i];
-  const auto body = Sha256(bytes.bytes().subspan(kHeaderBytes));
+  const auto body = Sha256Of(bytes.bytes().subspan(kHeaderBytes));
   std::memcpy(h.body_sha256, body.data(), body.size());
   h.checksum = Fnv1a64(HeaderBytesBeforeChecksum(h));
   std::memcpy(bytes.mutable_data(), &h, sizeof h);
@@ -168,7 +168,7 @@ Status VerifyBody(std::span<const uint8_t> bytes) {
   if (bytes.size() < kHeaderBytes) return Status::Error("index_truncated", "shorter than a header");
   IndexHeader h;
   std::memcpy(&h, bytes.data(), sizeof h);
-  const auto body = Sha256(bytes.subspan(kHeaderBytes));
+  const auto body = Sha256Of(bytes.subspan(kHeaderBytes));
   if (std::memcmp(body.data(), h.body_sha256, body.size()) != 0) {
     return Status::Error("index_checksum_mismatch", "body SHA-256 differs from the header");
   }

@@ -12,7 +12,7 @@
 namespace ngb::hashset {
 namespace {
 
-constexpr char kMagic[9] = "NGBPDQX1";
+constexpr char kPdqMagic[9] = "NGBPDQX1";
 constexpr int kChunks = 8;
 constexpr size_t kRestBytes = 28;  // chunks 1..7 of a row
 constexpr unsigned kMinKeyBits = 1, kMaxKeyBits = 24;
@@ -362,7 +362,7 @@ Result<PdqIndex> PdqIndex::Build(std::span<const Hash256> hashes, std::span<cons
           table[slot] = ((chunk_of(row) >> res_shift) & res_mask) << s.pos_bits | static_cast<uint32_t>(row);
         });
   }
-  SealHeader(*bytes, kMagic, kVersion, {n, s.k, id_bits});
+  SealHeader(*bytes, kPdqMagic, kVersion, {n, s.k, id_bits});
   return Adopt(std::move(*bytes));
 }
 
@@ -374,7 +374,7 @@ Result<PdqIndex> PdqIndex::FromBytes(std::span<const uint8_t> bytes) {
 
 Result<PdqIndex> PdqIndex::Adopt(IndexBytes bytes) {
   IndexHeader h;
-  if (Status st = CheckHeader(bytes.bytes(), kMagic, kVersion, &h); !st.ok()) return st;
+  if (Status st = CheckHeader(bytes.bytes(), kPdqMagic, kVersion, &h); !st.ok()) return st;
   const uint64_t n = h.params[0], k = h.params[1], id_bits = h.params[2];
   if (n > kMaxEntries || k < kMinKeyBits || k > kMaxKeyBits || id_bits < 1 || id_bits > kMaxIdBits) {
     return Status::Error("index_corrupt", "parameters out of range");

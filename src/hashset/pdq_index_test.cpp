@@ -51,7 +51,7 @@ Hash256 Balanced(std::mt19937_64& rng) {
   return h;
 }
 
-struct Set {
+struct PdqSet {
   std::vector<Hash256> hashes;
   std::vector<uint32_t> ids;
   void Add(const Hash256& h, uint32_t id) {
@@ -60,7 +60,7 @@ struct Set {
   }
 };
 
-std::vector<PdqMatch> BruteForce(const Set& s, const Hash256& q, int d) {
+std::vector<PdqMatch> BruteForce(const PdqSet& s, const Hash256& q, int d) {
   std::vector<PdqMatch> out;
   for (size_t i = 0; i < s.hashes.size(); ++i) {
     const int dist = HammingDistance(s.hashes[i], q);
@@ -74,9 +74,9 @@ std::vector<PdqMatch> BruteForce(const Set& s, const Hash256& q, int d) {
 
 // Random hashes, clusters of near neighbours planted at 0..40 bits from random centres,
 // exact duplicates, and a few balanced (128 bits set) hashes.
-Set MakeSet(size_t n, uint64_t seed, std::vector<Hash256>* centres) {
+PdqSet MakePdqSet(size_t n, uint64_t seed, std::vector<Hash256>* centres) {
   std::mt19937_64 rng(seed);
-  Set s;
+  PdqSet s;
   uint32_t id = 0;
   for (size_t i = 0; i < n; ++i) s.Add(rng() % 4 ? RandomHash(rng) : Balanced(rng), id++);
   for (size_t c = 0; c < std::max<size_t>(n / 200, 2); ++c) {
@@ -89,7 +89,7 @@ Set MakeSet(size_t n, uint64_t seed, std::vector<Hash256>* centres) {
   return s;
 }
 
-std::vector<Hash256> MakeQueries(const Set& s, const std::vector<Hash256>& centres, uint64_t seed) {
+std::vector<Hash256> MakeQueries(const PdqSet& s, const std::vector<Hash256>& centres, uint64_t seed) {
   std::mt19937_64 rng(seed);
   std::vector<Hash256> q;
   for (int i = 0; i < 10; ++i) q.push_back(RandomHash(rng));
@@ -100,7 +100,7 @@ std::vector<Hash256> MakeQueries(const Set& s, const std::vector<Hash256>& centr
   return q;
 }
 
-void ExpectSameAsBruteForce(const PdqIndex& index, const Set& s, const std::vector<Hash256>& queries,
+void ExpectSameAsBruteForce(const PdqIndex& index, const PdqSet& s, const std::vector<Hash256>& queries,
                             const std::vector<int>& distances) {
   std::vector<PdqMatch> got;
   for (int d : distances) {
@@ -118,7 +118,7 @@ void ExpectSameAsBruteForce(const PdqIndex& index, const Set& s, const std::vect
 
 TEST(PdqIndex, SameResultsAsBruteForceAtEveryDistance) {
   std::vector<Hash256> centres;
-  const Set s = MakeSet(20000, 1, &centres);
+  const PdqSet s = MakePdqSet(20000, 1, &centres);
   Result<PdqIndex> index = PdqIndex::Build(s.hashes, s.ids);
   ASSERT_TRUE(index.ok()) << index.status().ToString();
   EXPECT_EQ(index->size(), s.hashes.size());
@@ -129,7 +129,7 @@ TEST(PdqIndex, SameResultsAsBruteForceAtEveryDistance) {
 TEST(PdqIndex, SmallSetsAndEdgeSizes) {
   for (size_t n : {0ul, 1ul, 2ul, 3ul, 17ul, 300ul, 2049ul}) {
     std::vector<Hash256> centres;
-    const Set s = MakeSet(n, n + 5, &centres);
+    const PdqSet s = MakePdqSet(n, n + 5, &centres);
     Result<PdqIndex> index = PdqIndex::Build(s.hashes, s.ids);
     ASSERT_TRUE(index.ok());
     ExpectSameAsBruteForce(*index, s, MakeQueries(s, centres, n), {0, 5, 31, 64, 256});
@@ -139,7 +139,7 @@ TEST(PdqIndex, SmallSetsAndEdgeSizes) {
 TEST(PdqIndex, SkewedSetsStayExact) {
   // Thousands of copies of one hash and of its close variants: the worst buckets.
   std::mt19937_64 rng(9);
-  Set s;
+  PdqSet s;
   const Hash256 hot = Balanced(rng);
   for (uint32_t i = 0; i < 3000; ++i) s.Add(i % 3 ? hot : Flip(hot, static_cast<int>(rng() % 8), rng), i);
   for (uint32_t i = 0; i < 3000; ++i) s.Add(Balanced(rng), 3000 + i);
@@ -152,7 +152,7 @@ TEST(PdqIndex, SkewedSetsStayExact) {
 
 TEST(PdqIndex, QueryAnyReportsEachIdOnceAtItsSmallestDistance) {
   std::vector<Hash256> centres;
-  Set s = MakeSet(5000, 4, &centres);
+  PdqSet s = MakePdqSet(5000, 4, &centres);
   // The same id under two different hashes.
   s.Add(centres[0], 7);
   std::mt19937_64 rng(3);
@@ -232,7 +232,7 @@ TEST(PdqIndex, ReferenceNeedlesInHaystack) {
 TEST(PdqIndex, SavedAndOpenedIndexIsTheSame) {
   ngb::testing::TempDir dir;
   std::vector<Hash256> centres;
-  const Set s = MakeSet(3000, 6, &centres);
+  const PdqSet s = MakePdqSet(3000, 6, &centres);
   Result<PdqIndex> built = PdqIndex::Build(s.hashes, s.ids);
   ASSERT_TRUE(built.ok());
   const std::string path = dir.path() + "/set.ngbpdq";
@@ -253,7 +253,7 @@ TEST(PdqIndex, RejectsBadInput) {
 
 TEST(PdqIndex, CorruptFilesAreErrors) {
   std::vector<Hash256> centres;
-  const Set s = MakeSet(2000, 8, &centres);
+  const PdqSet s = MakePdqSet(2000, 8, &centres);
   Result<PdqIndex> built = PdqIndex::Build(s.hashes, s.ids);
   ASSERT_TRUE(built.ok());
   const std::vector<uint8_t> good(built->bytes().begin(), built->bytes().end());
@@ -280,7 +280,7 @@ TEST(PdqIndex, CorruptFilesAreErrors) {
 TEST(PdqIndex, GarbageNeverCrashes) {
   std::mt19937_64 rng(12);
   std::vector<Hash256> centres;
-  const Set s = MakeSet(500, 9, &centres);
+  const PdqSet s = MakePdqSet(500, 9, &centres);
   Result<PdqIndex> built = PdqIndex::Build(s.hashes, s.ids);
   ASSERT_TRUE(built.ok());
   const std::vector<uint8_t> good(built->bytes().begin(), built->bytes().end());

@@ -26,7 +26,7 @@ struct HandleRelease {
 struct ImageRelease {
   void operator()(heif_image* i) const { heif_image_release(i); }
 };
-struct OptionsFree {
+struct HeifOptionsFree {
   void operator()(heif_decoding_options* o) const { heif_decoding_options_free(o); }
 };
 
@@ -109,7 +109,7 @@ Result<DecodedImage> DecodeHeif(std::span<const uint8_t> bytes, const DecodeOpti
   }
   out.exif_orientation = ExifOrientationOf(handle.get());
 
-  std::unique_ptr<heif_decoding_options, OptionsFree> opts(heif_decoding_options_alloc());
+  std::unique_ptr<heif_decoding_options, HeifOptionsFree> opts(heif_decoding_options_alloc());
   if (!opts) return OutOfMemory();
   opts->convert_hdr_to_8bit = 1;
   // The brands may lie about the codec: ask for libaom first; libheif refuses it at once

@@ -63,7 +63,7 @@ int WarningHandler(TIFF*, void*, const char*, const char*, va_list) { return 1; 
 struct TiffCloser {
   void operator()(TIFF* t) const { TIFFClose(t); }
 };
-struct OptionsFree {
+struct TiffOptionsFree {
   void operator()(TIFFOpenOptions* o) const { TIFFOpenOptionsFree(o); }
 };
 
@@ -87,7 +87,7 @@ void KeepStoredColours(TIFF* tif) {
 
 Result<DecodedImage> DecodeTiff(std::span<const uint8_t> bytes, const DecodeOptions& options) {
   TiffInput input{bytes};
-  std::unique_ptr<TIFFOpenOptions, OptionsFree> opts(TIFFOpenOptionsAlloc());
+  std::unique_ptr<TIFFOpenOptions, TiffOptionsFree> opts(TIFFOpenOptionsAlloc());
   if (!opts) return OutOfMemory();
   // The largest single buffer libtiff needs is one strip or tile, at most the whole image at
   // 16 bits x 4 samples; anything past that is a lie in the header.

@@ -57,7 +57,7 @@ struct Listed {
   }
 };
 
-std::string Attr(const ItemRecord& r, const std::string& key) {
+std::string AttrOrNone(const ItemRecord& r, const std::string& key) {
   for (const auto& [k, v] : r.attrs) {
     if (k == key) return v;
   }
@@ -138,10 +138,10 @@ TEST_F(ImageUnitsCarve, CarvesFreeSpaceAtTheRightOffsets) {
     EXPECT_EQ(w->rec.size, std::optional<uint64_t>(c.bytes->size()));
     EXPECT_EQ(w->rec.parent_id, folder->id);
     EXPECT_EQ(w->rec.depth, 1);
-    EXPECT_EQ(Attr(w->rec, "carve.offset"), std::to_string(c.at));
-    EXPECT_EQ(Attr(w->rec, "carve.length"), std::to_string(c.bytes->size()));
-    EXPECT_EQ(Attr(w->rec, "carve.type"), c.type);
-    EXPECT_EQ(Attr(w->rec, "carve.truncated"), "0");
+    EXPECT_EQ(AttrOrNone(w->rec, "carve.offset"), std::to_string(c.at));
+    EXPECT_EQ(AttrOrNone(w->rec, "carve.length"), std::to_string(c.bytes->size()));
+    EXPECT_EQ(AttrOrNone(w->rec, "carve.type"), c.type);
+    EXPECT_EQ(AttrOrNone(w->rec, "carve.truncated"), "0");
     // The worker reads it through a window over the image.
     source::SliceAccess slice(*w->carved_from, w->carved.offset, w->carved.length);
     Bytes got(slice.size());
@@ -221,15 +221,15 @@ TEST_F(ImageUnitsCarve, AllAlsoCarvesFileSlack) {
   const std::string path = vol_ + "/$Carved/" + std::to_string(at) + ".png";  // vol_ is known once listed
   const Work* w = l.Carved(path);
   ASSERT_NE(w, nullptr) << path;
-  EXPECT_EQ(Attr(w->rec, "carve.area"), "slack");
-  EXPECT_EQ(Attr(w->rec, "carve.truncated"), "0");
+  EXPECT_EQ(AttrOrNone(w->rec, "carve.area"), "slack");
+  EXPECT_EQ(AttrOrNone(w->rec, "carve.truncated"), "0");
   EXPECT_EQ(w->carved.length, png_.size());
   const Work* free_jpeg = l.Carved(vol_ + "/$Carved/6291456.jpg");
   ASSERT_NE(free_jpeg, nullptr);
-  EXPECT_EQ(Attr(free_jpeg->rec, "carve.area"), "unallocated");
+  EXPECT_EQ(AttrOrNone(free_jpeg->rec, "carve.area"), "unallocated");
   const ItemRecord* folder = l.Emitted(vol_ + "/$Carved");
   ASSERT_NE(folder, nullptr);
-  EXPECT_NE(Attr(*folder, "carve.slack_bytes"), "<none>");
+  EXPECT_NE(AttrOrNone(*folder, "carve.slack_bytes"), "<none>");
   Listed u = List(ImageUnitOptions(), kNone);
   EXPECT_EQ(u.Carved(path), nullptr);
   EXPECT_EQ(u.CarvedCount(), 2u);

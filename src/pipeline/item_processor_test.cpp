@@ -90,7 +90,7 @@ const ItemRecord* Find(const std::vector<ItemRecord>& v, const std::string& path
   return nullptr;
 }
 
-std::string Attr(const ItemRecord& r, const std::string& key) {
+std::string AttrOrUnset(const ItemRecord& r, const std::string& key) {
   for (const auto& [k, v] : r.attrs) {
     if (k == key) return v;
   }
@@ -160,7 +160,7 @@ void ExpectDigests(const ItemRecord& r, const std::string& bytes) {
 void CheckNested(const Nested& n, const ItemRecord& top, const std::vector<ItemRecord>& recs, int64_t next_id) {
   EXPECT_TRUE(top.error.empty()) << top.error << ": " << top.error_detail;
   ExpectDigests(top, n.top);
-  EXPECT_EQ(Attr(top, "container.members"), "2");
+  EXPECT_EQ(AttrOrUnset(top, "container.members"), "2");
   ASSERT_EQ(recs.size(), 4u);
 
   const ItemRecord* zip = Find(recs, "top.tar.gz!/inner.zip");
@@ -198,7 +198,7 @@ void CheckNested(const Nested& n, const ItemRecord& top, const std::vector<ItemR
   ExpectDigests(*a, n.a);
   ExpectDigests(*b, n.b);
   ExpectDigests(*c, n.c);
-  EXPECT_EQ(Attr(*zip, "container.members"), "2");
+  EXPECT_EQ(AttrOrUnset(*zip, "container.members"), "2");
   EXPECT_EQ(a->mime, "text/plain");
 
   // A container's members are emitted before the container itself.
@@ -374,7 +374,7 @@ TEST_F(ItemProcessorTest, GzippedZerosAreOneRawMemberNotAnEmptyTar) {
   ASSERT_EQ(recs.size(), 1u);
   EXPECT_EQ(recs[0].path, "ev/zeros.gz!/zeros");
   ExpectDigests(recs[0], zeros);
-  EXPECT_EQ(Attr(top, "container.members"), "1");
+  EXPECT_EQ(AttrOrUnset(top, "container.members"), "1");
 }
 
 TEST_F(ItemProcessorTest, TruncatedBareGzipMemberHasAnErrorAndNoDigest) {

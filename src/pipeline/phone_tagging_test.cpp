@@ -21,7 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class CollectingSink : public Sink {
+class PathSink : public Sink {
  public:
   void Put(ItemRecord&& rec) override {
     std::lock_guard lock(mu_);
@@ -34,7 +34,7 @@ class CollectingSink : public Sink {
   std::mutex mu_;
 };
 
-std::string Attr(const ItemRecord& r, const std::string& key) {
+std::string AttrOrEmpty(const ItemRecord& r, const std::string& key) {
   for (const auto& [k, v] : r.attrs) {
     if (k == key) return v;
   }
@@ -49,7 +49,7 @@ std::map<std::string, ItemRecord> Scan(const fs::path& source, const std::string
   options.processor.analysers.libmagic_fallback = false;
   options.processor.analysers.pdq = false;
   options.processor.scratch_dir = scratch.string();
-  CollectingSink sink;
+  PathSink sink;
   ProgressCounters progress;
   std::atomic<int64_t> next_id{1};
   Scanner scanner(options, sink, progress);
@@ -91,17 +91,17 @@ TEST(PhoneTagger, ScanRecordsLogicalPathsBesideTheTrueProvenance) {
   const std::string photo = "case/iphone/" + id.substr(0, 2) + "/" + id;
   ASSERT_EQ(by_path.count(photo), 1u);  // the provenance stays the path on the evidence
   const ItemRecord& r = by_path[photo];
-  EXPECT_EQ(Attr(r, "phone.display_path"), "case/iphone/CameraRollDomain/Media/DCIM/100APPLE/IMG_0001.JPG");
-  EXPECT_EQ(Attr(r, "phone.category"), "camera");
+  EXPECT_EQ(AttrOrEmpty(r, "phone.display_path"), "case/iphone/CameraRollDomain/Media/DCIM/100APPLE/IMG_0001.JPG");
+  EXPECT_EQ(AttrOrEmpty(r, "phone.category"), "camera");
   const std::string sms_id = source::IosFileId("HomeDomain", "Library/SMS/sms.db");
-  EXPECT_EQ(Attr(by_path["case/iphone/" + sms_id.substr(0, 2) + "/" + sms_id], "phone.category"),
+  EXPECT_EQ(AttrOrEmpty(by_path["case/iphone/" + sms_id.substr(0, 2) + "/" + sms_id], "phone.category"),
             "sms_database");
-  EXPECT_EQ(Attr(by_path["case/iphone/Manifest.db"], "phone.display_path"), "");
+  EXPECT_EQ(AttrOrEmpty(by_path["case/iphone/Manifest.db"], "phone.display_path"), "");
 
-  EXPECT_EQ(Attr(by_path["case/android/DCIM/Camera/IMG_1.jpg"], "phone.category"), "camera");
+  EXPECT_EQ(AttrOrEmpty(by_path["case/android/DCIM/Camera/IMG_1.jpg"], "phone.category"), "camera");
   const ItemRecord& wa = by_path["case/android/WhatsApp/Databases/msgstore.db.crypt14"];
-  EXPECT_EQ(Attr(wa, "phone.category"), "whatsapp_database_encrypted");
-  EXPECT_EQ(Attr(wa, "phone.app"), "whatsapp");
+  EXPECT_EQ(AttrOrEmpty(wa, "phone.category"), "whatsapp_database_encrypted");
+  EXPECT_EQ(AttrOrEmpty(wa, "phone.app"), "whatsapp");
   EXPECT_TRUE(by_path["case/android/Documents/notes.txt"].attrs.empty());
   EXPECT_TRUE(by_path["case/other/ab/" + std::string(40, 'a')].attrs.empty());
   // Nothing was written into the backup.
@@ -122,7 +122,7 @@ TEST(PhoneTagger, UnreadableManifestIsReportedOnce) {
     rec.kind = ItemKind::kFile;
     rec.path = "p/0a/0a" + std::string(38, n[0]);
     tagger.Tag(root.string() + "/0a/0a" + std::string(38, n[0]), rec);
-    errors.push_back(Attr(rec, "phone.error"));
+    errors.push_back(AttrOrEmpty(rec, "phone.error"));
   }
   EXPECT_EQ(errors[0].rfind("ios_manifest_encrypted", 0), 0u) << errors[0];
   EXPECT_EQ(errors[1], "");
@@ -155,13 +155,13 @@ TEST(ArchivePhoneTagger, BackupInAZipIsMappedWhenItsManifestComesLast) {
 
   const std::string photo = "phone.zip!/Backup/00008030/" + StoredName(kFiles[0]);
   ASSERT_EQ(r.count(photo), 1u);  // the provenance stays the member's stored name
-  EXPECT_EQ(Attr(r[photo], "phone.display_path"),
+  EXPECT_EQ(AttrOrEmpty(r[photo], "phone.display_path"),
             "phone.zip!/Backup/00008030/CameraRollDomain/Media/DCIM/100APPLE/IMG_0001.JPG");
-  EXPECT_EQ(Attr(r[photo], "phone.category"), "camera");
+  EXPECT_EQ(AttrOrEmpty(r[photo], "phone.category"), "camera");
   EXPECT_FALSE(r[photo].md5.empty());  // analysed like any member while it waited
-  EXPECT_EQ(Attr(r["phone.zip!/Backup/00008030/" + StoredName(kFiles[1])], "phone.category"), "sms_database");
-  EXPECT_EQ(Attr(r["phone.zip!/Backup/00008030/Manifest.db"], "phone.error"), "");
-  EXPECT_EQ(Attr(r["phone.zip!/android/DCIM/Camera/IMG_1.jpg"], "phone.category"), "camera");
+  EXPECT_EQ(AttrOrEmpty(r["phone.zip!/Backup/00008030/" + StoredName(kFiles[1])], "phone.category"), "sms_database");
+  EXPECT_EQ(AttrOrEmpty(r["phone.zip!/Backup/00008030/Manifest.db"], "phone.error"), "");
+  EXPECT_EQ(AttrOrEmpty(r["phone.zip!/android/DCIM/Camera/IMG_1.jpg"], "phone.category"), "camera");
   EXPECT_TRUE(r["phone.zip!/android/Documents/notes.txt"].attrs.empty());
   EXPECT_EQ(r.size(), 1u + members.size());  // every member once, nothing lost while waiting
 }
@@ -175,7 +175,7 @@ TEST(ArchivePhoneTagger, BackupAtTheTopOfATarWithItsManifestFirst) {
   for (const auto& f : kFiles) members.push_back({StoredName(f), f.content});
   std::map<std::string, ItemRecord> r =
       ScanArchive(root, "b.tar.gz", testing::WriteArchive(testing::PaxGzFast(), members));
-  EXPECT_EQ(Attr(r["b.tar.gz!/" + StoredName(kFiles[0])], "phone.display_path"),
+  EXPECT_EQ(AttrOrEmpty(r["b.tar.gz!/" + StoredName(kFiles[0])], "phone.display_path"),
             "b.tar.gz!/CameraRollDomain/Media/DCIM/100APPLE/IMG_0001.JPG");
 }
 
@@ -189,11 +189,11 @@ TEST(ArchivePhoneTagger, UnreadableManifestIsAnErrorAttributeAndReleasesTheFiles
       {"0a/" + id1, "x"}, {"Manifest.db", std::string(4096, '\x17')}, {"0a/" + id2, "y"}};
   std::map<std::string, ItemRecord> r =
       ScanArchive(root, "enc.zip", testing::WriteArchive(testing::Zip(), members));
-  EXPECT_EQ(Attr(r["enc.zip!/Manifest.db"], "phone.error").rfind("ios_manifest_encrypted", 0), 0u)
-      << Attr(r["enc.zip!/Manifest.db"], "phone.error");
+  EXPECT_EQ(AttrOrEmpty(r["enc.zip!/Manifest.db"], "phone.error").rfind("ios_manifest_encrypted", 0), 0u)
+      << AttrOrEmpty(r["enc.zip!/Manifest.db"], "phone.error");
   ASSERT_EQ(r.count("enc.zip!/0a/" + id1), 1u);
   ASSERT_EQ(r.count("enc.zip!/0a/" + id2), 1u);
-  EXPECT_EQ(Attr(r["enc.zip!/0a/" + id1], "phone.display_path"), "");
+  EXPECT_EQ(AttrOrEmpty(r["enc.zip!/0a/" + id1], "phone.display_path"), "");
 }
 
 // Files named like backup files with no Manifest.db anywhere: released at the end of the archive.
@@ -214,8 +214,8 @@ TEST(ArchivePhoneTagger, FilesWaitingForAManifestThatNeverComesAreKept) {
   tagger.Finish(container, released);
   ASSERT_EQ(released.size(), 3u);
   EXPECT_EQ(released[0].path, "x.zip!/DCIM/ab/ab" + std::string(38, '1'));  // in the order they came
-  EXPECT_EQ(Attr(released[0], "phone.category"), "camera");                  // from the stored path
-  EXPECT_EQ(Attr(container, "phone.error"), "");
+  EXPECT_EQ(AttrOrEmpty(released[0], "phone.category"), "camera");                  // from the stored path
+  EXPECT_EQ(AttrOrEmpty(container, "phone.error"), "");
 }
 
 TEST(ArchivePhoneTagger, ManifestNames) {

@@ -35,7 +35,7 @@ int FdsInto(const std::string& dir) {
   return n;
 }
 
-std::span<const uint8_t> Bytes(const std::string& s) {
+std::span<const uint8_t> AsBytes(const std::string& s) {
   return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
 }
 
@@ -47,7 +47,7 @@ std::string ReadAt(Spool& s, uint64_t off, size_t n) {
   return out;
 }
 
-std::string Pattern(size_t n, unsigned seed) {
+std::string Letters(size_t n, unsigned seed) {
   std::string s(n, '\0');
   for (size_t i = 0; i < n; ++i) s[i] = static_cast<char>('A' + (i * 7 + seed) % 26);
   return s;
@@ -57,26 +57,26 @@ TEST(Spool, StaysInMemoryUpToTheLimit) {
   TempDir dir;
   ASSERT_FALSE(dir.path().empty());
   Spool s(dir.path(), 100);
-  ASSERT_TRUE(s.Append(Bytes(Pattern(60, 0))).ok());
-  ASSERT_TRUE(s.Append(Bytes(Pattern(40, 1))).ok());  // exactly at the limit
+  ASSERT_TRUE(s.Append(AsBytes(Letters(60, 0))).ok());
+  ASSERT_TRUE(s.Append(AsBytes(Letters(40, 1))).ok());  // exactly at the limit
   EXPECT_EQ(s.size(), 100u);
   EXPECT_EQ(FdsInto(dir.path()), 0);
   EXPECT_TRUE(DirEntries(dir.path()).empty());
-  EXPECT_EQ(ReadAt(s, 0, 100), Pattern(60, 0) + Pattern(40, 1));
+  EXPECT_EQ(ReadAt(s, 0, 100), Letters(60, 0) + Letters(40, 1));
 }
 
 TEST(Spool, SwitchesToAnUnnamedFileAtTheLimit) {
   TempDir dir;
   ASSERT_FALSE(dir.path().empty());
-  const std::string a = Pattern(60, 2), b = Pattern(70, 3), c = Pattern(5000, 4);
+  const std::string a = Letters(60, 2), b = Letters(70, 3), c = Letters(5000, 4);
   const std::string all = a + b + c;
   {
     Spool s(dir.path(), 100);
-    ASSERT_TRUE(s.Append(Bytes(a)).ok());
+    ASSERT_TRUE(s.Append(AsBytes(a)).ok());
     EXPECT_EQ(FdsInto(dir.path()), 0);
-    ASSERT_TRUE(s.Append(Bytes(b)).ok());  // 130 > 100: now on disk
+    ASSERT_TRUE(s.Append(AsBytes(b)).ok());  // 130 > 100: now on disk
     EXPECT_EQ(FdsInto(dir.path()), 1);
-    ASSERT_TRUE(s.Append(Bytes(c)).ok());
+    ASSERT_TRUE(s.Append(AsBytes(c)).ok());
     EXPECT_EQ(FdsInto(dir.path()), 1);
     EXPECT_EQ(s.size(), all.size());
     // Nothing with a name appears in the scratch folder.
@@ -96,9 +96,9 @@ TEST(Spool, SwitchesToAnUnnamedFileAtTheLimit) {
 TEST(Spool, OneAppendLargerThanTheLimitGoesToDisk) {
   TempDir dir;
   ASSERT_FALSE(dir.path().empty());
-  const std::string big = Pattern(1 << 20, 5);
+  const std::string big = Letters(1 << 20, 5);
   Spool s(dir.path(), 1000);
-  ASSERT_TRUE(s.Append(Bytes(big)).ok());
+  ASSERT_TRUE(s.Append(AsBytes(big)).ok());
   EXPECT_EQ(FdsInto(dir.path()), 1);
   EXPECT_EQ(s.size(), big.size());
   EXPECT_EQ(ReadAt(s, 999, 2), big.substr(999, 2));
@@ -113,7 +113,7 @@ TEST(Spool, EmptyAppendsAreHarmless) {
   ASSERT_TRUE(s.Append({}).ok());
   EXPECT_EQ(s.size(), 0u);
   EXPECT_EQ(ReadAt(s, 0, 10), "");
-  ASSERT_TRUE(s.Append(Bytes("0123456789abc")).ok());
+  ASSERT_TRUE(s.Append(AsBytes("0123456789abc")).ok());
   ASSERT_TRUE(s.Append({}).ok());
   EXPECT_EQ(s.size(), 13u);
   EXPECT_EQ(ReadAt(s, 8, 4), "89ab");
@@ -123,8 +123,8 @@ TEST(Spool, MissingScratchFolderIsAnError) {
   TempDir dir;
   ASSERT_FALSE(dir.path().empty());
   Spool s(dir.path() + "/does-not-exist", 4);
-  ASSERT_TRUE(s.Append(Bytes("abc")).ok());  // memory
-  Status st = s.Append(Bytes("defgh"));
+  ASSERT_TRUE(s.Append(AsBytes("abc")).ok());  // memory
+  Status st = s.Append(AsBytes("defgh"));
   EXPECT_FALSE(st.ok());
   EXPECT_TRUE(DirEntries(dir.path()).empty());
 }

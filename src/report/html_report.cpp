@@ -37,7 +37,7 @@ std::string Hash(std::string_view hex) {
 namespace {
 
 using html::E;
-using J = nlohmann::json;
+using Json = nlohmann::json;
 
 constexpr const char* kStyle = R"css(
 body{font-family:"DejaVu Sans","Noto Sans","Noto Naskh Arabic",Arial,sans-serif;font-size:10.5pt;color:#111;margin:2em auto;max-width:60em;line-height:1.35}
@@ -80,9 +80,9 @@ std::string Num(int64_t n) {
 
 std::string Bytes(int64_t n) { return Num(n) + " bytes (" + FormatBytes(static_cast<double>(n)) + ")"; }
 
-std::string JsonValueText(const J& v) {
+std::string JsonValueText(const Json& v) {
   if (v.is_string()) return v.get<std::string>();
-  return v.dump(-1, ' ', false, J::error_handler_t::replace);
+  return v.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 void WriteHeader(std::ostream& out, const CaseFacts& f, const HtmlReportOptions& o) {
@@ -140,15 +140,15 @@ void WriteMethods(std::ostream& out, const CaseFacts& f, const HtmlReportOptions
       << " (this report). Evidence is read only (files opened read-only with O_NOATIME; archives expanded in "
          "memory or unnamed temporary files, never extracted by name).</p>\n";
   for (const ScanFacts& s : f.scans) {
-    const J opts = J::parse(s.options_json, nullptr, false);
-    const J methods = opts.is_object() && opts.contains("methods") ? opts["methods"] : J();
+    const Json opts = Json::parse(s.options_json, nullptr, false);
+    const Json methods = opts.is_object() && opts.contains("methods") ? opts["methods"] : Json();
     out << "<h3>Scan " << s.scan.id << " (Nigehbaan " << E(s.scan.tool_version) << ")</h3>\n";
     std::vector<std::pair<std::string, std::string>> rows;
     if (methods.is_object()) {
       std::string digests;
-      for (const J& d : methods.value("digests", J::array())) digests += (digests.empty() ? "" : ", ") + E(JsonValueText(d));
+      for (const Json& d : methods.value("digests", Json::array())) digests += (digests.empty() ? "" : ", ") + E(JsonValueText(d));
       rows.push_back({"Digests", digests + " of every file and archive member, in one read"});
-      const J pdq = methods.value("pdq", J::object());
+      const Json pdq = methods.value("pdq", Json::object());
       std::string p = pdq.value("enabled", false) ? "PDQ perceptual hash of decodable images (Meta's algorithm, 256 bits)"
                                                   : "PDQ not computed";
       if (pdq.contains("min_quality")) p += "; hashes of quality below " + E(JsonValueText(pdq["min_quality"])) + " are never matched";
@@ -160,20 +160,20 @@ void WriteMethods(std::ostream& out, const CaseFacts& f, const HtmlReportOptions
       if (methods.contains("chat_models")) {
         std::string m = "Chat exports analysed for grooming, sextortion, sexting, livestreaming and cyberbullying. "
                         "Built-in models and lexicons:<br>";
-        for (const J& x : methods["chat_models"]) {
-          m += "<code>" + E(JsonValueText(x.value("name", J()))) + "</code> SHA-256 " +
-               html::Hash(JsonValueText(x.value("sha256", J()))) + "<br>";
+        for (const Json& x : methods["chat_models"]) {
+          m += "<code>" + E(JsonValueText(x.value("name", Json()))) + "</code> SHA-256 " +
+               html::Hash(JsonValueText(x.value("sha256", Json()))) + "<br>";
         }
         rows.push_back({"Chat detector", m});
       } else {
         rows.push_back({"Chat detector", "chat exports not analysed in this scan"});
       }
       if (methods.contains("classify") && methods["classify"].is_object()) {
-        const J& c = methods["classify"];
+        const Json& c = methods["classify"];
         rows.push_back(
             {"Image review signals",
              "Images that matched no alert or known-good hash set were scored by an explicit-content classifier "
-             "(nsfwjs <code>" + E(JsonValueText(c.value("model", J()))) + "</code>; each score records the model's "
+             "(nsfwjs <code>" + E(JsonValueText(c.value("model", Json()))) + "</code>; each score records the model's "
              "version and SHA-256)" + std::string(c.value("faces", false) ? ", their frontal faces counted" : "") +
              (c.value("ocr", std::string("off")) != "off" ? ", and text in screenshots read by OCR" : "") +
              ". <strong>These are ranking signals that only order unknown images for human review; they are not "
@@ -186,9 +186,9 @@ void WriteMethods(std::ostream& out, const CaseFacts& f, const HtmlReportOptions
     }
     std::string analysers;
     if (opts.is_object()) {
-      for (const J& a : opts.value("analysers", J::array())) {
-        analysers += (analysers.empty() ? "" : ", ") + E(JsonValueText(a.value("name", J()))) + " v" +
-                     E(JsonValueText(a.value("version", J())));
+      for (const Json& a : opts.value("analysers", Json::array())) {
+        analysers += (analysers.empty() ? "" : ", ") + E(JsonValueText(a.value("name", Json()))) + " v" +
+                     E(JsonValueText(a.value("version", Json())));
       }
     }
     rows.push_back({"Analysers", analysers.empty() ? "<span class=\"na\">not recorded</span>" : analysers});
@@ -240,7 +240,7 @@ void WriteSummary(std::ostream& out, const CaseFacts& f) {
 
 // A one-line summary of an audit entry's details for the timeline.
 std::string AuditSummary(const AuditEvent& e) {
-  const J d = J::parse(e.details, nullptr, false);
+  const Json d = Json::parse(e.details, nullptr, false);
   if (!d.is_object()) return E(e.details);
   std::string s;
   static constexpr const char* kKeys[] = {"scan_id", "format", "rows", "items", "bytes", "errors", "manifest_sha256",

@@ -26,7 +26,7 @@ std::string ReadWhole(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-std::span<const uint8_t> Bytes(const std::string& s) {
+std::span<const uint8_t> AsBytes(const std::string& s) {
   return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
 }
 
@@ -56,7 +56,7 @@ void MakeSparse(const std::string& path, off_t size, const std::vector<std::pair
   close(fd);
 }
 
-std::string Pattern(size_t n, unsigned seed) {
+std::string StridePattern(size_t n, unsigned seed) {
   std::string s(n, '\0');
   for (size_t i = 0; i < n; ++i) s[i] = static_cast<char>((i * 2654435761u + seed) >> 13);
   return s;
@@ -70,10 +70,10 @@ TEST(EvidenceFile, SparseFileStreamsExactlyItsBytes) {
     std::vector<std::pair<off_t, std::string>> writes;
   };
   const std::vector<Layout> layouts = {
-      {8 << 20, {{(3 << 20) + 123, Pattern(1000, 1)}}},                       // hole, data, hole
-      {4 << 20, {{0, Pattern(5000, 2)}}},                                       // data, trailing hole
-      {4 << 20, {{(4 << 20) - 777, Pattern(777, 3)}}},                          // leading hole, data
-      {16 << 20, {{1 << 20, Pattern(300000, 4)}, {(9 << 20) + 5, Pattern(10, 5)}}},  // two islands
+      {8 << 20, {{(3 << 20) + 123, StridePattern(1000, 1)}}},                       // hole, data, hole
+      {4 << 20, {{0, StridePattern(5000, 2)}}},                                       // data, trailing hole
+      {4 << 20, {{(4 << 20) - 777, StridePattern(777, 3)}}},                          // leading hole, data
+      {16 << 20, {{1 << 20, StridePattern(300000, 4)}, {(9 << 20) + 5, StridePattern(10, 5)}}},  // two islands
       {3 << 20, {}},                                                            // all hole
   };
   int i = 0;
@@ -97,7 +97,7 @@ TEST(EvidenceFile, SparseFileStreamsExactlyItsBytes) {
       ASSERT_TRUE(got.ok()) << got.status().ToString();
       ASSERT_EQ(got->size(), expected.size());
       EXPECT_TRUE(*got == expected);
-      EXPECT_EQ(MultiDigest::Of(Bytes(*got)).sha256, MultiDigest::Of(Bytes(expected)).sha256);
+      EXPECT_EQ(MultiDigest::Of(AsBytes(*got)).sha256, MultiDigest::Of(AsBytes(expected)).sha256);
       // After the end, the stream stays at the end.
       Result<std::span<const uint8_t>> again = s.Next();
       ASSERT_TRUE(again.ok());
@@ -110,7 +110,7 @@ TEST(EvidenceFile, DenseFileStreamsExactlyItsBytes) {
   TempDir dir;
   ASSERT_FALSE(dir.path().empty());
   const std::string path = dir.path() + "/dense";
-  const std::string data = Pattern(1'000'003, 9);
+  const std::string data = StridePattern(1'000'003, 9);
   std::ofstream(path, std::ios::binary) << data;
   Result<EvidenceFile> f = EvidenceFile::Open(path);
   ASSERT_TRUE(f.ok());

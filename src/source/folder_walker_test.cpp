@@ -17,14 +17,14 @@
 namespace ngb::source {
 namespace {
 
-class TempDir {
+class WalkTempDir {
  public:
-  TempDir() {
+  WalkTempDir() {
     char tmpl[] = "/tmp/ngb_walk_test_XXXXXX";
     const char* p = mkdtemp(tmpl);
     if (p) path_ = p;
   }
-  ~TempDir() {
+  ~WalkTempDir() {
     std::error_code ec;
     if (path_.empty()) return;
     // Make everything removable again (tests lock folders).
@@ -95,7 +95,7 @@ class FolderWalkerTest : public ::testing::Test {
     WriteFile(root_ + "/z/y.txt", "y");
   }
 
-  TempDir dir_;
+  WalkTempDir dir_;
   std::string root_;
 };
 

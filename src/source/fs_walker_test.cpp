@@ -36,11 +36,11 @@ std::optional<std::string> Sh(const std::string& cmd) {
 
 bool HaveTool(const char* name) { return Sh(std::string("command -v ") + name + " || test -x /usr/sbin/" + name).has_value(); }
 
-void WriteFile(const std::string& path, const std::string& bytes) {
+void WriteBytes(const std::string& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary) << bytes;
 }
 
-std::string Pattern(size_t n, uint32_t seed) {
+std::string LcgPattern(size_t n, uint32_t seed) {
   std::string s(n, '\0');
   for (size_t i = 0; i < n; ++i) {
     seed = seed * 1103515245u + 12345u;
@@ -143,10 +143,10 @@ TEST(FsWalker, FatWithDeletedFilesMatchesFls) {
   if (!HaveTool("mkfs.vfat") || !HaveTool("mcopy")) GTEST_SKIP() << "dosfstools/mtools missing";
   testing::TempDir t;
   const std::string img = t.path() + "/fat.img", d = t.path();
-  WriteFile(d + "/a.bin", Pattern(5000, 1));
-  WriteFile(d + "/b.txt", "hello world\n");
-  WriteFile(d + "/c.jpg", Pattern(70000, 2));
-  WriteFile(d + "/gone.txt", Pattern(3000, 3));
+  WriteBytes(d + "/a.bin", LcgPattern(5000, 1));
+  WriteBytes(d + "/b.txt", "hello world\n");
+  WriteBytes(d + "/c.jpg", LcgPattern(70000, 2));
+  WriteBytes(d + "/gone.txt", LcgPattern(3000, 3));
   ASSERT_TRUE(Sh("truncate -s 8M " + img + " && mkfs.vfat -n TEST " + img + " && mmd -i " + img +
                  " ::/dir && mcopy -i " + img + " " + d + "/a.bin " + d + "/b.txt ::/ && mcopy -i " + img +
                  " " + d + "/c.jpg " + d + "/gone.txt ::/dir/ && mdel -i " + img + " ::/dir/gone.txt"));
@@ -174,10 +174,10 @@ TEST(FsWalker, Ext4WithDeletedFilesMatchesFls) {
   testing::TempDir t;
   const std::string src = t.path() + "/src", img = t.path() + "/ext4.img";
   ASSERT_TRUE(Sh("mkdir -p " + src + "/sub/deeper"));
-  WriteFile(src + "/one.bin", Pattern(100000, 4));
-  WriteFile(src + "/sub/two.txt", "two\n");
-  WriteFile(src + "/sub/deeper/three.bin", Pattern(300000, 5));
-  WriteFile(src + "/sub/del.bin", Pattern(20000, 6));
+  WriteBytes(src + "/one.bin", LcgPattern(100000, 4));
+  WriteBytes(src + "/sub/two.txt", "two\n");
+  WriteBytes(src + "/sub/deeper/three.bin", LcgPattern(300000, 5));
+  WriteBytes(src + "/sub/del.bin", LcgPattern(20000, 6));
   ASSERT_TRUE(Sh("ln -s one.bin " + src + "/link"));
   ASSERT_TRUE(Sh("mkfs.ext4 -q -F -d " + src + " " + img + " 8M && debugfs -w -R 'rm /sub/del.bin' " + img));
   EXPECT_GE(CompareWithTsk(img), 3);
@@ -187,9 +187,9 @@ TEST(FsWalker, NtfsAlternateDataStreams) {
   if (!HaveTool("mkntfs") || !HaveTool("ntfscp")) GTEST_SKIP() << "ntfs-3g missing";
   testing::TempDir t;
   const std::string img = t.path() + "/ntfs.img", d = t.path();
-  WriteFile(d + "/b.txt", "visible\n");
-  WriteFile(d + "/s.txt", "hidden stream\n");
-  WriteFile(d + "/c.bin", Pattern(200000, 7));
+  WriteBytes(d + "/b.txt", "visible\n");
+  WriteBytes(d + "/s.txt", "hidden stream\n");
+  WriteBytes(d + "/c.bin", LcgPattern(200000, 7));
   ASSERT_TRUE(Sh("truncate -s 8M " + img + " && mkntfs -F -q -Q " + img + " && ntfscp -f " + img + " " + d +
                  "/b.txt b.txt && ntfscp -f -N stream " + img + " " + d + "/s.txt b.txt && ntfscp -f " + img +
                  " " + d + "/c.bin c.bin"));
@@ -214,7 +214,7 @@ TEST(FsWalker, GptWithTwoPartitions) {
   if (!HaveTool("sgdisk") || !HaveTool("mkfs.vfat") || !HaveTool("mkfs.ext4")) GTEST_SKIP() << "tools missing";
   testing::TempDir t;
   const std::string d = t.path(), img = d + "/gpt.img";
-  WriteFile(d + "/x.txt", "in the fat partition\n");
+  WriteBytes(d + "/x.txt", "in the fat partition\n");
   ASSERT_TRUE(Sh("mkdir -p " + d + "/e && echo ext > " + d + "/e/y.txt"));
   ASSERT_TRUE(Sh("truncate -s 12M " + img + " && sgdisk -n 1:2048:+4M -n 2:0:+4M " + img + " >/dev/null"));
   ASSERT_TRUE(Sh("truncate -s 4M " + d + "/p1 && mkfs.vfat " + d + "/p1 && mcopy -i " + d + "/p1 " + d +
@@ -239,8 +239,8 @@ TEST(FsWalker, UnallocatedRunsCoverDeletedContent) {
   if (!HaveTool("mkfs.vfat") || !HaveTool("mcopy")) GTEST_SKIP() << "dosfstools/mtools missing";
   testing::TempDir t;
   const std::string img = t.path() + "/fat.img", d = t.path();
-  const std::string marker = "NGB-UNALLOC-MARKER-" + Pattern(40, 9);
-  WriteFile(d + "/m.bin", marker + Pattern(10000, 8));
+  const std::string marker = "NGB-UNALLOC-MARKER-" + LcgPattern(40, 9);
+  WriteBytes(d + "/m.bin", marker + LcgPattern(10000, 8));
   ASSERT_TRUE(Sh("truncate -s 4M " + img + " && mkfs.vfat " + img + " && mcopy -i " + img + " " + d +
                  "/m.bin ::/ && mdel -i " + img + " ::/m.bin"));
   Result<std::shared_ptr<DiskImage>> image = DiskImage::Open(img, ImageFormat::kRaw);
@@ -263,8 +263,8 @@ TEST(FsWalker, UnallocatedRunsCoverDeletedContent) {
 
 TEST(DiskImage, OrdinaryFilesAreNotImages) {
   testing::TempDir t;
-  WriteFile(t.path() + "/small.txt", "hello");
-  WriteFile(t.path() + "/random.bin", Pattern(1 << 20, 11));
+  WriteBytes(t.path() + "/small.txt", "hello");
+  WriteBytes(t.path() + "/random.bin", LcgPattern(1 << 20, 11));
   for (const char* name : {"/small.txt", "/random.bin"}) {
     Result<std::optional<ImageFormat>> k = DetectDiskImage(t.path() + name);
     ASSERT_TRUE(k.ok());
@@ -285,7 +285,7 @@ TEST(DiskImage, ImageNamesInFolders) {
 
 TEST(DiskImage, HostileBytesInMemoryNeverCrash) {
   // A FAT boot sector with absurd geometry, then zeros and noise: errors, not crashes.
-  std::string bytes = Pattern(1 << 16, 12);
+  std::string bytes = LcgPattern(1 << 16, 12);
   bytes[510] = '\x55';
   bytes[511] = '\xAA';
   std::memcpy(bytes.data() + 54, "FAT16   ", 8);
@@ -447,8 +447,8 @@ TEST(TskGuards, HugeDirectoryIsRefusedNotReadForMinutes) {
 
 TEST(DiskImage, MediaDigestsOfARawImage) {
   testing::TempDir t;
-  const std::string p = t.path() + "/m.bin", content = Pattern(3 << 20, 13);
-  WriteFile(p, content);
+  const std::string p = t.path() + "/m.bin", content = LcgPattern(3 << 20, 13);
+  WriteBytes(p, content);
   Result<std::shared_ptr<DiskImage>> img = DiskImage::Open(p, ImageFormat::kRaw);
   ASSERT_TRUE(img.ok());
   Result<MediaDigests> d = HashMedia(**img);

@@ -20,7 +20,7 @@ std::string_view NextLine(std::string_view& s) {
   return line;
 }
 
-std::string_view Trim(std::string_view s) {
+std::string_view TrimSpaceCr(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
   return s;
@@ -56,7 +56,7 @@ void ParseRuhsold(std::string_view s, Corpus& c) {
     ++line_no;
     if (line.empty()) continue;
     size_t tab = line.rfind('\t');
-    std::string_view label = tab == std::string_view::npos ? std::string_view() : Trim(line.substr(tab + 1));
+    std::string_view label = tab == std::string_view::npos ? std::string_view() : TrimSpaceCr(line.substr(tab + 1));
     if (label != "0" && label != "1") {
       AddError(c, line_no, "no 0/1 label after the last tab");
       continue;
@@ -73,7 +73,7 @@ void ParseLabelFirst(std::string_view s, Corpus& c) {
     if (line.empty()) continue;
     if (line_no == 1 && line.starts_with("label\t")) continue;  // header
     size_t tab = line.find('\t');
-    std::string_view label = tab == std::string_view::npos ? std::string_view() : Trim(line.substr(0, tab));
+    std::string_view label = tab == std::string_view::npos ? std::string_view() : TrimSpaceCr(line.substr(0, tab));
     if (label != "0" && label != "1") {
       AddError(c, line_no, "no 0/1 label before the first tab");
       continue;
@@ -103,7 +103,7 @@ void ParseFormspring(std::string_view s, Corpus& c) {
       return;
     }
     int yes = 0;
-    for (size_t i : {5, 8, 11}) yes += Trim(cols[i]) == "Yes";
+    for (size_t i : {5, 8, 11}) yes += TrimSpaceCr(cols[i]) == "Yes";
     std::string text = DecodeHtml(cols[2]);
     text += ' ';
     text += DecodeHtml(cols[3]);
@@ -129,7 +129,7 @@ void ParseFormspring(std::string_view s, Corpus& c) {
       have = false;
     }
   }
-  if (have && !Trim(rec).empty()) AddError(c, record_line, "incomplete record at end of file");
+  if (have && !TrimSpaceCr(rec).empty()) AddError(c, record_line, "incomplete record at end of file");
 }
 
 }  // namespace
@@ -198,7 +198,7 @@ CorpusFormat DetectCorpusFormat(std::string_view s) {
     std::string_view line = NextLine(probe);
     size_t a = line.find('\t'), b = line.rfind('\t');
     if (a == std::string_view::npos) continue;
-    std::string_view head = Trim(line.substr(0, a)), tail = Trim(line.substr(b + 1));
+    std::string_view head = TrimSpaceCr(line.substr(0, a)), tail = TrimSpaceCr(line.substr(b + 1));
     first_votes += head == "0" || head == "1";
     last_votes += tail == "0" || tail == "1";
   }

@@ -3,7 +3,7 @@
 namespace ngb::text {
 namespace {
 
-std::string_view Trim(std::string_view s) {
+std::string_view TrimBlanks(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
     s.remove_prefix(1);
   }
@@ -36,15 +36,15 @@ Status ParseCueLexicon(std::string_view name, std::string_view text,
     size_t nl = text.find('\n');
     std::string_view line = text.substr(0, nl);
     text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
-    std::string_view t = Trim(line);
+    std::string_view t = TrimBlanks(line);
     if (t.empty() || t.front() == '#') continue;
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos) {
       return Status::Error("lexicon_syntax", where(line_no) + "expected cue<TAB>pattern");
     }
-    std::string_view head = Trim(line.substr(0, tab));
+    std::string_view head = TrimBlanks(line.substr(0, tab));
     std::string_view rest = line.substr(tab + 1);
-    std::string_view pattern = Trim(rest.substr(0, rest.find('\t')));
+    std::string_view pattern = TrimBlanks(rest.substr(0, rest.find('\t')));
     if (pattern.empty()) return Status::Error("lexicon_syntax", where(line_no) + "empty pattern");
     bool is_macro = !head.empty() && head.front() == '@';
     Cue cue = Cue::kCount;

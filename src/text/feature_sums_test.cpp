@@ -14,7 +14,7 @@
 namespace ngb::text {
 namespace {
 
-const FeatureConfig kConfigs[] = {{2, 2, 5, 18}, {1, 1, 3, 12}, {3, 1, 8, 20}, {0, 3, 4, 10}, {2, 0, 0, 16},
+const FeatureConfig kSumConfigs[] = {{2, 2, 5, 18}, {1, 1, 3, 12}, {3, 1, 8, 20}, {0, 3, 4, 10}, {2, 0, 0, 16},
                                   {1, 2, 2, 10}, {1, 4, 6, 14}};
 
 // A weight table as a model file holds it: after a 128-byte header (the vector path reads the 3
@@ -103,12 +103,12 @@ TEST(FeatureSumsTest, EqualsPerFeatureSumsOnAsciiTokenTexts) {
     for (size_t len : {63, 64, 65}) texts.push_back(prefix + (prefix.empty() ? "" : " ") + std::string(len, 't') + " end");
     texts.push_back(prefix + "  x");
   }
-  for (const FeatureConfig& cfg : kConfigs) CheckAll(texts, cfg);
+  for (const FeatureConfig& cfg : kSumConfigs) CheckAll(texts, cfg);
 }
 
 TEST(FeatureSumsTest, EqualsPerFeatureSumsOnHostileStrings) {
   std::vector<std::string> texts = testing_util::HostileStrings(3000, 13);
-  for (const FeatureConfig& cfg : kConfigs) CheckAll(texts, cfg);
+  for (const FeatureConfig& cfg : kSumConfigs) CheckAll(texts, cfg);
 }
 
 TEST(FeatureSumsTest, EqualsPerFeatureSumsOnNormalisedCorpusLines) {
@@ -116,7 +116,7 @@ TEST(FeatureSumsTest, EqualsPerFeatureSumsOnNormalisedCorpusLines) {
   if (lines.empty()) GTEST_SKIP() << "corpora not found (set NIGEHBAAN_CORPORA)";
   std::vector<std::string> texts;
   for (const std::string& l : lines) texts.push_back(Normalise(l));
-  CheckAll(texts, kConfigs[0]);
+  CheckAll(texts, kSumConfigs[0]);
 }
 
 }  // namespace

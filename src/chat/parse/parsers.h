@@ -75,6 +75,12 @@ void CollectParticipants(Conversation& c);
 // 1-based line number of byte offset `pos` in `bytes`.
 uint64_t LineOfOffset(std::string_view bytes, size_t pos);
 
+// ASCII '0'-'9'.
+bool IsDigit(char c);
+// Reads 1..max_digits decimal digits at *p (advancing it) into *out and their count into
+// *ndigits (when given); false, with *out and *ndigits untouched, when there is none.
+bool Num(std::string_view s, size_t* p, int max_digits, int* out, int* ndigits = nullptr);
+
 // Lower-case ASCII copy (other bytes unchanged).
 std::string AsciiLower(std::string_view s);
 std::string_view TrimAscii(std::string_view s);

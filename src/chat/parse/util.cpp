@@ -25,12 +25,9 @@ int64_t CivilToEpoch(int64_t y, int mo, int d, int h, int mi, int s) {
          mi * 60 + s;
 }
 
-namespace {
-
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// Reads 1..max_digits digits at *p; false when none.
-bool Num(std::string_view s, size_t* p, int max_digits, int* out, int* ndigits = nullptr) {
+bool Num(std::string_view s, size_t* p, int max_digits, int* out, int* ndigits) {
   int v = 0, n = 0;
   while (*p < s.size() && n < max_digits && IsDigit(s[*p])) {
     v = v * 10 + (s[*p] - '0');
@@ -42,6 +39,8 @@ bool Num(std::string_view s, size_t* p, int max_digits, int* out, int* ndigits =
   if (ndigits) *ndigits = n;
   return true;
 }
+
+namespace {
 
 bool Eat(std::string_view s, size_t* p, char c) {
   if (*p < s.size() && s[*p] == c) {

@@ -15,8 +15,6 @@ constexpr std::string_view kLrm = "\xE2\x80\x8E";
 constexpr std::string_view kRlm = "\xE2\x80\x8F";
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 void SkipMarks(std::string_view s, size_t* p) {
   for (;;) {
     const std::string_view r = s.substr(*p, 3);
@@ -32,14 +30,6 @@ std::string_view StripMarks(std::string_view s) {
   size_t p = 0;
   SkipMarks(s, &p);
   return s.substr(p);
-}
-
-bool Num(std::string_view s, size_t* p, int max_digits, int* out, int* nd) {
-  int v = 0, n = 0;
-  while (*p < s.size() && n < max_digits && IsDigit(s[*p])) v = v * 10 + (s[(*p)++] - '0'), ++n;
-  *out = v;
-  *nd = n;
-  return n > 0;
 }
 
 // Spaces: ASCII, U+00A0, U+202F.
