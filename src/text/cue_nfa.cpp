@@ -6,9 +6,7 @@
 #include "text/cue_pattern.h"
 
 namespace ngb::text {
-// Named rather than anonymous: CueNfa::Impl (external linkage) holds these types, which GCC
-// flags (-Wsubobject-linkage) when this file is compiled inside a unity batch.
-namespace cue_nfa_detail {
+namespace {
 
 constexpr uint32_t kNone = 0xFFFFFFFFu;
 constexpr uint32_t kPrefixBit = 0x40000000u;  // label of a prefix: kPrefixBit | prefix id
@@ -93,8 +91,7 @@ struct Work {
   uint32_t generation = 0;
 };
 
-}  // namespace cue_nfa_detail
-using namespace cue_nfa_detail;
+}  // namespace
 
 struct CueNfa::Impl {
   StringIds words, prefixes;
