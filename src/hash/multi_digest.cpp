@@ -2,16 +2,6 @@
 
 namespace ngb {
 
-std::string ToHex(std::span<const uint8_t> bytes) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(bytes.size() * 2, '0');
-  for (size_t i = 0; i < bytes.size(); ++i) {
-    out[2 * i] = kHex[bytes[i] >> 4];
-    out[2 * i + 1] = kHex[bytes[i] & 15];
-  }
-  return out;
-}
-
 void MultiDigest::Reset() { stream_ = ThreeStream(); }
 
 void MultiDigest::Update(std::span<const uint8_t> data) {

@@ -149,9 +149,9 @@ const bool kHas16Lanes = [] {
 
 }  // namespace
 
-// OpenSSL 3 deprecates the low-level SHA API, but it is the only one that exposes the chaining
-// state. A pragma rather than OPENSSL_SUPPRESS_DEPRECATED, which a unity build could defeat by
-// including <openssl/sha.h> earlier in the batch.
+// The deprecated low-level API (see the top of the file), allowed by a pragma rather than
+// OPENSSL_SUPPRESS_DEPRECATED, which a unity build defeats once an earlier file of the batch has
+// included <openssl/sha.h>.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 void Sha1CompressBlocks(Sha1State& s, const uint8_t* data, size_t blocks) {

@@ -251,7 +251,7 @@ void ItemProcessor::End(const Status& read_error) {
   for (auto& a : analysers_) a->Finish(rec, complete);
   if (complete && (!rec.size || rec.kind == ItemKind::kMember)) rec.size = total;
   if (complete && rec.kind == ItemKind::kFile && rec.size && *rec.size != total) {
-    if (rec.allocated) {
+    if (rec.allocated.has_value()) {  // set, allocated or deleted, only inside an image
       // A file of a file system inside an image cannot change during the scan (the image itself is
       // checked as its own item). What The Sleuth Kit reads is its content, as `icat` shows it:
       // NTFS's $BadClus:$Bad, for one, is listed as long as the volume and reads as empty. Noted,
