@@ -180,7 +180,9 @@ struct PdqHasher::State {
   }
 };
 
-PdqHasher::PdqHasher() : state_(std::make_unique<State>()) {}
+// Default-initialised: the scratch arrays are written before they are read, and a scan creates a
+// hasher per worker slot (32) that most never use, so their pages are left untouched.
+PdqHasher::PdqHasher() : state_(std::make_unique_for_overwrite<State>()) {}
 PdqHasher::~PdqHasher() = default;
 PdqHasher::PdqHasher(PdqHasher&&) noexcept = default;
 PdqHasher& PdqHasher::operator=(PdqHasher&&) noexcept = default;

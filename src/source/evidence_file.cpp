@@ -64,7 +64,7 @@ bool EvidenceFile::ChangedSinceOpen() const {
          now.st_mtim.tv_nsec != st_.st_mtim.tv_nsec;
 }
 
-FileStream::FileStream(EvidenceFile& file, std::vector<uint8_t>& buffer)
+FileStream::FileStream(EvidenceFile& file, std::span<uint8_t> buffer)
     : file_(file), buf_(buffer), sparse_(file.sparse()) {}
 
 Result<std::span<const uint8_t>> FileStream::Next() {

@@ -4,8 +4,8 @@
 #pragma once
 #include <sys/stat.h>
 
+#include <span>
 #include <string>
-#include <vector>
 
 #include "source/byte_source.h"
 
@@ -45,12 +45,12 @@ class EvidenceFile : public RandomAccess {
 // that grows while being read is read to its new end) and skips holes of sparse files.
 class FileStream : public ByteStream {
  public:
-  FileStream(EvidenceFile& file, std::vector<uint8_t>& buffer);
+  FileStream(EvidenceFile& file, std::span<uint8_t> buffer);
   Result<std::span<const uint8_t>> Next() override;
 
  private:
   EvidenceFile& file_;
-  std::vector<uint8_t>& buf_;
+  std::span<uint8_t> buf_;
   uint64_t pos_ = 0;
   bool sparse_;
   // Sparse files: [pos_, region_end_) is a hole when in_hole_, data otherwise.
