@@ -34,21 +34,29 @@ magic_t ThreadMagic() {
 }
 }  // namespace
 
-void FileTypeAnalyser::Begin(const ItemRecord& item, source::RandomAccess*) {
+void FileTypeAnalyser::Begin(const ItemRecord& item, source::RandomAccess* content) {
   head_.clear();
   seen_ = 0;
   size_hint_ = item.size.value_or(0);
+  in_memory_ = content ? content->InMemory() : std::nullopt;
 }
 
 void FileTypeAnalyser::Consume(std::span<const uint8_t> chunk) {
   seen_ += chunk.size();
-  if (head_.size() >= kHeadBytes) return;
+  if (in_memory_ || head_.size() >= kHeadBytes) return;  // in memory: Head() looks there
   const size_t take = std::min(chunk.size(), kHeadBytes - head_.size());
   head_.insert(head_.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(take));
 }
 
+std::span<const uint8_t> FileTypeAnalyser::Head() const {
+  if (!in_memory_) return head_;
+  // The chunks are the content in order: only what has been seen of it.
+  return in_memory_->first(static_cast<size_t>(std::min<uint64_t>({in_memory_->size(), seen_, kHeadBytes})));
+}
+
 bool FileTypeAnalyser::RecordEntropy(ItemRecord& item) const {
-  const auto sample = std::span<const uint8_t>(head_).first(std::min<size_t>(head_.size(), kEntropySample));
+  const std::span<const uint8_t> head = Head();
+  const auto sample = head.first(std::min<size_t>(head.size(), kEntropySample));
   if (sample.empty()) return false;
   item.entropy = ByteEntropy(sample);
   return EntropyLooksRandom(*item.entropy, sample.size());
@@ -57,7 +65,8 @@ bool FileTypeAnalyser::RecordEntropy(ItemRecord& item) const {
 void FileTypeAnalyser::Finish(ItemRecord& item, bool /*complete*/) {
   // Even a partly read item has a head worth typing.
   const uint64_t total = std::max<uint64_t>(seen_, size_hint_);
-  std::optional<std::string_view> mime = sniff_mime(head_, total);
+  const std::span<const uint8_t> head = Head();
+  std::optional<std::string_view> mime = sniff_mime(head, total);
   if (mime) {
     item.mime = *mime;
   } else if (RecordEntropy(item)) {
@@ -66,7 +75,7 @@ void FileTypeAnalyser::Finish(ItemRecord& item, bool /*complete*/) {
     item.mime = "application/octet-stream";
   } else if (libmagic_fallback_) {
     magic_t magic = ThreadMagic();
-    const char* m = magic ? magic_buffer(magic, head_.data(), head_.size()) : nullptr;
+    const char* m = magic ? magic_buffer(magic, head.data(), head.size()) : nullptr;
     item.mime = m ? m : "application/octet-stream";
   } else {
     item.mime = "application/octet-stream";

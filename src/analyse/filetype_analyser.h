@@ -5,6 +5,8 @@
 #pragma once
 #include <magic.h>
 
+#include <optional>
+#include <span>
 #include <vector>
 
 #include "analyse/analyser.h"
@@ -19,16 +21,19 @@ class FileTypeAnalyser : public Analyser {
 
   explicit FileTypeAnalyser(bool libmagic_fallback);
   AnalyserInfo Describe() const override { return {"filetype", "1"}; }
-  void Begin(const ItemRecord& item, source::RandomAccess*) override;
+  void Begin(const ItemRecord& item, source::RandomAccess* content) override;
   void Consume(std::span<const uint8_t> chunk) override;
   void Finish(ItemRecord& item, bool complete) override;
 
  private:
+  // The first kHeadBytes seen: a view of content held in memory, or the copy in head_.
+  std::span<const uint8_t> Head() const;
   // Sets item.entropy from the head; true when the head looks random.
   bool RecordEntropy(ItemRecord& item) const;
 
   bool libmagic_fallback_;
   std::vector<uint8_t> head_;
+  std::optional<std::span<const uint8_t>> in_memory_;  // the item's content, when Begin had it
   uint64_t size_hint_ = 0;
   uint64_t seen_ = 0;
 };

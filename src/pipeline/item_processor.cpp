@@ -182,6 +182,7 @@ void ItemProcessor::Begin(ItemRecord& rec, source::RandomAccess* reopen, UnitBud
   cur_.reopen = reopen;
   cur_.budget = &budget;
   cur_.head.clear();
+  cur_.in_memory = reopen ? reopen->InMemory() : std::nullopt;
   cur_.decided = cur_.container = cur_.compressed_stream = cur_.over_limit = cur_.no_expand = false;
   cur_.spool.reset();
   cur_.spool_error = Status::Ok();
@@ -190,17 +191,25 @@ void ItemProcessor::Begin(ItemRecord& rec, source::RandomAccess* reopen, UnitBud
   for (auto& a : analysers_) a->Begin(rec, reopen);
 }
 
+std::span<const uint8_t> ItemProcessor::Head() const {
+  const Current& c = cur_;
+  if (!c.in_memory) return c.head;
+  // Fed in order: only what has been fed of it.
+  return c.in_memory->first(static_cast<size_t>(std::min<uint64_t>({c.in_memory->size(), c.total, kHeadBytes})));
+}
+
 void ItemProcessor::Decide() {
   Current& c = cur_;
   c.decided = true;
+  const std::span<const uint8_t> head = Head();
   std::optional<std::string_view> mime =
-      analyse::sniff_mime(c.head, std::max<uint64_t>(c.total, c.rec->size.value_or(0)));
-  if (mime && !WorthOpening(*mime, c.head, c.rec->path)) {
+      analyse::sniff_mime(head, std::max<uint64_t>(c.total, c.rec->size.value_or(0)));
+  if (mime && !WorthOpening(*mime, head, c.rec->path)) {
     // A weak signature that random data shares often; see WorthOpening().
   } else if (mime && analyse::is_archive_mime(*mime)) {
     c.container = true;
     c.compressed_stream = analyse::is_compressed_stream_mime(*mime);
-  } else if (const Signature sig = ContainerSignature(c.head); !mime && sig != Signature::kNone) {
+  } else if (const Signature sig = ContainerSignature(head); !mime && sig != Signature::kNone) {
     c.container = true;
     c.compressed_stream = sig == Signature::kCompressedStream;
   }
@@ -219,7 +228,9 @@ bool ItemProcessor::Feed(std::span<const uint8_t> chunk) {
     c.over_limit = true;
     return false;
   }
-  if (!c.decided) {
+  if (!c.decided && c.in_memory) {
+    if (c.total >= kHeadBytes) Decide();  // Head() looks at the bytes where they are
+  } else if (!c.decided) {
     const size_t take = std::min(chunk.size(), kHeadBytes - c.head.size());
     c.head.insert(c.head.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(take));
     if (!c.reopen && !c.spool) {

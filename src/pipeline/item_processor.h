@@ -4,6 +4,8 @@
 #pragma once
 #include <atomic>
 #include <map>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -94,7 +96,8 @@ class ItemProcessor {
     ItemRecord* rec = nullptr;
     source::RandomAccess* reopen = nullptr;
     UnitBudget* budget = nullptr;
-    std::vector<uint8_t> head;
+    std::vector<uint8_t> head;  // the first kHeadBytes, copied unless in_memory has them
+    std::optional<std::span<const uint8_t>> in_memory;  // reopen's bytes, when in memory
     bool decided = false, container = false, compressed_stream = false, over_limit = false;
     bool no_expand = false;
     std::unique_ptr<Spool> spool;
@@ -102,6 +105,7 @@ class ItemProcessor {
     uint64_t total = 0;
   };
   void Decide();
+  std::span<const uint8_t> Head() const;
 
   const ProcessorConfig& config_;
   std::vector<Frame> frames_;

@@ -127,6 +127,26 @@ class ItemProcessorTest : public ::testing::Test {
     return top;
   }
 
+  // The same with the bytes held in memory (source::MemoryBytes, as the worker does for small
+  // files), fed in chunks of `chunk` bytes.
+  ItemRecord ProcessInMemory(const std::string& path, const std::string& bytes, size_t chunk) {
+    ItemProcessor p(config_, sink_, next_id_, progress_);
+    ItemRecord top;
+    top.id = next_id_.fetch_add(1);
+    top.top_id = top.id;
+    top.scan_id = 1;
+    top.source_id = 1;
+    top.path = path;
+    top.kind = ItemKind::kFile;
+    top.size = bytes.size();
+    MemStream in(bytes, chunk);
+    source::MemoryBytes held({reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()});
+    budget_ = UnitBudget();
+    budget_.top_size = bytes.size();
+    p.ProcessContent(top, in, &held, budget_);
+    return top;
+  }
+
   TempDir dir_;
   ProcessorConfig config_;
   CollectingSink sink_;
@@ -225,6 +245,33 @@ TEST_F(ItemProcessorTest, StreamedTopLevelIsSpooledAndGivesTheSameResult) {
   const ItemRecord top = Process("top.tar.gz", n.top, /*random_access=*/false);
   CheckNested(n, top, sink_.records(), next_id_.load());
   EXPECT_TRUE(std::filesystem::is_empty(dir_.path()));
+}
+
+// Content held in memory is typed and opened where it lies (no copy of its head): the same
+// result, whether the head is decided on mid-way (past 64 KiB, small chunks) or at the end.
+TEST_F(ItemProcessorTest, InMemoryTopLevelGivesTheSameResult) {
+  const Nested n = MakeNested();
+  ASSERT_GT(n.top.size(), size_t{64 * 1024});
+  const ItemRecord top = ProcessInMemory("top.tar.gz", n.top, 1000);
+  CheckNested(n, top, sink_.records(), next_id_.load());
+  EXPECT_TRUE(std::filesystem::is_empty(dir_.path()));
+}
+
+TEST_F(ItemProcessorTest, InMemorySmallFilesAreTypedFromTheirBytes) {
+  const std::string text = "just some text, not a container\n";
+  ItemRecord r = ProcessInMemory("ev/readme.txt", text, 64 * 1024);
+  EXPECT_EQ(r.mime, "text/plain");
+  EXPECT_FALSE(r.entropy.has_value());
+  ExpectDigests(r, text);
+  const std::string noise = Pattern(5000, 9);
+  r = ProcessInMemory("ev/noise.bin", noise, 64 * 1024);
+  EXPECT_EQ(r.mime, "application/octet-stream");
+  ASSERT_TRUE(r.entropy.has_value());
+  EXPECT_GT(*r.entropy, 7.5);
+  const std::string zip = Zip({{"a.txt", "alpha"}});
+  r = ProcessInMemory("ev/small.zip", zip, 64 * 1024);
+  EXPECT_EQ(AttrOrUnset(r, "container.members"), "1");
+  EXPECT_NE(Find(sink_.records(), "ev/small.zip!/a.txt"), nullptr);
 }
 
 TEST_F(ItemProcessorTest, NestedContainersAreSpooledToDiskPastTheMemoryLimit) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <span>
 
 #include "core/status.h"
@@ -24,6 +25,9 @@ class RandomAccess {
   virtual uint64_t size() const = 0;
   // Reads up to n bytes at offset; returns the count (0 at or past the end).
   virtual Result<size_t> ReadAt(uint64_t offset, uint8_t* buf, size_t n) = 0;
+  // All of the bytes, when they are already in memory (valid as long as this object): readers
+  // can look at them instead of copying. Empty otherwise.
+  virtual std::optional<std::span<const uint8_t>> InMemory() const { return std::nullopt; }
 };
 
 // Random access to bytes already in memory (a small file read whole). The bytes must outlive it.
@@ -37,6 +41,7 @@ class MemoryBytes : public RandomAccess {
     std::memcpy(buf, bytes_.data() + offset, k);
     return k;
   }
+  std::optional<std::span<const uint8_t>> InMemory() const override { return bytes_; }
 
  private:
   std::span<const uint8_t> bytes_;
