@@ -23,7 +23,9 @@ class BatchingSink : public Sink {
   }
   // Hands over what is held without waiting for the target to write it.
   void Send() {
-    if (!held_.empty()) target_.PutBatch(held_);
+    if (held_.empty()) return;
+    target_.PutBatch(held_);
+    held_.reserve(batch_);  // the target may hand back another vector (ItemWriter does)
   }
 
  private:

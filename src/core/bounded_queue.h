@@ -2,6 +2,7 @@
 // when it is full (back-pressure), consumers block when it is empty until Close().
 #pragma once
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <memory>
@@ -125,6 +126,14 @@ class BoundedQueue {
       q_.pop_front();
     }
     if (q_.size() < resume_below_) not_full_.notify_all();
+  }
+
+  // Waits up to `timeout` until the queue is full or closed, and says whether it is. For a single
+  // consumer gathering a batch: Push() wakes one waiter, which a Pop() in another thread could miss.
+  template <typename Rep, typename Period>
+  bool WaitFullFor(std::chrono::duration<Rep, Period> timeout) {
+    std::unique_lock lock(mu_);
+    return not_empty_.wait_for(lock, timeout, [&] { return closed_ || q_.size() >= capacity_; });
   }
 
   // True once closed and empty.

@@ -57,6 +57,21 @@ TEST(BoundedQueue, BatchesInOrderAndCloseDrains) {
   EXPECT_FALSE(q.Push("late"));  // closed: dropped
 }
 
+TEST(BoundedQueue, WaitFullForReturnsOnceFullOrClosed) {
+  BoundedQueue<int> q(3);
+  EXPECT_FALSE(q.WaitFullFor(std::chrono::milliseconds(1)));  // empty: times out
+  std::thread producer([&] {
+    for (int i = 0; i < 3; ++i) q.Push(i);
+  });
+  EXPECT_TRUE(q.WaitFullFor(std::chrono::seconds(60)));  // woken by the push that fills it
+  producer.join();
+  std::vector<int> got;
+  q.TryPopBatch(got, 1);
+  EXPECT_FALSE(q.WaitFullFor(std::chrono::milliseconds(1)));
+  q.Close();
+  EXPECT_TRUE(q.WaitFullFor(std::chrono::seconds(60)));
+}
+
 TEST(BoundedQueue, FullQueueWakesItsProducerOnlyBelowTheResumeMark) {
   BoundedQueue<int> q(8, 4);
   for (int i = 0; i < 8; ++i) ASSERT_TRUE(q.Push(i));

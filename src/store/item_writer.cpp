@@ -8,8 +8,12 @@
 
 namespace ngb::store {
 namespace {
-constexpr size_t kBatchRows = 8192;
-constexpr size_t kEagerRows = 2048;
+constexpr size_t kQueuedBatches = 32;  // handed over and not yet taken (8,192 rows of 256)
+constexpr size_t kEagerRows = 2048;    // a transaction waits (briefly) for this many rows
+constexpr size_t kMaxRows = 8192;      // and takes no more batches past this many
+constexpr size_t kMaxTaken = 1024;     // nor more batches than this (single Put()s)
+constexpr size_t kMaxSpares = 2 * kQueuedBatches + 8;  // emptied batches kept for reuse
+constexpr size_t kMaxSpareCapacity = 4096;             // records; larger vectors are freed, not kept
 
 constexpr const char* kInsertItem =
     "INSERT INTO items(id, scan_id, source_id, parent_id, top_id, depth, path, path_text, kind, "
@@ -47,22 +51,40 @@ Status InsertConversations(Db& db, const ItemRecord& r, Stmt& conv, Stmt& findin
 }
 }  // namespace
 
-ItemWriter::ItemWriter(Db& db) : db_(db) { thread_ = std::thread([this] { Run(); }); }
+ItemWriter::ItemWriter(Db& db) : db_(db), queue_(kQueuedBatches) { thread_ = std::thread([this] { Run(); }); }
 
 ItemWriter::~ItemWriter() { Close(); }
 
 void ItemWriter::Put(ItemRecord&& rec) {
-  accepted_.fetch_add(1);
-  if (!queue_.Push(std::move(rec))) accepted_.fetch_sub(1);
+  Batch one;
+  one.push_back(std::move(rec));
+  PutBatch(one);
 }
 
 void ItemWriter::PutBatch(std::vector<ItemRecord>& recs) {
+  if (recs.empty()) return;
   const auto n = static_cast<int64_t>(recs.size());
   accepted_.fetch_add(n);
-  if (!queue_.PushBatch(recs)) {
-    accepted_.fetch_sub(n);
-    recs.clear();
+  Batch full = TakeSpare();
+  full.swap(recs);  // the caller keeps an empty vector with room, the queue takes the records
+  if (!queue_.Push(std::move(full))) accepted_.fetch_sub(n);
+}
+
+ItemWriter::Batch ItemWriter::TakeSpare() {
+  std::lock_guard lock(spare_mu_);
+  if (spares_.empty()) return {};
+  Batch b = std::move(spares_.back());
+  spares_.pop_back();
+  return b;
+}
+
+void ItemWriter::GiveSpares(std::vector<Batch>& batches) {
+  for (Batch& b : batches) b.clear();  // the records' own memory is freed here, on the writer
+  std::lock_guard lock(spare_mu_);
+  for (Batch& b : batches) {
+    if (spares_.size() < kMaxSpares && b.capacity() <= kMaxSpareCapacity) spares_.push_back(std::move(b));
   }
+  batches.clear();
 }
 
 Status ItemWriter::Flush() {
@@ -86,7 +108,6 @@ Status ItemWriter::Close() {
   }
   if (first) {
     queue_.Close();
-    wake_.notify_all();
     if (thread_.joinable()) thread_.join();
   }
   std::lock_guard lock(mu_);
@@ -94,32 +115,45 @@ Status ItemWriter::Close() {
 }
 
 void ItemWriter::Run() {
-  std::vector<ItemRecord> batch;
-  batch.reserve(kBatchRows);
-  while (queue_.PopBatch(batch, kBatchRows)) {
-    // Let a batch fill up when records trickle in: few large transactions write each B-tree
-    // page once instead of once per transaction. Past kEagerRows, write what has come: a writer
-    // that waits for full batches leaves the last one (up to kBatchRows) to be written after the
-    // workers have finished, on the scan's serial tail.
-    for (int waits = 0; batch.size() < kEagerRows && waits < 10 && !queue_.closed(); ++waits) {
-      {
-        // Close() cuts the wait short: the scan has ended and is waiting for this batch.
-        std::unique_lock lock(mu_);
-        wake_.wait_for(lock, std::chrono::milliseconds(25), [&] { return closed_; });
-      }
-      queue_.TryPopBatch(batch, kBatchRows);
+  std::vector<Batch> batches;
+  size_t rows = 0;
+  // Takes what is queued, within the transaction's limits; true if it took anything.
+  auto take_queued = [&] {
+    const size_t before = batches.size();
+    while (rows < kMaxRows && batches.size() < kMaxTaken) {
+      const size_t had = batches.size();
+      queue_.TryPopBatch(batches, had + 1);
+      if (batches.size() == had) break;
+      rows += batches.back().size();
     }
-    Status s = WriteBatch(batch);
+    return batches.size() > before;
+  };
+  while (queue_.PopBatch(batches, 1)) {
+    rows = batches.back().size();
+    // Let a transaction fill up when records trickle in: few large transactions write each
+    // B-tree page once instead of once per transaction. Past kEagerRows, write what has come: a
+    // writer that waits for full transactions leaves the last one (up to kMaxRows) to be
+    // written after the workers have finished, on the scan's serial tail. Only an empty queue is
+    // waited on: producers blocked on a full one are not kept waiting.
+    for (int waits = 0; rows < kEagerRows && batches.size() < kMaxTaken && waits < 10 && !queue_.closed();) {
+      if (take_queued()) continue;
+      // A full queue (producers would wait) or Close() (the scan has ended and waits for this
+      // batch) cuts the wait short.
+      queue_.WaitFullFor(std::chrono::milliseconds(25));
+      ++waits;
+    }
+    take_queued();
+    Status s = WriteBatches(batches);
     if (!s.ok()) {
       std::lock_guard lock(mu_);
       if (error_.ok()) error_ = s;
     }
-    rows_.fetch_add(static_cast<int64_t>(batch.size()));
-    batch.clear();
+    rows_.fetch_add(static_cast<int64_t>(rows));
+    GiveSpares(batches);
   }
 }
 
-Status ItemWriter::WriteBatch(std::vector<ItemRecord>& batch) {
+Status ItemWriter::WriteBatches(const std::vector<Batch>& batches) {
   Transaction tx(db_);
   if (!tx.started()) return Status::Error("case_store_error", db_.ErrorMessage());
   Result<Stmt> ins = db_.Prepare(kInsertItem);
@@ -137,13 +171,15 @@ Status ItemWriter::WriteBatch(std::vector<ItemRecord>& batch) {
   // finish files out of order. In order, every insert appends to the right edge of the table and
   // its indexes instead of seeking into them. (The transaction is atomic, so the order inside it
   // changes nothing else.)
-  order_.resize(batch.size());
-  for (size_t i = 0; i < batch.size(); ++i) order_[i] = static_cast<uint32_t>(i);
-  std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) { return batch[a].id < batch[b].id; });
+  order_.clear();
+  for (const Batch& b : batches) {
+    for (const ItemRecord& r : b) order_.push_back(&r);
+  }
+  std::sort(order_.begin(), order_.end(), [](const ItemRecord* a, const ItemRecord* b) { return a->id < b->id; });
   // Values are bound without copying: each record outlives its row's Run().
   std::string display;
-  for (const uint32_t index : order_) {
-    const ItemRecord& r = batch[index];
+  for (const ItemRecord* row : order_) {
+    const ItemRecord& r = *row;
     std::string_view shown = r.path;
     if (!IsValidUtf8(r.path)) {
       display = DisplayPath(r.path);

@@ -96,6 +96,31 @@ TEST_F(ItemWriterTest, SingleProducerSpanningSeveralBatches) {
   EXPECT_EQ(Scalar("SELECT count(*) FROM items WHERE path_text != 'p' || id"), 0);
 }
 
+// PutBatch takes the records and hands back an empty vector (one the writer has finished with,
+// once there is one); every record lands once, in id order whatever the hand-over order.
+TEST_F(ItemWriterTest, BatchesAreHandedBackEmptyAndEveryRecordLands) {
+  constexpr int kBatches = 200, kPerBatch = 50;
+  {
+    ItemWriter w(db_);
+    std::vector<ItemRecord> held;
+    for (int b = kBatches - 1; b >= 0; --b) {
+      for (int i = 0; i < kPerBatch; ++i) {
+        const int64_t id = int64_t{b} * kPerBatch + i + 1;
+        held.push_back(Rec(id, "ev/b" + std::to_string(b) + "/f" + std::to_string(i)));
+      }
+      w.PutBatch(held);
+      ASSERT_TRUE(held.empty());
+    }
+    std::vector<ItemRecord> none;
+    w.PutBatch(none);  // nothing to hand over
+    ASSERT_TRUE(w.Close().ok());
+    EXPECT_EQ(w.rows_written(), int64_t{kBatches} * kPerBatch);
+  }
+  EXPECT_EQ(Scalar("SELECT count(*) FROM items"), int64_t{kBatches} * kPerBatch);
+  EXPECT_EQ(Scalar("SELECT count(*) FROM items WHERE path_text != 'ev/b' || ((id - 1) / 50) || '/f' || ((id - 1) % 50)"),
+            0);
+}
+
 TEST_F(ItemWriterTest, AttrsLandInItemAttrs) {
   {
     ItemWriter w(db_);
