@@ -30,8 +30,12 @@ class Ring {
   }
   bool empty() const { return count_ == 0; }
   size_t size() const { return count_; }
+  // Room for n elements without growing. Untouched slots cost address space only.
+  void reserve(size_t n) {
+    if (n > cap_) Grow(n);
+  }
   void push_back(T&& v) {
-    if (count_ == cap_) Grow();
+    if (count_ == cap_) Grow(cap_ == 0 ? 64 : 2 * cap_);
     ::new (static_cast<void*>(slots_ + (head_ + count_) % cap_)) T(std::move(v));
     ++count_;
   }
@@ -43,8 +47,7 @@ class Ring {
   }
 
  private:
-  void Grow() {
-    const size_t bigger = cap_ == 0 ? 64 : 2 * cap_;
+  void Grow(size_t bigger) {
     T* fresh = std::allocator<T>().allocate(bigger);
     for (size_t i = 0; i < count_; ++i) {
       T& old = slots_[(head_ + i) % cap_];
@@ -63,12 +66,16 @@ class Ring {
 template <typename T>
 class BoundedQueue {
  public:
-  explicit BoundedQueue(size_t capacity) : capacity_(capacity), resume_below_(capacity) {}
+  // The ring is reserved for `capacity` up front: a queue that fills up is never copied into a
+  // bigger one (pages touched for nothing), and a batch waits for room for all of it.
+  explicit BoundedQueue(size_t capacity) : capacity_(capacity), resume_below_(capacity) { q_.reserve(capacity); }
   // Producers blocked on a full queue are woken only once it has drained below `resume_below`
   // (< capacity): a fast producer then refills it in one go instead of being woken for every
   // item a consumer takes (each wake is a futex call and two context switches).
   BoundedQueue(size_t capacity, size_t resume_below)
-      : capacity_(capacity), resume_below_(std::min(resume_below, capacity)) {}
+      : capacity_(capacity), resume_below_(std::min(resume_below, capacity)) {
+    q_.reserve(capacity);
+  }
 
   // Blocks while full. Returns false (dropping the value) if the queue was closed.
   bool Push(T value) {
@@ -80,11 +87,13 @@ class BoundedQueue {
     return true;
   }
 
-  // Appends all of `values` (the queue may exceed its capacity by less than one batch), blocking
-  // while it is full. Returns false if the queue was closed. `values` is left empty.
+  // Appends all of `values`, blocking until there is room for all of them (a batch larger than
+  // the capacity waits for an empty queue). Returns false if the queue was closed. `values` is
+  // left empty.
   bool PushBatch(std::vector<T>& values) {
     std::unique_lock lock(mu_);
-    not_full_.wait(lock, [&] { return closed_ || q_.size() < capacity_; });
+    const size_t room_below = capacity_ > values.size() ? capacity_ - values.size() + 1 : 1;
+    not_full_.wait(lock, [&] { return closed_ || q_.size() < room_below; });
     if (closed_) return false;
     for (T& v : values) q_.push_back(std::move(v));
     values.clear();

@@ -57,6 +57,31 @@ TEST(BoundedQueue, BatchesInOrderAndCloseDrains) {
   EXPECT_FALSE(q.Push("late"));  // closed: dropped
 }
 
+TEST(BoundedQueue, BatchWaitsForRoomForAllOfIt) {
+  BoundedQueue<int> q(10);
+  std::vector<int> batch = {1, 2, 3, 4};
+  ASSERT_TRUE(q.PushBatch(batch));
+  batch = {5, 6, 7, 8};
+  ASSERT_TRUE(q.PushBatch(batch));
+  std::atomic<bool> pushed{false};
+  std::thread producer([&] {
+    std::vector<int> third = {9, 10, 11, 12};
+    EXPECT_TRUE(q.PushBatch(third));
+    pushed = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_FALSE(pushed.load());  // 8 + 4 > 10: it waits (a wrong push would have landed by now)
+  std::vector<int> got;
+  q.TryPopBatch(got, 2);
+  producer.join();
+  EXPECT_TRUE(pushed.load());
+  q.Close();
+  while (q.PopBatch(got, 100)) {
+  }
+  ASSERT_EQ(got.size(), 12u);
+  for (int i = 0; i < 12; ++i) EXPECT_EQ(got[static_cast<size_t>(i)], i + 1);
+}
+
 TEST(BoundedQueue, WaitFullForReturnsOnceFullOrClosed) {
   BoundedQueue<int> q(3);
   EXPECT_FALSE(q.WaitFullFor(std::chrono::milliseconds(1)));  // empty: times out
