@@ -13,7 +13,8 @@ constexpr size_t kEagerRows = 2048;    // a transaction waits (briefly) for this
 constexpr size_t kMaxRows = 8192;      // and takes no more batches past this many
 constexpr size_t kMaxTaken = 1024;     // nor more batches than this (single Put()s)
 constexpr size_t kMaxSpares = 2 * kQueuedBatches + 8;  // emptied batches kept for reuse
-constexpr size_t kMaxSpareCapacity = 4096;             // records; larger vectors are freed, not kept
+constexpr size_t kMinSpareCapacity = 64;    // records; a single Put()'s vector is not worth keeping
+constexpr size_t kMaxSpareCapacity = 4096;  // nor one larger than this
 
 constexpr const char* kInsertItem =
     "INSERT INTO items(id, scan_id, source_id, parent_id, top_id, depth, path, path_text, kind, "
@@ -58,15 +59,19 @@ ItemWriter::~ItemWriter() { Close(); }
 void ItemWriter::Put(ItemRecord&& rec) {
   Batch one;
   one.push_back(std::move(rec));
-  PutBatch(one);
+  Hand(std::move(one));
 }
 
 void ItemWriter::PutBatch(std::vector<ItemRecord>& recs) {
   if (recs.empty()) return;
-  const auto n = static_cast<int64_t>(recs.size());
-  accepted_.fetch_add(n);
   Batch full = TakeSpare();
   full.swap(recs);  // the caller keeps an empty vector with room, the queue takes the records
+  Hand(std::move(full));
+}
+
+void ItemWriter::Hand(Batch&& full) {
+  const auto n = static_cast<int64_t>(full.size());
+  accepted_.fetch_add(n);
   if (!queue_.Push(std::move(full))) accepted_.fetch_sub(n);
 }
 
@@ -82,7 +87,8 @@ void ItemWriter::GiveSpares(std::vector<Batch>& batches) {
   for (Batch& b : batches) b.clear();  // the records' own memory is freed here, on the writer
   std::lock_guard lock(spare_mu_);
   for (Batch& b : batches) {
-    if (spares_.size() < kMaxSpares && b.capacity() <= kMaxSpareCapacity) spares_.push_back(std::move(b));
+    const bool worth = b.capacity() >= kMinSpareCapacity && b.capacity() <= kMaxSpareCapacity;
+    if (worth && spares_.size() < kMaxSpares) spares_.push_back(std::move(b));
   }
   batches.clear();
 }

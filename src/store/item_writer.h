@@ -39,6 +39,7 @@ class ItemWriter : public Sink {
   void Run();
   Status WriteBatches(const std::vector<Batch>& batches);
   Batch TakeSpare();
+  void Hand(Batch&& full);  // queues a batch (dropped, uncounted, once closed)
   void GiveSpares(std::vector<Batch>& batches);
 
   Db& db_;
