@@ -46,8 +46,10 @@ struct Slot {
   std::span<uint8_t> buffer;
   bool busy = false;
   Work work;
-  // Read whole in the next batch (BatchReader) rather than streamed.
+  // Read whole by the BatchReader rather than streamed; `reading` while that read is in flight.
   bool batched = false;
+  bool reading = false;
+  source::BatchReadRequest request;
   size_t batched_bytes = 0;
   std::optional<source::MemoryBytes> memory;
   // Streamed: the open file.
@@ -125,6 +127,7 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
     s.work = Work();
     s.busy = false;
     s.batched = false;
+    s.reading = false;
     --busy;
   };
   auto begin = [&](Slot& s, size_t i, source::RandomAccess* reopen) {
@@ -196,8 +199,7 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
     }
     return std::move(pending[next_pending++]);
   };
-  std::vector<source::BatchReadRequest> requests;
-  std::vector<size_t> requested;             // slot of each request
+  std::vector<source::BatchReadRequest*> submit, finished;
   std::vector<bool> done(slots.size());      // per round: the slot's file is finished
   std::vector<Status> ended(slots.size());   // and how reading ended
   for (;;) {
@@ -242,34 +244,47 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
         }
       }
     }
-    // Read the small files whole, all in one go.
-    requests.clear();
-    requested.clear();
+    // Start reading the small files whole, all in one system call. Those in the page cache are
+    // read when it returns; one that must come from the disk finishes in a later round, while
+    // the other slots go on (waiting for the slowest of each batch left the core idle).
+    submit.clear();
+    bool any_reading = false, any_ready = false;
     for (size_t i = 0; i < slots.size(); ++i) {
       Slot& s = slots[i];
-      if (!s.busy || !s.batched || s.memory) continue;
-      source::BatchReadRequest r;
-      r.dir_fd = s.work.dir ? s.work.dir->fd() : AT_FDCWD;
-      r.name = s.work.dir ? s.work.name.c_str() : s.work.fs_path.c_str();
-      r.buf = s.buffer.data();
-      r.cap = s.buffer.size();
-      requests.push_back(r);
-      requested.push_back(i);
-    }
-    if (!requests.empty()) batch_reader->Read(requests);
-    for (size_t k = 0; k < requests.size(); ++k) {
-      Slot& s = slots[requested[k]];
-      const int64_t got = requests[k].result;
-      if (got < 0 || static_cast<size_t>(got) >= s.buffer.size()) {
-        // Failed (the ordinary open names the reason) or grew past the buffer: stream it.
-        s.batched = false;
-        open_stream(s, requested[k]);
-        continue;
+      if (s.busy && s.batched && !s.memory && !s.reading) {
+        source::BatchReadRequest& r = s.request;
+        r.dir_fd = s.work.dir ? s.work.dir->fd() : AT_FDCWD;
+        r.name = s.work.dir ? s.work.name.c_str() : s.work.fs_path.c_str();
+        r.buf = s.buffer.data();
+        r.cap = s.buffer.size();
+        r.slot = static_cast<int>(i);
+        s.reading = true;
+        submit.push_back(&r);
       }
-      s.work.dir.reset();
-      s.batched_bytes = static_cast<size_t>(got);
-      s.memory.emplace(std::span<const uint8_t>(s.buffer.data(), s.batched_bytes));
-      begin(s, requested[k], &*s.memory);
+      any_reading |= s.reading;
+      any_ready |= s.busy && !s.reading;
+    }
+    if (!submit.empty()) batch_reader->Submit(submit);
+    if (any_reading) {
+      // Wait for a read only when no slot has anything else to do.
+      finished.clear();
+      batch_reader->Reap(/*wait=*/!any_ready, finished);
+      for (source::BatchReadRequest* r : finished) {
+        const auto i = static_cast<size_t>(r->slot);
+        Slot& s = slots[i];
+        s.reading = false;
+        const int64_t got = r->result;
+        if (got < 0 || static_cast<size_t>(got) >= s.buffer.size()) {
+          // Failed (the ordinary open names the reason) or grew past the buffer: stream it.
+          s.batched = false;
+          open_stream(s, i);
+          continue;
+        }
+        s.work.dir.reset();
+        s.batched_bytes = static_cast<size_t>(got);
+        s.memory.emplace(std::span<const uint8_t>(s.buffer.data(), s.batched_bytes));
+        begin(s, i, &*s.memory);
+      }
     }
     if (busy == 0) {
       if (drained) break;
@@ -279,7 +294,7 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
     std::fill(done.begin(), done.end(), false);
     for (size_t i = 0; i < slots.size(); ++i) {
       Slot& s = slots[i];
-      if (!s.busy) continue;
+      if (!s.busy || s.reading) continue;
       if (s.batched) {
         if (s.batched_bytes > 0) s.proc->Feed(std::span<const uint8_t>(s.buffer.data(), s.batched_bytes));
         done[i] = true;

@@ -7,6 +7,7 @@
 #include <array>
 #include <cerrno>
 #include <cstdlib>
+#include <vector>
 
 namespace ngb::source {
 
@@ -35,63 +36,124 @@ std::unique_ptr<BatchReader> BatchReader::Create(int read_timeout_ms) {
 BatchReader::~BatchReader() = default;
 
 void BatchReader::Read(std::span<BatchReadRequest> requests) {
-  io_uring* ring = &ring_->ring;
   const size_t n = std::min<size_t>(requests.size(), kMaxBatch);
-  if (broken_) {
-    for (size_t i = 0; i < n; ++i) requests[i].result = -ECANCELED;
-    return;
+  std::vector<BatchReadRequest*> all;
+  for (size_t i = 0; i < n; ++i) {
+    requests[i].slot = static_cast<int>(i);
+    all.push_back(&requests[i]);
   }
+  Submit(all);
+  std::vector<BatchReadRequest*> done;
+  while (done.size() < n) {
+    const size_t had = done.size();
+    Reap(/*wait=*/true, done);
+    if (done.size() == had) break;  // nothing in flight: cannot happen, but never spin
+  }
+}
+
+void BatchReader::Submit(std::span<BatchReadRequest* const> requests) {
+  io_uring* ring = &ring_->ring;
   // A read that has not finished in time is abandoned (a regular file swapped for a FIFO with a
   // silent writer would block forever); the caller retries it the ordinary way.
   __kernel_timespec timeout{.tv_sec = timeout_ms_ / 1000, .tv_nsec = timeout_ms_ % 1000 * 1'000'000};
-  for (size_t i = 0; i < n; ++i) {
-    BatchReadRequest& r = requests[i];
-    r.result = -ECANCELED;
-    const unsigned slot = static_cast<unsigned>(i);
+  std::vector<BatchReadRequest*> queued;
+  for (BatchReadRequest* r : requests) {
+    r->result = -ECANCELED;
+    const bool free_slot = r->slot >= 0 && r->slot < kMaxBatch && request_[static_cast<size_t>(r->slot)] == nullptr;
+    if (broken_ || !free_slot || io_uring_sq_space_left(ring) < 3) {
+      if (!free_slot) r->result = -EINVAL;
+      ready_.push_back(r);
+      continue;
+    }
+    const auto slot = static_cast<unsigned>(r->slot);
     // open -> read (linked: it needs the descriptor) -> timeout on the read. No close: the next
     // open into the same slot replaces the file, and the ring's table is released with the ring.
     io_uring_sqe* sqe = io_uring_get_sqe(ring);
-    io_uring_prep_openat_direct(sqe, r.dir_fd, r.name, O_RDONLY | O_NOATIME | O_NOFOLLOW | O_NONBLOCK,
+    io_uring_prep_openat_direct(sqe, r->dir_fd, r->name, O_RDONLY | O_NOATIME | O_NOFOLLOW | O_NONBLOCK,
                                 0, slot);
     sqe->flags |= IOSQE_IO_LINK;
-    sqe->user_data = Tag(i, kOpen);
+    sqe->user_data = Tag(slot, kOpen);
     sqe = io_uring_get_sqe(ring);
-    io_uring_prep_read(sqe, static_cast<int>(slot), r.buf, static_cast<unsigned>(r.cap), 0);
+    io_uring_prep_read(sqe, static_cast<int>(slot), r->buf, static_cast<unsigned>(r->cap), 0);
     sqe->flags |= IOSQE_FIXED_FILE | IOSQE_IO_LINK;
-    sqe->user_data = Tag(i, kRead);
+    sqe->user_data = Tag(slot, kRead);
     sqe = io_uring_get_sqe(ring);
     io_uring_prep_link_timeout(sqe, &timeout, 0);
-    sqe->user_data = Tag(i, kTimeout);
+    sqe->user_data = Tag(slot, kTimeout);
+    request_[slot] = r;
+    outstanding_[slot] = 3;
+    open_result_[slot] = 0;
+    ++in_flight_;
+    queued.push_back(r);
   }
-  const int submitted = io_uring_submit_and_wait(ring, static_cast<unsigned>(3 * n));
-  if (submitted < 0) {
-    for (size_t i = 0; i < n; ++i) requests[i].result = submitted;
-    broken_ = true;  // what was queued is still in the ring
-    return;
+  if (queued.empty()) return;
+  // Files in the page cache are opened and read before this returns.
+  const int submitted = io_uring_submit(ring);
+  if (submitted >= 0 && static_cast<size_t>(submitted) == 3 * queued.size()) return;
+  // A short or failed submit: what was not submitted stays queued in the ring, where a later
+  // submit would complete it into buffers handed back by then, so the ring is not used again.
+  // Requests submitted whole complete as usual; one cut short posts only what was submitted;
+  // the others report -ECANCELED now (the caller reads them the ordinary way).
+  broken_ = true;
+  const size_t whole = submitted > 0 ? static_cast<size_t>(submitted) / 3 : 0;
+  const int part = submitted > 0 ? submitted % 3 : 0;
+  for (size_t k = whole; k < queued.size(); ++k) {
+    const auto slot = static_cast<size_t>(queued[k]->slot);
+    if (k == whole && part > 0) {
+      outstanding_[slot] = part;
+      continue;
+    }
+    if (submitted < 0) queued[k]->result = submitted;
+    request_[slot] = nullptr;
+    outstanding_[slot] = 0;
+    --in_flight_;
+    ready_.push_back(queued[k]);
   }
-  // Waiting for requests that were never submitted would hang. Those keep -ECANCELED (the caller
-  // reads them the ordinary way); they stay queued in the ring, where a later submit would
-  // complete them into this batch's buffers, so the ring is not used again.
-  if (static_cast<size_t>(submitted) < 3 * n) broken_ = true;
-  size_t pending = static_cast<size_t>(submitted);
-  std::array<int64_t, kMaxBatch> open_result{};
-  while (pending > 0) {
-    io_uring_cqe* cqe = nullptr;
-    int rc = io_uring_wait_cqe(ring, &cqe);
-    if (rc == -EINTR) continue;
-    if (rc < 0) break;
-    const size_t index = cqe->user_data >> 2;
+}
+
+void BatchReader::Finish(size_t slot, std::vector<BatchReadRequest*>& done) {
+  BatchReadRequest* r = request_[slot];
+  // A failed open cancels the read: report why the open failed.
+  if (open_result_[slot] < 0) r->result = open_result_[slot];
+  request_[slot] = nullptr;
+  --in_flight_;
+  done.push_back(r);
+}
+
+void BatchReader::Reap(bool wait, std::vector<BatchReadRequest*>& done) {
+  io_uring* ring = &ring_->ring;
+  const size_t before = done.size();
+  done.insert(done.end(), ready_.begin(), ready_.end());
+  ready_.clear();
+  auto handle = [&](io_uring_cqe* cqe) {
+    const size_t slot = cqe->user_data >> 2;
     const uint64_t step = cqe->user_data & 3;
-    if (index < n) {
-      if (step == kOpen && cqe->res < 0) open_result[index] = cqe->res;
-      if (step == kRead) requests[index].result = cqe->res;
+    if (slot < kMaxBatch && request_[slot] != nullptr) {
+      if (step == kOpen && cqe->res < 0) open_result_[slot] = cqe->res;
+      if (step == kRead) request_[slot]->result = cqe->res;
+      if (--outstanding_[slot] == 0) Finish(slot, done);
     }
     io_uring_cqe_seen(ring, cqe);
-    --pending;
-  }
-  // A failed open cancels the read: report why the open failed.
-  for (size_t i = 0; i < n; ++i) {
-    if (open_result[i] < 0) requests[i].result = open_result[i];
+  };
+  io_uring_cqe* cqe = nullptr;
+  while (io_uring_peek_cqe(ring, &cqe) == 0) handle(cqe);
+  while (wait && done.size() == before && in_flight_ > 0) {
+    const int rc = io_uring_wait_cqe(ring, &cqe);
+    if (rc == -EINTR) continue;
+    if (rc < 0) {
+      // The ring itself failed: nothing in flight will be reported. Hand every request back
+      // with the error and never use the ring again.
+      broken_ = true;
+      for (size_t slot = 0; slot < kMaxBatch; ++slot) {
+        if (request_[slot] == nullptr) continue;
+        request_[slot]->result = rc;
+        open_result_[slot] = 0;
+        Finish(slot, done);
+      }
+      break;
+    }
+    handle(cqe);
+    while (io_uring_peek_cqe(ring, &cqe) == 0) handle(cqe);
   }
 }
 

@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -103,6 +104,55 @@ TEST_F(BatchReaderTest, ReadsAtMostCapAndReusesItsDescriptorSlots) {
   int fd = open(tmp_.path().c_str(), O_RDONLY | O_DIRECTORY);
   EXPECT_LT(fd, 16);
   close(fd);
+}
+
+// Reads left in flight come back once each, by Reap(), in whatever order they finish; a slot is
+// free again once its request has come back, and a request for a busy slot is refused.
+TEST_F(BatchReaderTest, SubmittedReadsComeBackOnceEachAndSlotsAreReused) {
+  std::vector<std::string> names;
+  for (int i = 0; i < 10; ++i) {
+    names.push_back("f" + std::to_string(i));
+    Write(tmp_.path() + "/" + names.back(), std::string(static_cast<size_t>(100 + i), static_cast<char>('a' + i)));
+  }
+  std::vector<std::vector<uint8_t>> bufs(12, std::vector<uint8_t>(4096));
+  std::vector<BatchReadRequest> reqs(12);
+  auto prepare = [&](size_t k, size_t file, int slot) {
+    reqs[k].dir_fd = dir_fd_;
+    reqs[k].name = names[file].c_str();
+    reqs[k].buf = bufs[k].data();
+    reqs[k].cap = bufs[k].size();
+    reqs[k].slot = slot;
+    return &reqs[k];
+  };
+  std::vector<BatchReadRequest*> done;
+  reader_->Reap(/*wait=*/true, done);  // nothing in flight: returns at once
+  EXPECT_TRUE(done.empty());
+  for (int wave = 0; wave < 2; ++wave) {
+    std::vector<BatchReadRequest*> submit;
+    for (size_t i = 0; i < 5; ++i) submit.push_back(prepare(i, static_cast<size_t>(wave) * 5 + i, static_cast<int>(i)));
+    reader_->Submit(submit);
+    done.clear();
+    while (done.size() < 5) {
+      const size_t had = done.size();
+      reader_->Reap(/*wait=*/true, done);
+      ASSERT_GT(done.size(), had);
+    }
+    EXPECT_EQ(reader_->in_flight(), 0);
+    std::set<BatchReadRequest*> seen(done.begin(), done.end());
+    EXPECT_EQ(seen.size(), 5u);  // each once
+    for (size_t i = 0; i < 5; ++i) {
+      const size_t file = static_cast<size_t>(wave) * 5 + i;
+      ASSERT_EQ(reqs[i].result, static_cast<int64_t>(100 + file));
+      EXPECT_EQ(bufs[i][0], static_cast<uint8_t>('a' + file));
+    }
+  }
+  // Two requests for one slot: the second is refused, the first is read.
+  std::vector<BatchReadRequest*> twice = {prepare(10, 0, 3), prepare(11, 1, 3)};
+  reader_->Submit(twice);
+  done.clear();
+  while (done.size() < 2) reader_->Reap(/*wait=*/true, done);
+  EXPECT_EQ(reqs[10].result, 100);
+  EXPECT_EQ(reqs[11].result, -EINVAL);
 }
 
 TEST_F(BatchReaderTest, LeavesAccessTimeAlone) {
