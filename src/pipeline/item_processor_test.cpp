@@ -105,31 +105,11 @@ class ItemProcessorTest : public ::testing::Test {
     config_.scratch_dir = dir_.path();
   }
 
-  // Processes `bytes` as the top-level file `path` (random access when `random_access`, else
-  // streamed only). Returns the top-level record; members land in sink_.
-  ItemRecord Process(const std::string& path, const std::string& bytes, bool random_access = true,
-                     uint64_t top_size_for_budget = 0) {
-    ItemProcessor p(config_, sink_, next_id_, progress_);
-    ItemRecord top;
-    top.id = next_id_.fetch_add(1);
-    top.top_id = top.id;
-    top.scan_id = 1;
-    top.source_id = 1;
-    top.path = path;
-    top.kind = ItemKind::kFile;
-    top.size = bytes.size();
-    MemStream in(bytes);
-    Spool ra(dir_.path(), 1ull << 30);
-    EXPECT_TRUE(ra.Append({reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()}).ok());
-    budget_ = UnitBudget();
-    budget_.top_size = top_size_for_budget ? top_size_for_budget : bytes.size();
-    p.ProcessContent(top, in, random_access ? &ra : nullptr, budget_);
-    return top;
-  }
-
-  // The same with the bytes held in memory (source::MemoryBytes, as the worker does for small
-  // files), fed in chunks of `chunk` bytes.
-  ItemRecord ProcessInMemory(const std::string& path, const std::string& bytes, size_t chunk) {
+  // Processes `bytes` as the top-level file `path`, given `content` for random access (null:
+  // streamed only), fed in chunks of `chunk` bytes. Returns the top-level record; members land
+  // in sink_.
+  ItemRecord ProcessWith(const std::string& path, const std::string& bytes, source::RandomAccess* content,
+                         uint64_t top_size_for_budget = 0, size_t chunk = 64 * 1024) {
     ItemProcessor p(config_, sink_, next_id_, progress_);
     ItemRecord top;
     top.id = next_id_.fetch_add(1);
@@ -140,11 +120,24 @@ class ItemProcessorTest : public ::testing::Test {
     top.kind = ItemKind::kFile;
     top.size = bytes.size();
     MemStream in(bytes, chunk);
-    source::MemoryBytes held({reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()});
     budget_ = UnitBudget();
-    budget_.top_size = bytes.size();
-    p.ProcessContent(top, in, &held, budget_);
+    budget_.top_size = top_size_for_budget ? top_size_for_budget : bytes.size();
+    p.ProcessContent(top, in, content, budget_);
     return top;
+  }
+
+  // Random access through a spool when `random_access`, else streamed only.
+  ItemRecord Process(const std::string& path, const std::string& bytes, bool random_access = true,
+                     uint64_t top_size_for_budget = 0) {
+    Spool ra(dir_.path(), 1ull << 30);
+    EXPECT_TRUE(ra.Append({reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()}).ok());
+    return ProcessWith(path, bytes, random_access ? &ra : nullptr, top_size_for_budget);
+  }
+
+  // The bytes held in memory (source::MemoryBytes, as the worker holds small files).
+  ItemRecord ProcessInMemory(const std::string& path, const std::string& bytes, size_t chunk) {
+    source::MemoryBytes held({reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()});
+    return ProcessWith(path, bytes, &held, 0, chunk);
   }
 
   TempDir dir_;
