@@ -56,7 +56,8 @@ void BatchReader::Submit(std::span<BatchReadRequest* const> requests) {
   // A read that has not finished in time is abandoned (a regular file swapped for a FIFO with a
   // silent writer would block forever); the caller retries it the ordinary way.
   __kernel_timespec timeout{.tv_sec = timeout_ms_ / 1000, .tv_nsec = timeout_ms_ % 1000 * 1'000'000};
-  std::vector<BatchReadRequest*> queued;
+  std::vector<BatchReadRequest*>& queued = queued_;
+  queued.clear();
   for (BatchReadRequest* r : requests) {
     r->result = -ECANCELED;
     const bool free_slot = r->slot >= 0 && r->slot < kMaxBatch && request_[static_cast<size_t>(r->slot)] == nullptr;

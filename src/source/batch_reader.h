@@ -70,7 +70,8 @@ class BatchReader {
   std::array<int, kMaxBatch> outstanding_{};
   std::array<int64_t, kMaxBatch> open_result_{};
   int in_flight_ = 0;
-  std::vector<BatchReadRequest*> ready_;  // finished without being submitted, for Reap()
+  std::vector<BatchReadRequest*> ready_;   // finished without being submitted, for Reap()
+  std::vector<BatchReadRequest*> queued_;  // Submit()'s, kept to reuse its memory
 };
 
 }  // namespace ngb::source
