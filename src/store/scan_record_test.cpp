@@ -317,6 +317,40 @@ TEST_F(ScanRecordTest, ManifestMatchesDocumentedLayout) {
   EXPECT_EQ(*empty, Sha256Hex(""));
 }
 
+// The manifest's fields are formatted in C++ from the stored values; they must print as the
+// documented SQL (hex(path), coalesce(column, '')) would, whatever type a value was stored with
+// (an edited case may hold a REAL or TEXT size, a BLOB digest or a TEXT path).
+TEST_F(ScanRecordTest, ManifestFieldsPrintAsTheDocumentedSqlWould) {
+  for (const Row& r : SampleRows()) Insert(db_, r);
+  Insert(db_, {6, 1, 6, "ev/d", -5, "m6", "s6", "h6", ""});
+  Insert(db_, {7, 1, 7, "ev/e", 9007199254740993, "m7", "s7", "h7", "io_error"});
+  Insert(db_, {8, 1, 8, "ev/f", 1, "m8", "s8", "h8", ""});
+  Insert(db_, {9, 1, 9, "ev/g", 1, "m9", "s9", "h9", ""});
+  Insert(db_, {10, 1, 10, "ev/h", 1, "m10", "s10", "h10", ""});
+  ASSERT_TRUE(db_.Exec("UPDATE items SET size = 1.5 WHERE id = 8").ok());
+  ASSERT_TRUE(db_.Exec("UPDATE items SET size = '12abc', md5 = X'6D39' WHERE id = 9").ok());
+  ASSERT_TRUE(db_.Exec("UPDATE items SET path = 'ev/h', error = '' WHERE id = 10").ok());  // TEXT path
+  Result<Stmt> q = db_.Prepare(
+      "SELECT hex(path) || char(9) || coalesce(size, '') || char(9) || coalesce(md5, '') || char(9) || "
+      "coalesce(sha1, '') || char(9) || coalesce(sha256, '') || char(9) || coalesce(error, '') || char(10) "
+      "FROM items WHERE scan_id = 1 ORDER BY path, id");
+  ASSERT_TRUE(q.ok());
+  std::string text;
+  for (;;) {
+    Result<bool> r = q->Step();
+    ASSERT_TRUE(r.ok());
+    if (!*r) break;
+    text += q->View(0);
+  }
+  ASSERT_NE(text.find("\t1.5\t"), std::string::npos);
+  ASSERT_NE(text.find("\t9007199254740993\t"), std::string::npos);
+  for (int threads : {1, 2}) {
+    Result<std::string> m = ComputeManifest(db_, 1, threads);
+    ASSERT_TRUE(m.ok()) << m.status().ToString();
+    EXPECT_EQ(*m, Sha256Hex(text)) << threads;
+  }
+}
+
 TEST_F(ScanRecordTest, ManifestIsIndependentOfInsertionOrderAndOtherScans) {
   const std::vector<Row> rows = SampleRows();
   for (const Row& r : rows) Insert(db_, r);

@@ -88,6 +88,8 @@ class Stmt {
 
   int64_t Int(int col) const { return sqlite3_column_int64(st_, col); }
   bool IsNull(int col) const { return sqlite3_column_type(st_, col) == SQLITE_NULL; }
+  // SQLITE_INTEGER, _FLOAT, _TEXT, _BLOB or _NULL; ask before reading the column as another type.
+  int Type(int col) const { return sqlite3_column_type(st_, col); }
   std::optional<double> OptDouble(int col) const {
     if (IsNull(col)) return std::nullopt;
     return sqlite3_column_double(st_, col);
