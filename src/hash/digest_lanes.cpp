@@ -16,6 +16,9 @@ namespace {
 constexpr int kMinLanesMd5 = 3;
 constexpr int kMinLanesSha1 = 7;
 constexpr int kMinLanesSha256 = 8;
+// Fewest blocks per kernel call when streams take turns in the lanes (each call loads and stores
+// the lanes' states).
+constexpr size_t kMinRun = 16;
 
 // Runs `kernel` (width lanes) over `blocks` blocks of the `take` lanes act[]; the idle kernel lanes
 // hash act[0]'s bytes again into scratch states, discarded.
@@ -66,8 +69,16 @@ void DigestLanes::Flush() {
       return;
     }
     const int take = std::min(m, width);
+    if (m > take) {
+      // More streams than kernel lanes: run the longest, and only until the shortest of them
+      // comes down to the longest left out, so that the streams end together rather than a few
+      // long ones last, one at a time.
+      std::partial_sort(act, act + take + 1, act + m,
+                        [](const Lane* a, const Lane* b) { return a->pending_blocks > b->pending_blocks; });
+    }
     size_t blocks = SIZE_MAX;
     for (int j = 0; j < take; ++j) blocks = std::min(blocks, act[j]->pending_blocks);
+    if (m > take) blocks = std::min(blocks, std::max<size_t>(kMinRun, blocks - act[take]->pending_blocks + 1));
     Wide(act, take, width, blocks);
     for (int j = 0; j < take; ++j) {
       act[j]->pending += 64 * blocks;

@@ -1,12 +1,13 @@
-// DigestLanes: MD5, SHA-1 and SHA-256 of up to 16 streams at once. Each digest is serial within
+// DigestLanes: MD5, SHA-1 and SHA-256 of up to 32 streams at once. Each digest is serial within
 // one stream, so speed comes from two techniques (bench/digest_micro):
-// - several streams: their blocks are compressed together in SIMD lanes (md5_multi.h,
-//   sha_multi.h); the worker reads up to 16 files side by side and lends each file's
-//   DigestAnalyser a lane;
+// - several streams: their blocks are compressed together in the SIMD kernels' lanes (16 with
+//   AVX-512; md5_multi.h, sha_multi.h); the worker reads up to 32 files side by side and lends
+//   each file's DigestAnalyser a lane of this object;
 // - one stream: the three block functions stitched into one pass (three_digests.h), at about
 //   MD5's pace for all three.
-// Lanes run together in the SIMD kernels while at least kOneStreamBelow of them have blocks left,
-// the rest one stream at a time (idle kernel lanes cost as much as busy ones).
+// Streams run together in the SIMD kernels while at least kOneStreamBelow of them have blocks
+// left, the rest one stream at a time (idle kernel lanes cost as much as busy ones). With more
+// streams than kernel lanes, the longest take turns, so that they end together.
 //
 // Per round, the caller Submit()s one chunk per busy lane (chunks stay owned by the caller and must
 // stay valid until Flush()), then Flush()es, which compresses every submitted block of the three
@@ -33,7 +34,7 @@ namespace ngb {
 
 class DigestLanes {
  public:
-  static constexpr int kMaxLanes = 16;
+  static constexpr int kMaxLanes = 32;  // streams; the kernels are at most 16 lanes wide
 
   DigestLanes() = default;
   ~DigestLanes();
