@@ -112,30 +112,25 @@ class BoundedQueue {
     return v;
   }
 
-  // Moves up to `max` items into `out` (blocking for the first one). Returns false once closed
-  // and drained.
-  bool PopBatch(std::vector<T>& out, size_t max) {
+  // Moves up to `max` items into `out` (blocking for the first one), stopping after the first
+  // item for which `last(item)` is true. Returns false once closed and drained.
+  template <typename Last>
+  bool PopBatch(std::vector<T>& out, size_t max, Last&& last) {
     std::unique_lock lock(mu_);
     not_empty_.wait(lock, [&] { return closed_ || !q_.empty(); });
     if (q_.empty()) return false;
-    while (!q_.empty() && out.size() < max) {
-      out.push_back(std::move(q_.front()));
-      q_.pop_front();
-    }
-    if (q_.size() < resume_below_) not_full_.notify_all();
+    MoveOut(out, max, last);
     return true;
   }
+  bool PopBatch(std::vector<T>& out, size_t max) { return PopBatch(out, max, [](const T&) { return false; }); }
 
-  // Moves up to `max` items into `out` without waiting.
-  void TryPopBatch(std::vector<T>& out, size_t max) {
+  // The same without waiting.
+  template <typename Last>
+  void TryPopBatch(std::vector<T>& out, size_t max, Last&& last) {
     std::lock_guard lock(mu_);
-    if (q_.empty()) return;
-    while (!q_.empty() && out.size() < max) {
-      out.push_back(std::move(q_.front()));
-      q_.pop_front();
-    }
-    if (q_.size() < resume_below_) not_full_.notify_all();
+    if (!q_.empty()) MoveOut(out, max, last);
   }
+  void TryPopBatch(std::vector<T>& out, size_t max) { TryPopBatch(out, max, [](const T&) { return false; }); }
 
   // Waits up to `timeout` until the queue is full or closed, and says whether it is. For a single
   // consumer gathering a batch: Push() wakes one waiter, which a Pop() in another thread could miss.
@@ -165,6 +160,16 @@ class BoundedQueue {
   }
 
  private:
+  template <typename Last>
+  void MoveOut(std::vector<T>& out, size_t max, Last& last) {  // REQUIRES(mu_)
+    while (!q_.empty() && out.size() < max) {
+      out.push_back(std::move(q_.front()));
+      q_.pop_front();
+      if (last(out.back())) break;
+    }
+    if (q_.size() < resume_below_) not_full_.notify_all();
+  }
+
   const size_t capacity_;
   const size_t resume_below_;
   std::mutex mu_;

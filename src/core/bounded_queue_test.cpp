@@ -57,6 +57,27 @@ TEST(BoundedQueue, BatchesInOrderAndCloseDrains) {
   EXPECT_FALSE(q.Push("late"));  // closed: dropped
 }
 
+TEST(BoundedQueue, BatchEndsAfterTheItemItsPredicateMarksLast) {
+  BoundedQueue<int> q(16);
+  for (int i = 0; i < 10; ++i) ASSERT_TRUE(q.Push(i));
+  std::vector<int> batch;
+  int odd = 0;  // a stateful predicate: the batch ends at the second odd number
+  ASSERT_TRUE(q.PopBatch(batch, 8, [&](int v) { return v % 2 == 1 && ++odd == 2; }));
+  EXPECT_EQ(batch, (std::vector<int>{0, 1, 2, 3}));
+  batch.clear();
+  q.TryPopBatch(batch, 3, [](int v) { return v == 9; });  // `max` still applies
+  EXPECT_EQ(batch, (std::vector<int>{4, 5, 6}));
+  batch.clear();
+  q.TryPopBatch(batch, 8, [](int v) { return v == 8; });
+  EXPECT_EQ(batch, (std::vector<int>{7, 8}));
+  batch.clear();
+  q.Close();
+  ASSERT_TRUE(q.PopBatch(batch, 8, [](int) { return true; }));
+  EXPECT_EQ(batch, (std::vector<int>{9}));
+  batch.clear();
+  EXPECT_FALSE(q.PopBatch(batch, 8, [](int) { return false; }));
+}
+
 TEST(BoundedQueue, BatchWaitsForRoomForAllOfIt) {
   BoundedQueue<int> q(10);
   std::vector<int> batch = {1, 2, 3, 4};

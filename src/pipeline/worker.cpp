@@ -36,6 +36,7 @@ void FillFromStat(ItemRecord& rec, const struct stat& st) {
 
 // A unit this large keeps its worker busy for seconds (~3 s per GiB for three digests on one core).
 constexpr uint64_t kHeavyUnitBytes = uint64_t{256} << 20;
+bool IsHeavy(const Work& w) { return w.rec.size && *w.rec.size >= kHeavyUnitBytes; }
 
 // One file being read by a worker. Slots never move (FileStream refers to their members).
 struct Slot {
@@ -195,7 +196,10 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
            !(batch_reader && FitsOneRead(w, slots[0].buffer.size()));
   };
   // Takes the next entry, fetching from the queue at most as many as there are free slots (plus
-  // a few for entries that need no slot), so that the other workers are not starved of work.
+  // a few for entries that need no slot), and no more entries to stream than there are free
+  // streaming slots, so that the other workers are not starved of work (entries fetched wait
+  // here for this worker's slots). A worker that takes a heavy unit keeps the others fetched with
+  // it: with none, the other worker alone had every file of a disk image to read (slower).
   // `no_stream`: leaves an entry that would be streamed where it is, for a streaming slot.
   auto next_work = [&](bool wait, bool no_stream) -> std::optional<Work> {
     if (next_pending == pending.size()) {
@@ -203,11 +207,14 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
       pending.clear();
       next_pending = 0;
       const size_t want = static_cast<size_t>(kSlots - busy) + 4;
+      int stream_room = 0;
+      for (int i = 0; i < kStreamSlots; ++i) stream_room += slots[static_cast<size_t>(i)].busy ? 0 : 1;
+      auto last = [&](const Work& w) { return streams(w) && --stream_room <= 0; };
       if (wait) {
         out.Send();  // about to block: let the writer have what is held
-        if (!queue.PopBatch(pending, want)) drained = true;
+        if (!queue.PopBatch(pending, want, last)) drained = true;
       } else {
-        queue.TryPopBatch(pending, want);
+        queue.TryPopBatch(pending, want, last);
         if (pending.empty()) drained = queue.drained();
       }
       if (pending.empty()) return std::nullopt;
@@ -224,7 +231,7 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
     // keeps taking its share of small files and ends the scan alone, still reading the big one.
     hold_off = false;
     for (const Slot& s : slots) {
-      if (s.busy && s.work.rec.size && *s.work.rec.size >= kHeavyUnitBytes) hold_off = true;
+      if (s.busy && IsHeavy(s.work)) hold_off = true;
     }
     // Fill free slots; block only when there is nothing else to do.
     for (size_t i = 0; i < slots.size() && !drained; ++i) {
