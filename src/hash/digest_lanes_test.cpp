@@ -39,8 +39,9 @@ TEST(DigestLanes, KnownVectors) {
   }
 }
 
-// Every lane count (1..32: more streams than the kernels' lanes take turns), uneven chunk sizes and stream lengths around block boundaries, with
-// and without the SIMD kernels, must give exactly OpenSSL's three digests for every stream.
+// Every lane count (1..32: past 16, more streams than the kernels' lanes, which take turns), uneven
+// chunk sizes and stream lengths around block boundaries, with and without the SIMD kernels, must
+// give exactly OpenSSL's three digests for every stream.
 struct LanesMode {
   bool simd, stitched;
   int one_stream_below;
