@@ -71,6 +71,19 @@ bool FitsOneRead(const Work& w, size_t buffer) {
          w.st.st_blocks * 512LL >= w.st.st_size;
 }
 
+// What a worker does with an entry from the queue.
+enum class Route {
+  kEmit,    // needs no slot: a folder, link or other entry, or an error, recorded as it is
+  kImage,   // a file inside a disk image or carved from one: streamed in a slot
+  kBatch,   // a small file: read whole with the other slots' (BatchReader)
+  kStream,  // a larger file: streamed in a slot, a chunk per round
+};
+Route RouteOf(const Work& w, bool can_batch, size_t buffer) {
+  if (w.in_image) return (w.fs || w.carved_from) && w.rec.error.empty() ? Route::kImage : Route::kEmit;
+  if (w.rec.kind != ItemKind::kFile || !w.rec.error.empty()) return Route::kEmit;
+  return can_batch && FitsOneRead(w, buffer) ? Route::kBatch : Route::kStream;
+}
+
 }  // namespace
 
 Work MakeWork(source::WalkEntry&& e, int64_t scan_id, int64_t source_id, std::atomic<int64_t>& next_id) {
@@ -103,8 +116,9 @@ Work MakeWork(source::WalkEntry&& e, int64_t scan_id, int64_t source_id, std::at
 // kernels ran out of streams long before the round's last blocks, and ~20 % of a small-file
 // scan's blocks went through the one-stream kernel at about half the rate; with 32, the streams
 // take turns in the lanes and end together (DigestLanes::Flush). Only kStreamSlots of them
-// stream files chunk by chunk, as before: on a spinning disk every stream read side by side is a
-// seek, and small files are read whole in one request.
+// take files to stream chunk by chunk, as before: on a spinning disk every stream read side by
+// side is a seek, and small files are read whole in one request. (A small file whose whole read
+// fails, or that has grown past the buffer, is streamed in the slot it is in.)
 void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progress,
                BoundedQueue<Work>& queue, std::atomic<int64_t>& next_id, ScanStats& stats) {
   const int kSlots = Md5HasSimd() ? 32 : 1;
@@ -189,11 +203,11 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
   std::vector<Work> pending;  // taken from the queue in batches, used front to back
   size_t next_pending = 0;
   bool hold_off = false;  // this worker holds a heavy unit: leave the queue to the others
+  auto route = [&](const Work& w) { return RouteOf(w, batch_reader != nullptr, slots[0].buffer.size()); };
   // Whether an entry would be streamed in its slot (rather than read whole, or need no slot).
   auto streams = [&](const Work& w) {
-    if (w.in_image) return (w.fs || w.carved_from) && w.rec.error.empty();
-    return w.rec.kind == ItemKind::kFile && w.rec.error.empty() &&
-           !(batch_reader && FitsOneRead(w, slots[0].buffer.size()));
+    const Route r = route(w);
+    return r == Route::kImage || r == Route::kStream;
   };
   // Takes the next entry, fetching from the queue at most as many as there are free slots (plus
   // a few for entries that need no slot), and no more entries to stream than there are free
@@ -239,28 +253,21 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
       while (!s.busy && !drained) {
         std::optional<Work> w = next_work(busy == 0, static_cast<int>(i) >= kStreamSlots);
         if (!w) break;
-        if (w->in_image) {
-          // A file inside a disk image (streamed through TSK) or carved from one (through a
-          // SliceAccess): read in a slot like any large file.
-          if ((!w->fs && !w->carved_from) || !w->rec.error.empty()) {
-            emit_unit(*s.proc, std::move(w->rec));
-            continue;
-          }
-          s.work = std::move(*w);
-          s.busy = true;
-          ++busy;
-          open_image_file(s, i);
-          continue;
-        }
-        if (w->rec.kind != ItemKind::kFile || !w->rec.error.empty()) {
-          if (w->media && w->rec.error.empty()) VerifyMedia(w->rec, *w->media);  // a block device
+        const Route r = route(*w);
+        if (r == Route::kEmit) {
+          // A block device: its media digests, checked against the acquisition hashes.
+          if (!w->in_image && w->media && w->rec.error.empty()) VerifyMedia(w->rec, *w->media);
           emit_unit(*s.proc, std::move(w->rec));
           continue;
         }
         s.work = std::move(*w);
         s.busy = true;
         ++busy;
-        if (batch_reader && FitsOneRead(s.work, s.buffer.size())) {
+        if (r == Route::kImage) {
+          // A file inside a disk image (streamed through TSK) or carved from one (through a
+          // SliceAccess): read in a slot like any large file.
+          open_image_file(s, i);
+        } else if (r == Route::kBatch) {
           s.batched = true;  // read below, with the others
         } else {
           open_stream(s, i);
