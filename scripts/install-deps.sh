@@ -9,6 +9,8 @@ PACKAGES=(
   # libraries
   libssl-dev libarchive-dev libmagic-dev libsqlite3-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  # allocator of the nigehbaan binary (per-item allocations freed on other threads)
+  libmimalloc-dev
   # images (PDQ), hash sets, io
   libjpeg62-turbo-dev libturbojpeg0-dev libpng-dev libwebp-dev libgif-dev libtiff-dev libheif-dev
   libsimdjson-dev liburing-dev
