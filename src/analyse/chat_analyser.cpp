@@ -30,13 +30,27 @@ Result<const chat::ChatModels*> LazyChatModels::Get() const {
 
 void ChatAnalyser::Begin(const ItemRecord& item, source::RandomAccess* content) {
   content_ = content;
-  name_ = std::string(BaseName(item.path));
+  name_.assign(BaseName(item.path));
   bytes_.clear();
   decided_ = chat_ = too_big_ = false;
 }
 
 void ChatAnalyser::Consume(std::span<const uint8_t> chunk) {
   const std::string_view data(reinterpret_cast<const char*>(chunk.data()), chunk.size());
+  if (!decided_ && bytes_.empty()) {
+    // The first chunk alone often decides (a small file read whole is one chunk): decide on it in
+    // place rather than copy it. The same test as below: binary is judged on the first 512 bytes.
+    if (data.size() >= 512 && LooksBinary(data)) {
+      decided_ = true;
+      return;
+    }
+    if (data.size() >= kSniffBytes) {
+      decided_ = true;
+      chat_ = !LooksBinary(data) && chat::DetectFormat(data, name_) != chat::Format::kUnknown;
+      if (chat_ && !content_) bytes_.assign(data);
+      return;
+    }
+  }
   if (!decided_) {
     bytes_.append(data);
     if (bytes_.size() < kSniffBytes) return;
