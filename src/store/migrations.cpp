@@ -8,7 +8,7 @@
 namespace ngb::store {
 namespace {
 
-constexpr std::array<Migration, 7> kMigrations = {{
+constexpr std::array<Migration, 8> kMigrations = {{
     {1, "case, scans, sources, items, audit log",
      R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -199,6 +199,15 @@ ALTER TABLE items ADD COLUMN alloc INTEGER;   -- items inside disk images: 1 all
 -- without visiting every item of the scan (app/scan_job.cpp ImageChecks: same key list).
 CREATE INDEX item_attrs_media_checks ON item_attrs(item_id)
   WHERE key IN ('image.format', 'media.md5', 'media.sha1', 'ewf.stored_md5', 'ewf.stored_sha1');
+)sql"},
+    {8, "items_by_scan_top: only rows below a top-level unit",
+     R"sql(
+-- Only a resumed scan reads this index, to find the rows of units whose own row is missing; a
+-- top-level row (top_id = id) is never one of them. Most rows of a folder scan are top-level, and
+-- each cost one more B-tree insert (~1.5 % of a 100,000-small-file scan's CPU). Queries must say
+-- "top_id <> id" for SQLite to use it (scan_record.cpp DeleteUnfinishedUnits).
+DROP INDEX items_by_scan_top;
+CREATE INDEX items_by_scan_top ON items(scan_id, top_id) WHERE top_id <> id;
 )sql"},
 }};
 

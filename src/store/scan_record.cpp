@@ -112,13 +112,15 @@ Status MarkResumed(Db& db, int64_t scan_id) {
 }
 
 Result<int64_t> DeleteUnfinishedUnits(Db& db, int64_t scan_id) {
-  // A unit is finished when its own row (id = top_id) exists; it is always written last.
+  // A unit is finished when its own row (id = top_id) exists; it is always written last. So the
+  // rows of an unfinished unit all have top_id <> id, which lets SQLite use the partial index
+  // items_by_scan_top (schema version 8) instead of reading every item of the scan.
   const char* kUnfinished =
-      "SELECT DISTINCT top_id FROM items i WHERE scan_id = ?1 AND NOT EXISTS "
+      "SELECT DISTINCT top_id FROM items i WHERE scan_id = ?1 AND top_id <> id AND NOT EXISTS "
       "(SELECT 1 FROM items t WHERE t.id = i.top_id)";
   // Rows that hang off those items go first (their item ids are found through the items).
   const std::string items_of_unfinished =
-      std::string("SELECT id FROM items WHERE scan_id = ?1 AND top_id IN (") + kUnfinished + ")";
+      std::string("SELECT id FROM items WHERE scan_id = ?1 AND top_id <> id AND top_id IN (") + kUnfinished + ")";
   const std::string dependents[] = {
       "DELETE FROM item_attrs WHERE item_id IN (" + items_of_unfinished + ")",
       "DELETE FROM matches WHERE item_id IN (" + items_of_unfinished + ")",
@@ -132,7 +134,7 @@ Result<int64_t> DeleteUnfinishedUnits(Db& db, int64_t scan_id) {
     a->Bind(1, scan_id);
     if (Status s = a->Run(); !s.ok()) return s;
   }
-  Result<Stmt> d = db.Prepare(std::string("DELETE FROM items WHERE scan_id = ?1 AND top_id IN (") +
+  Result<Stmt> d = db.Prepare(std::string("DELETE FROM items WHERE scan_id = ?1 AND top_id <> id AND top_id IN (") +
                               kUnfinished + ")");
   if (!d.ok()) return d.status();
   d->Bind(1, scan_id);

@@ -61,7 +61,7 @@ assert_eq "d41d8cd98f00b204e9800998ecf8427e" "$(sql "$C" "SELECT md5 FROM items 
 assert_eq 0 "$(sql "$C" "SELECT count(*) FROM items WHERE error IS NOT NULL")" "no errors"
 assert_eq "application/octet-stream|1" "$(sql "$C" "SELECT mime, entropy > 7.8 FROM items WHERE path_text = 'evidence/random.bin'")" "random content typed by entropy"
 assert_eq "" "$(sql "$C" "SELECT entropy FROM items WHERE path_text = 'evidence/docs/hello.txt'")" "no entropy for identified content"
-assert_eq 7 "$(sql "$C" "SELECT max(version) FROM schema_migrations")" "schema version"
+assert_eq 8 "$(sql "$C" "SELECT max(version) FROM schema_migrations")" "schema version"
 assert_eq "$(stat -c %Y "$E/docs/hello.txt")" "$(sql "$C" "SELECT mtime_ns / 1000000000 FROM items WHERE path_text = 'evidence/docs/hello.txt'")" "mtime"
 birth=$(stat -c %W "$E/docs/hello.txt")
 if [ "$birth" != 0 ]; then  # the file system records birth times
