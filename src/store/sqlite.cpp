@@ -1,8 +1,21 @@
 #include "store/sqlite.h"
 
 #include <cstdio>
+#include <mutex>
 
 namespace ngb::store {
+namespace {
+
+// Process-wide SQLite settings, applied once before the first connection (sqlite3_config only
+// works before SQLite initialises; it reports misuse afterwards, which is harmless here).
+// MEMSTATUS off: SQLite otherwise takes one global mutex around every allocation and free to
+// keep memory statistics that nothing here reads (no soft heap limit is set either).
+void ConfigureSqliteOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+}  // namespace
 
 Db::~Db() { sqlite3_close_v2(db_); }
 
@@ -17,6 +30,7 @@ Db& Db::operator=(Db&& other) noexcept {
 }
 
 Result<Db> Db::Open(const std::string& path, bool create, bool read_only) {
+  ConfigureSqliteOnce();
   sqlite3* raw = nullptr;
   int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (create && !read_only) flags |= SQLITE_OPEN_CREATE;
@@ -45,6 +59,7 @@ Result<Db> Db::OpenImmutable(const std::string& path) {
     }
   }
   uri += "?immutable=1";
+  ConfigureSqliteOnce();
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(uri.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
                                  nullptr);
@@ -58,6 +73,7 @@ Result<Db> Db::OpenImmutable(const std::string& path) {
 }
 
 Result<Db> Db::OpenMemoryImage(std::span<uint8_t> image) {
+  ConfigureSqliteOnce();
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
   Db db(raw);
