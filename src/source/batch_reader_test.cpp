@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <fstream>
 #include <set>
 #include <string>
@@ -90,6 +91,34 @@ TEST_F(BatchReaderTest, AFifoWithAWriterButNoDataDoesNotBlock) {
   ASSERT_GE(wr, 0);
   auto reqs = ReadAll({"fifo"}, 64);
   EXPECT_LT(reqs[0].result, 0);  // -EAGAIN: the caller falls back and names it
+  close(wr);
+  close(rd);
+}
+
+// A read that does not finish in time is abandoned: the request comes back with an error (the
+// caller falls back to its own reader), and the reader goes on serving other files, in the same
+// slot too.
+TEST_F(BatchReaderTest, AReadStillBlockedAfterTheTimeoutIsAbandoned) {
+  const std::string path = tmp_.path() + "/fifo";
+  ASSERT_EQ(mkfifo(path.c_str(), 0600), 0);
+  int rd = open(path.c_str(), O_RDONLY | O_NONBLOCK);  // lets the writer open without blocking
+  int wr = open(path.c_str(), O_WRONLY | O_NONBLOCK);  // a writer that never writes
+  ASSERT_GE(wr, 0);
+  Write(tmp_.path() + "/ok", "fine");
+  reader_->BlockingOpensForTest();  // the read of the FIFO now waits for data (timeout: 200 ms)
+  const auto start = std::chrono::steady_clock::now();
+  auto reqs = ReadAll({"fifo", "ok"}, 64);
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(reqs[0].result, 0);
+  EXPECT_EQ(reqs[1].result, 4);
+  EXPECT_GE(ms, 150);
+  EXPECT_LT(ms, 5000);
+  EXPECT_EQ(reader_->in_flight(), 0);
+  reqs = ReadAll({"ok", "ok"}, 64);  // slot 0 again, after the abandoned read
+  EXPECT_EQ(reqs[0].result, 4);
+  EXPECT_EQ(reqs[1].result, 4);
+  EXPECT_EQ(Got(reqs, 0), "fine");
   close(wr);
   close(rd);
 }
