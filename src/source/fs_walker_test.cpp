@@ -274,11 +274,13 @@ TEST(DiskImage, OrdinaryFilesAreNotImages) {
 }
 
 TEST(DiskImage, ImageNamesInFolders) {
-  for (const char* yes : {"disk.E01", "a/b/phone.e01", "sd.dd", "x.RAW", "usb.img", "split.001"}) {
+  for (const char* yes : {"disk.E01", "a/b/phone.e01", "sd.dd", "x.RAW", "usb.img", "split.001", "m.Ex01",
+                          "m.LX01", "log.L01"}) {
     EXPECT_TRUE(HasDiskImageName(yes)) << yes;
   }
   // Later segments belong to the first; ISO files go to the archive reader; no extension, no check.
-  for (const char* no : {"disk.E02", "split.002", "cd.iso", "img", "photo.jpg", "notes.e01.txt", "e01"}) {
+  for (const char* no : {"disk.E02", "split.002", "cd.iso", "img", "photo.jpg", "notes.e01.txt", "e01", "x.",
+                         "x.ddd", "x.ex011", "x.\xC3\x89", "x.d\xC4\x91"}) {
     EXPECT_FALSE(HasDiskImageName(no)) << no;
   }
 }
