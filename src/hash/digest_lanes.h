@@ -21,6 +21,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <span>
 #include <thread>
@@ -87,6 +88,15 @@ class DigestLanes {
   bool Post(std::function<void()> job);
   void Wait();
   void HelperLoop();  // the helper thread's body
+
+  // The fused 16-lane path: the three kernels over the same blocks, transposed once into
+  // `words_`, kWordsBlocks blocks at a time (16 KiB: it stays in the L1 cache between them).
+  void WideThree(Lane* const* act, int take, size_t blocks);
+  static constexpr size_t kWordsBlocks = 16;
+  struct alignas(64) Words {
+    uint32_t w[kWordsBlocks * 256];
+  };
+  std::unique_ptr<Words> words_;
 
   std::array<Lane, kMaxLanes> lanes_{};
   bool simd_ = true;

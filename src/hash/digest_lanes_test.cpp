@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <memory>
 #include <vector>
 
 #include "hash/multi_digest.h"
@@ -199,6 +200,43 @@ TEST(ShaMulti, SixteenLaneKernelsMatchOneStream) {
     for (int w = 0; w < 8; ++w) EXPECT_EQ(s2[i].h[w], s2_one[i].h[w]) << i;
   }
   if (!ShaHas16Lanes()) GTEST_LOG_(INFO) << "no AVX-512 on this CPU: the one-stream fallback was tested";
+}
+
+// The fused path's kernels: blocks transposed once (Transpose16Blocks) give the same states as the
+// kernels that transpose for themselves.
+TEST(MultiLane, KernelsOnTransposedWordsMatchTheDirectOnes) {
+  if (Md5SimdLanes() != 16 || !ShaHas16Lanes()) GTEST_SKIP() << "no AVX-512 on this CPU";
+  constexpr size_t kBlocks = 21;
+  const std::vector<uint8_t> buf = RandomBytes(16 * 64 * kBlocks, 12);
+  const uint8_t* ptr[16];
+  Md5State m[16], m_words[16];
+  Sha1State s1[16], s1_words[16];
+  Sha256State s2[16], s2_words[16];
+  for (int i = 0; i < 16; ++i) {
+    ptr[i] = buf.data() + i * 64 * kBlocks;
+    m[i] = m_words[i] = Md5State{0x67452301u + static_cast<uint32_t>(i), 0xefcdab89, 0x98badcfe, 0x10325476};
+    s1[i] = s1_words[i] = kSha1Init;
+    s2[i] = s2_words[i] = kSha256Init;
+    s2[i].h[3] ^= static_cast<uint32_t>(i);
+    s2_words[i].h[3] ^= static_cast<uint32_t>(i);
+  }
+  Md5Compress16(m, ptr, kBlocks);
+  Sha1Compress16(s1, ptr, kBlocks);
+  Sha256Compress16(s2, ptr, kBlocks);
+  struct alignas(64) Words {
+    uint32_t w[kBlocks * 256];
+  };
+  auto words = std::make_unique<Words>();
+  Transpose16Blocks(ptr, kBlocks, words->w);
+  Md5Compress16Words(m_words, words->w, kBlocks);
+  Sha1Compress16Words(s1_words, words->w, kBlocks);
+  Sha256Compress16Words(s2_words, words->w, kBlocks);
+  for (int i = 0; i < 16; ++i) {
+    EXPECT_EQ(m[i].a, m_words[i].a) << i;
+    EXPECT_EQ(m[i].d, m_words[i].d) << i;
+    for (int w = 0; w < 5; ++w) EXPECT_EQ(s1[i].h[w], s1_words[i].h[w]) << i;
+    for (int w = 0; w < 8; ++w) EXPECT_EQ(s2[i].h[w], s2_words[i].h[w]) << i;
+  }
 }
 
 }  // namespace

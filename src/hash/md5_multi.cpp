@@ -149,7 +149,9 @@ __attribute__((target("avx512f"), always_inline)) inline void Steps16(__m512i& a
   }
 }
 
-__attribute__((target("avx512f"))) void Compress16Avx512(Md5State* st, const uint8_t* const* data, size_t blocks) {
+// Message words from the streams (transposed here) or, when `words` is set, already transposed.
+__attribute__((target("avx512f"))) void Compress16Avx512(Md5State* st, const uint8_t* const* data, size_t blocks,
+                                                         const uint32_t* words = nullptr) {
   alignas(64) uint32_t in[4][16];
   for (int lane = 0; lane < 16; ++lane) {
     in[0][lane] = st[lane].a;
@@ -161,9 +163,13 @@ __attribute__((target("avx512f"))) void Compress16Avx512(Md5State* st, const uin
   __m512i c = _mm512_load_si512(in[2]), d = _mm512_load_si512(in[3]);
   __m512i m[16];
   for (size_t blk = 0; blk < blocks; ++blk) {
-    const size_t off = blk * 64;
-    for (int lane = 0; lane < 16; ++lane) m[lane] = _mm512_loadu_si512(data[lane] + off);
-    hash_detail::Transpose16x16(m);
+    if (words != nullptr) {
+      for (int i = 0; i < 16; ++i) m[i] = _mm512_load_si512(words + blk * 256 + i * 16);
+    } else {
+      const size_t off = blk * 64;
+      for (int lane = 0; lane < 16; ++lane) m[lane] = _mm512_loadu_si512(data[lane] + off);
+      hash_detail::Transpose16x16(m);
+    }
     const __m512i aa = a, bb = b, cc = c, dd = d;
     Steps16<0>(a, b, c, d, m);
     a = _mm512_add_epi32(a, aa);
@@ -176,6 +182,16 @@ __attribute__((target("avx512f"))) void Compress16Avx512(Md5State* st, const uin
   _mm512_store_si512(in[2], c);
   _mm512_store_si512(in[3], d);
   for (int lane = 0; lane < 16; ++lane) st[lane] = {in[0][lane], in[1][lane], in[2][lane], in[3][lane]};
+}
+
+__attribute__((target("avx512f"))) void Transpose16Avx512(const uint8_t* const* data, size_t blocks,
+                                                          uint32_t* words) {
+  for (size_t blk = 0; blk < blocks; ++blk) {
+    __m512i m[16];
+    for (int lane = 0; lane < 16; ++lane) m[lane] = _mm512_loadu_si512(data[lane] + blk * 64);
+    hash_detail::Transpose16x16(m);
+    for (int i = 0; i < 16; ++i) _mm512_store_si512(words + blk * 256 + i * 16, m[i]);
+  }
 }
 #endif
 
@@ -227,6 +243,18 @@ void Md5Compress16(Md5State* states, const uint8_t* const* data, size_t blocks) 
 #endif
   Md5Compress8(states, data, blocks);
   Md5Compress8(states + 8, data + 8, blocks);
+}
+
+void Md5Compress16Words(Md5State* states, const uint32_t* words, size_t blocks) {
+#if defined(__x86_64__)
+  if (kHasAvx512) Compress16Avx512(states, nullptr, blocks, words);
+#endif
+}
+
+void Transpose16Blocks(const uint8_t* const* data, size_t blocks, uint32_t* words) {
+#if defined(__x86_64__)
+  if (kHasAvx512) Transpose16Avx512(data, blocks, words);
+#endif
 }
 
 void Md5Compress8(Md5State* states, const uint8_t* const* data, size_t blocks) {

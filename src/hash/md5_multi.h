@@ -22,6 +22,15 @@ void Md5Compress8(Md5State* states, const uint8_t* const* data, size_t blocks);
 // The same for 16 streams (AVX-512F: one register holds word i of 16 streams; rotates and the
 // round functions are single instructions). Falls back to two Md5Compress8 calls.
 void Md5Compress16(Md5State* states, const uint8_t* const* data, size_t blocks);
+// 16 streams whose blocks were transposed beforehand, once for the three digests
+// (Transpose16Blocks): `words` holds 256 words per block, word i of stream j at [256 * block +
+// 16 * i + j], as the streams store them (little-endian), 64-byte aligned.
+// REQUIRES: Md5SimdLanes() == 16.
+void Md5Compress16Words(Md5State* states, const uint32_t* words, size_t blocks);
+// Fills `words` (256 per block, 64-byte aligned) with `blocks` blocks of the 16 streams data[],
+// transposed as Md5Compress16Words and Sha1/Sha256Compress16Words read them.
+// REQUIRES: Md5SimdLanes() == 16.
+void Transpose16Blocks(const uint8_t* const* data, size_t blocks, uint32_t* words);
 // True when Md5Compress8 runs on AVX2 on this CPU.
 bool Md5HasSimd();
 // Widest SIMD kernel on this CPU: 16 (AVX-512F), 8 (AVX2) or 1.

@@ -24,16 +24,22 @@ namespace {
 
 using hash_detail::kSha256K;
 
-// Block `blk` of the 16 streams as 16 registers of big-endian message words.
-NGB_AVX512 inline void LoadMessage(__m512i w[16], const uint8_t* const* data, size_t blk) {
+// Block `blk` of the 16 streams as 16 registers of big-endian message words: transposed here
+// from data[], or, when `words` is set, already transposed there (Transpose16Blocks).
+NGB_AVX512 inline void LoadMessage(__m512i w[16], const uint8_t* const* data, const uint32_t* words, size_t blk) {
   const __m512i bswap = _mm512_set4_epi32(0x0c0d0e0f, 0x08090a0b, 0x04050607, 0x00010203);
-  for (int lane = 0; lane < 16; ++lane) w[lane] = _mm512_loadu_si512(data[lane] + blk * 64);
-  hash_detail::Transpose16x16(w);
+  if (words != nullptr) {
+    for (int i = 0; i < 16; ++i) w[i] = _mm512_load_si512(words + blk * 256 + i * 16);
+  } else {
+    for (int lane = 0; lane < 16; ++lane) w[lane] = _mm512_loadu_si512(data[lane] + blk * 64);
+    hash_detail::Transpose16x16(w);
+  }
   for (int i = 0; i < 16; ++i) w[i] = _mm512_shuffle_epi8(w[i], bswap);
 }
 
 // vpternlogd truth tables: 0xCA = a ? b : c (Ch); 0xE8 = majority; 0x96 = a ^ b ^ c.
-NGB_AVX512 void Sha256x16(Sha256State* st, const uint8_t* const* data, size_t blocks) {
+NGB_AVX512 void Sha256x16(Sha256State* st, const uint8_t* const* data, size_t blocks,
+                          const uint32_t* words = nullptr) {
   alignas(64) uint32_t io[8][16];
   for (int lane = 0; lane < 16; ++lane) {
     for (int i = 0; i < 8; ++i) io[i][lane] = st[lane].h[i];
@@ -42,7 +48,7 @@ NGB_AVX512 void Sha256x16(Sha256State* st, const uint8_t* const* data, size_t bl
   for (int i = 0; i < 8; ++i) s[i] = _mm512_load_si512(io[i]);
   for (size_t blk = 0; blk < blocks; ++blk) {
     __m512i w[16];
-    LoadMessage(w, data, blk);
+    LoadMessage(w, data, words, blk);
     __m512i a = s[0], b = s[1], c = s[2], d = s[3], e = s[4], f = s[5], g = s[6], h = s[7];
 #pragma GCC unroll 64
     for (int t = 0; t < 64; ++t) {
@@ -89,7 +95,7 @@ NGB_AVX512 void Sha256x16(Sha256State* st, const uint8_t* const* data, size_t bl
   }
 }
 
-NGB_AVX512 void Sha1x16(Sha1State* st, const uint8_t* const* data, size_t blocks) {
+NGB_AVX512 void Sha1x16(Sha1State* st, const uint8_t* const* data, size_t blocks, const uint32_t* words = nullptr) {
   alignas(64) uint32_t io[5][16];
   for (int lane = 0; lane < 16; ++lane) {
     for (int i = 0; i < 5; ++i) io[i][lane] = st[lane].h[i];
@@ -98,7 +104,7 @@ NGB_AVX512 void Sha1x16(Sha1State* st, const uint8_t* const* data, size_t blocks
   for (int i = 0; i < 5; ++i) s[i] = _mm512_load_si512(io[i]);
   for (size_t blk = 0; blk < blocks; ++blk) {
     __m512i w[16];
-    LoadMessage(w, data, blk);
+    LoadMessage(w, data, words, blk);
     __m512i a = s[0], b = s[1], c = s[2], d = s[3], e = s[4];
 #pragma GCC unroll 80
     for (int t = 0; t < 80; ++t) {
@@ -188,6 +194,18 @@ void Sha1Compress16(Sha1State* states, const uint8_t* const* data, size_t blocks
   }
 #endif
   for (int lane = 0; lane < 16; ++lane) Sha1CompressBlocks(states[lane], data[lane], blocks);
+}
+
+void Sha1Compress16Words(Sha1State* states, const uint32_t* words, size_t blocks) {
+#if defined(__x86_64__)
+  if (kHas16Lanes) Sha1x16(states, nullptr, blocks, words);
+#endif
+}
+
+void Sha256Compress16Words(Sha256State* states, const uint32_t* words, size_t blocks) {
+#if defined(__x86_64__)
+  if (kHas16Lanes) Sha256x16(states, nullptr, blocks, words);
+#endif
 }
 
 void Sha256Compress16(Sha256State* states, const uint8_t* const* data, size_t blocks) {

@@ -34,5 +34,9 @@ bool ShaHas16Lanes();
 // `blocks` blocks). Without AVX-512 each stream goes through the one-stream function.
 void Sha1Compress16(Sha1State* states, const uint8_t* const* data, size_t blocks);
 void Sha256Compress16(Sha256State* states, const uint8_t* const* data, size_t blocks);
+// The same from blocks transposed beforehand (Transpose16Blocks in md5_multi.h: 256 little-endian
+// words per block, word i of stream j at [256 * block + 16 * i + j]). REQUIRES: ShaHas16Lanes().
+void Sha1Compress16Words(Sha1State* states, const uint32_t* words, size_t blocks);
+void Sha256Compress16Words(Sha256State* states, const uint32_t* words, size_t blocks);
 
 }  // namespace ngb
