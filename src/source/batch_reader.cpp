@@ -127,6 +127,9 @@ void BatchReader::Finish(size_t slot, std::vector<BatchReadRequest*>& done) {
 }
 
 std::optional<std::chrono::steady_clock::time_point> BatchReader::CancelOverdue() {
+  // After a short submit the ring holds unsubmitted entries that any further submit would send
+  // (Submit's comment), so a broken ring cancels nothing: what it still has in flight is waited
+  // for. That takes a failed submit and then a read that blocks.
   if (in_flight_ == 0 || broken_) return std::nullopt;
   io_uring* ring = &ring_->ring;
   const auto now = std::chrono::steady_clock::now();
