@@ -163,13 +163,7 @@ __attribute__((target("avx512f"))) void Compress16Avx512(Md5State* st, const uin
   __m512i c = _mm512_load_si512(in[2]), d = _mm512_load_si512(in[3]);
   __m512i m[16];
   for (size_t blk = 0; blk < blocks; ++blk) {
-    if (words != nullptr) {
-      for (int i = 0; i < 16; ++i) m[i] = _mm512_load_si512(words + blk * 256 + i * 16);
-    } else {
-      const size_t off = blk * 64;
-      for (int lane = 0; lane < 16; ++lane) m[lane] = _mm512_loadu_si512(data[lane] + off);
-      hash_detail::Transpose16x16(m);
-    }
+    hash_detail::LoadBlock16(m, data, words, blk);
     const __m512i aa = a, bb = b, cc = c, dd = d;
     Steps16<0>(a, b, c, d, m);
     a = _mm512_add_epi32(a, aa);
@@ -188,8 +182,7 @@ __attribute__((target("avx512f"))) void Transpose16Avx512(const uint8_t* const* 
                                                           uint32_t* words) {
   for (size_t blk = 0; blk < blocks; ++blk) {
     __m512i m[16];
-    for (int lane = 0; lane < 16; ++lane) m[lane] = _mm512_loadu_si512(data[lane] + blk * 64);
-    hash_detail::Transpose16x16(m);
+    hash_detail::LoadBlock16(m, data, nullptr, blk);
     for (int i = 0; i < 16; ++i) _mm512_store_si512(words + blk * 256 + i * 16, m[i]);
   }
 }

@@ -28,12 +28,7 @@ using hash_detail::kSha256K;
 // from data[], or, when `words` is set, already transposed there (Transpose16Blocks).
 NGB_AVX512 inline void LoadMessage(__m512i w[16], const uint8_t* const* data, const uint32_t* words, size_t blk) {
   const __m512i bswap = _mm512_set4_epi32(0x0c0d0e0f, 0x08090a0b, 0x04050607, 0x00010203);
-  if (words != nullptr) {
-    for (int i = 0; i < 16; ++i) w[i] = _mm512_load_si512(words + blk * 256 + i * 16);
-  } else {
-    for (int lane = 0; lane < 16; ++lane) w[lane] = _mm512_loadu_si512(data[lane] + blk * 64);
-    hash_detail::Transpose16x16(w);
-  }
+  hash_detail::LoadBlock16(w, data, words, blk);
   for (int i = 0; i < 16; ++i) w[i] = _mm512_shuffle_epi8(w[i], bswap);
 }
 

@@ -1,9 +1,13 @@
 // Transpose16x16: the 16x16 transpose of 32-bit words that the multi-buffer hash kernels
 // (md5_multi.cpp, sha_multi.cpp) apply to 16 streams' message blocks, so that register i holds
-// word i of every stream. Internal to src/hash; callers check for AVX-512F at run time.
+// word i of every stream; LoadBlock16: one block so loaded, or read back already transposed.
+// Internal to src/hash; callers check for AVX-512F at run time.
 #pragma once
 #if defined(__x86_64__)
 #include <immintrin.h>
+
+#include <cstddef>
+#include <cstdint>
 
 namespace ngb::hash_detail {
 
@@ -38,6 +42,19 @@ __attribute__((target("avx512f"), always_inline)) inline void Transpose16x16(__m
     r[8 + k] = _mm512_shuffle_i32x4(v[4 + k], v[12 + k], 0x88);
     r[12 + k] = _mm512_shuffle_i32x4(v[4 + k], v[12 + k], 0xDD);
   }
+}
+
+// Block `blk` of 16 streams as 16 registers, register i holding (little-endian) word i of every
+// stream: transposed here from data[], or, when `words` is set, read from where
+// Transpose16Blocks (md5_multi.h) put it (256 words per block, word i of stream j at 16 * i + j).
+__attribute__((target("avx512f"), always_inline)) inline void LoadBlock16(__m512i r[16], const uint8_t* const* data,
+                                                                          const uint32_t* words, size_t blk) {
+  if (words != nullptr) {
+    for (int i = 0; i < 16; ++i) r[i] = _mm512_load_si512(words + blk * 256 + i * 16);
+    return;
+  }
+  for (int lane = 0; lane < 16; ++lane) r[lane] = _mm512_loadu_si512(data[lane] + blk * 64);
+  Transpose16x16(r);
 }
 
 }  // namespace ngb::hash_detail
