@@ -118,9 +118,10 @@ Result<int64_t> DeleteUnfinishedUnits(Db& db, int64_t scan_id) {
   const char* kUnfinished =
       "SELECT DISTINCT top_id FROM items i WHERE scan_id = ?1 AND top_id <> id AND NOT EXISTS "
       "(SELECT 1 FROM items t WHERE t.id = i.top_id)";
+  const std::string rows_of_unfinished =
+      std::string("FROM items WHERE scan_id = ?1 AND top_id <> id AND top_id IN (") + kUnfinished + ")";
   // Rows that hang off those items go first (their item ids are found through the items).
-  const std::string items_of_unfinished =
-      std::string("SELECT id FROM items WHERE scan_id = ?1 AND top_id <> id AND top_id IN (") + kUnfinished + ")";
+  const std::string items_of_unfinished = "SELECT id " + rows_of_unfinished;
   const std::string dependents[] = {
       "DELETE FROM item_attrs WHERE item_id IN (" + items_of_unfinished + ")",
       "DELETE FROM matches WHERE item_id IN (" + items_of_unfinished + ")",
@@ -134,8 +135,7 @@ Result<int64_t> DeleteUnfinishedUnits(Db& db, int64_t scan_id) {
     a->Bind(1, scan_id);
     if (Status s = a->Run(); !s.ok()) return s;
   }
-  Result<Stmt> d = db.Prepare(std::string("DELETE FROM items WHERE scan_id = ?1 AND top_id <> id AND top_id IN (") +
-                              kUnfinished + ")");
+  Result<Stmt> d = db.Prepare("DELETE " + rows_of_unfinished);
   if (!d.ok()) return d.status();
   d->Bind(1, scan_id);
   if (Status s = d->Run(); !s.ok()) return s;
