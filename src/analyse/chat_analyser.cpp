@@ -16,6 +16,11 @@ std::string_view BaseName(std::string_view path) {
 
 // Binary content (NUL bytes early on) is never a chat export: skip the format detector.
 bool LooksBinary(std::string_view head) { return std::memchr(head.data(), 0, std::min<size_t>(head.size(), 512)); }
+
+// The decision, made once per file on its head: a chat export in a format we read.
+bool IsChatExport(std::string_view head, std::string_view name) {
+  return !head.empty() && !LooksBinary(head) && chat::DetectFormat(head, name) != chat::Format::kUnknown;
+}
 }  // namespace
 
 Result<const chat::ChatModels*> LazyChatModels::Get() const {
@@ -46,7 +51,7 @@ void ChatAnalyser::Consume(std::span<const uint8_t> chunk) {
     }
     if (data.size() >= kSniffBytes) {
       decided_ = true;
-      chat_ = !LooksBinary(data) && chat::DetectFormat(data, name_) != chat::Format::kUnknown;
+      chat_ = IsChatExport(data, name_);
       if (chat_ && !content_) bytes_.assign(data);
       return;
     }
@@ -55,7 +60,7 @@ void ChatAnalyser::Consume(std::span<const uint8_t> chunk) {
     bytes_.append(data);
     if (bytes_.size() < kSniffBytes) return;
     decided_ = true;
-    chat_ = !LooksBinary(bytes_) && chat::DetectFormat(bytes_, name_) != chat::Format::kUnknown;
+    chat_ = IsChatExport(bytes_, name_);
     if (!chat_ || content_) bytes_.clear();
     return;
   }
@@ -71,7 +76,7 @@ void ChatAnalyser::Consume(std::span<const uint8_t> chunk) {
 void ChatAnalyser::Finish(ItemRecord& item, bool complete) {
   if (!decided_) {  // shorter than the sniff window: bytes_ holds all of it
     decided_ = true;
-    chat_ = !bytes_.empty() && !LooksBinary(bytes_) && chat::DetectFormat(bytes_, name_) != chat::Format::kUnknown;
+    chat_ = IsChatExport(bytes_, name_);
     content_ = nullptr;
   }
   if (!chat_ || !complete) {
