@@ -7,6 +7,9 @@
 
 #include <chrono>
 #include <stdio.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <tsk/libtsk.h>
 
 #include <cstring>
@@ -14,6 +17,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "hash/multi_digest.h"
 #include "source/tsk_guards.h"
@@ -433,6 +437,37 @@ TEST(TskGuards, OrphanDirectoryCopiedOntoItselfWalksCleanly) {
   for (const Volume& v : VolumesOf(bytes)) {
     if (v.fs) (void)WalkFileSystem(*v.fs, [](FsEntry&&) { return true; });
   }
+}
+
+TEST(TskGuards, OrphanSearchThatReachesTheOrphanDirectoryEnds) {
+  // A fuzzer-found ISO 9660 image (60 KiB) with a directory record that points at the inode of
+  // TSK's virtual $OrphanFiles folder. Opening that folder runs libtsk's orphan search, which
+  // walks the tree under a per-file-system lock, reaches the folder again and waits for the lock
+  // it holds: libtsk 4.11 (and `fls -r`) hang for ever. The walk runs in a child process so that
+  // a regression fails this test instead of hanging it.
+  const std::string bytes = ReadTestImage("iso-orphan-dir-reentry.img");
+  ASSERT_FALSE(bytes.empty());
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    for (const Volume& v : VolumesOf(bytes)) {
+      if (v.fs) (void)WalkFileSystem(*v.fs, [](FsEntry&&) { return true; });
+    }
+    _exit(0);
+  }
+  int status = 0;
+  pid_t done = 0;
+  for (int i = 0; i < 600 && done == 0; ++i) {  // up to 60 s (ASan builds are slow)
+    done = waitpid(child, &status, WNOHANG);
+    if (done == 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  if (done == 0) {
+    kill(child, SIGKILL);
+    waitpid(child, &status, 0);
+    FAIL() << "the walk hung (libtsk's orphan search re-entered itself)";
+  }
+  ASSERT_TRUE(WIFEXITED(status)) << "the walk crashed";
+  EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
 TEST(TskGuards, HugeDirectoryIsRefusedNotReadForMinutes) {

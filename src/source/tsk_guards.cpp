@@ -70,7 +70,25 @@ TSK_RETVAL_ENUM GuardedDirOpenMeta(TSK_FS_INFO* fs, TSK_FS_DIR** dir, TSK_INUM_T
     }
   }
   tsk_error_reset();
-  return libtsk_open(fs, dir, inode, depth);
+  if (inode != TSK_FS_ORPHANDIR_INUM(fs)) return libtsk_open(fs, dir, inode, depth);
+  // The virtual $OrphanFiles folder: libtsk fills it by an orphan search that walks the whole
+  // tree while holding the file system's orphan lock. If hostile metadata leads that walk back
+  // to this folder, libtsk would search again and wait for the lock it holds (for ever). Refuse
+  // the inner open instead; the outer search goes on.
+  thread_local std::vector<const TSK_FS_INFO*> searching;
+  for (const TSK_FS_INFO* f : searching) {
+    if (f == fs) {
+      tsk_error_reset();
+      tsk_error_set_errno(TSK_ERR_FS_INODE_COR);
+      tsk_error_set_errstr("the orphan files folder (%llu) is reached from its own search (likely corrupt)",
+                           static_cast<unsigned long long>(inode));
+      return TSK_ERR;
+    }
+  }
+  searching.push_back(fs);
+  const TSK_RETVAL_ENUM r = libtsk_open(fs, dir, inode, depth);
+  searching.pop_back();
+  return r;
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// Guards around four weaknesses of The Sleuth Kit (Debian's libtsk 4.11) that hostile or damaged
+// Guards around five weaknesses of The Sleuth Kit (Debian's libtsk 4.11) that hostile or damaged
 // images turn into denial of service or undefined behaviour. The first three work by ELF symbol
 // interposition: this file defines functions with libtsk's own names in our binary, and libtsk
 // calls them through its PLT, so its internal calls land here. libtsk is opened with dlopen
@@ -27,6 +27,12 @@
 //    system's dir_open_meta (a member of TSK_FS_INFO) so that a directory claiming more than
 //    kTskDirectoryLimit is not read (TSK reports an error: an error row, the walk goes on). A
 //    directory under the limit with scattered runs can still cost seconds (quadratic in its runs).
+// 5. The orphan files folder: opening TSK's virtual $OrphanFiles folder runs an orphan search that
+//    walks the whole tree holding the file system's (non-recursive) orphan lock. A 60 KiB ISO 9660
+//    image with a directory record pointing at that folder's inode leads the search back to it,
+//    and libtsk waits for the lock it holds: a hang (`fls -r` hangs too). The same dir_open_meta
+//    wrapper refuses to open the folder from inside its own search on the same thread (an error
+//    for that directory; the outer search and the walk go on).
 #pragma once
 
 #include <tsk/libtsk.h>
@@ -56,7 +62,8 @@ uint64_t TskRefusedAllocations();
 // How many directories over kTskDirectoryLimit this process refused to read.
 uint64_t TskRefusedDirectories();
 
-// Makes `fs` refuse to read directories over kTskDirectoryLimit (see 4. above).
+// Makes `fs` refuse to read directories over kTskDirectoryLimit and to re-enter its orphan
+// search (see 4. and 5. above).
 void GuardDirectoryOpens(TSK_FS_INFO* fs);
 
 }  // namespace ngb::source
