@@ -24,7 +24,7 @@ PACKAGES=(
   # text-model benchmark yardstick (scikit-learn pipeline)
   python3-sklearn
   # disk images: The Sleuth Kit, libewf; tools that build test images and the reference tool (fls/icat)
-  libtsk-dev libewf-dev ewf-tools sleuthkit mtools ntfs-3g exfatprogs xorriso gdisk dosfstools e2fsprogs
+  libtsk-dev libewf-dev ewf-tools sleuthkit mtools ntfs-3g exfatprogs xorriso gdisk fdisk dosfstools e2fsprogs
   # image prioritisation: OpenCV dnn (ONNX), face cascades, Tesseract OCR, model conversion
   libopencv-dev opencv-data libtesseract-dev tesseract-ocr-eng tesseract-ocr-urd python3-onnx python3-numpy
   # review UI browser tests and PDF reports: headless Chromium (driven by playwright-core from npm)
