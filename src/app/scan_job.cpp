@@ -106,6 +106,7 @@ Result<std::vector<ImageCheck>> ImageChecks(store::Db& db, int64_t scan_id) {
   if (!q.ok()) return q.status();
   q->Bind(1, scan_id);
   std::vector<ImageCheck> out;
+  std::vector<std::pair<std::string, std::string>> file_digests;  // each image file's own md5, sha1
   int64_t last = -1;
   for (;;) {
     Result<bool> r = q->Step();
@@ -115,10 +116,9 @@ Result<std::vector<ImageCheck>> ImageChecks(store::Db& db, int64_t scan_id) {
       last = q->Int(0);
       ImageCheck c;
       c.path = DisplayPath(q->Text(1));
-      c.media_md5 = q->Text(2);
-      c.media_sha1 = q->Text(3);
       c.error = q->Text(4);
       out.push_back(std::move(c));
+      file_digests.emplace_back(q->Text(2), q->Text(3));
     }
     ImageCheck& c = out.back();
     const std::string key = q->Text(5), value = q->Text(6);
@@ -127,6 +127,14 @@ Result<std::vector<ImageCheck>> ImageChecks(store::Db& db, int64_t scan_id) {
     else if (key == "media.sha1") c.media_sha1 = value;
     else if (key == "ewf.stored_md5") c.stored_md5 = value;
     else if (key == "ewf.stored_sha1") c.stored_sha1 = value;
+  }
+  // A single raw file is its media. For EWF and split images the file's own digests are not the
+  // media's: without media.* attributes (the media could not be read) there is no media digest.
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i].format == "raw" && out[i].media_md5.empty()) {
+      out[i].media_md5 = file_digests[i].first;
+      out[i].media_sha1 = file_digests[i].second;
+    }
   }
   return out;
 }

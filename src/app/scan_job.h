@@ -24,7 +24,8 @@ struct ScanJobOptions {
 struct ImageCheck {
   std::string path;                    // the image item's provenance path
   std::string format;                  // "raw", "split_raw", "ewf"
-  std::string media_md5, media_sha1;   // computed over the media (raw: the file's own digests)
+  std::string media_md5, media_sha1;   // computed over the media (raw: the file's own digests;
+                                       // "" when the media could not be read)
   std::string stored_md5, stored_sha1; // acquisition hashes stored in an E01 ("" when none)
   std::string error;                   // the image item's error ("acquisition_hash_mismatch", …)
   bool mismatch() const { return error == "acquisition_hash_mismatch"; }

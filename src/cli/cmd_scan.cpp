@@ -63,7 +63,9 @@ void PrintSummary(const app::ScanJobResult& r) {
     std::cout << "\n";
   }
   for (const app::ImageCheck& c : r.images) {
-    std::cout << "  disk image " << c.path << " (" << c.format << "): media md5 " << c.media_md5;
+    std::cout << "  disk image " << c.path << " (" << c.format << "): media md5 "
+              << (c.media_md5.empty() ? "not computed (" + (c.error.empty() ? std::string("unread") : c.error) + ")"
+                                      : c.media_md5);
     if (!c.stored_md5.empty() || !c.stored_sha1.empty()) {
       std::cout << (c.mismatch() ? ", DOES NOT MATCH the acquisition hashes" : ", matches the acquisition hashes");
     }

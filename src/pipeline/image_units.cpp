@@ -288,7 +288,9 @@ void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, const
     // The file's own digests are the media's only for a single raw file.
     if (format != source::ImageFormat::kRaw || top.rec.kind != ItemKind::kFile) top.media = *img;
   }
-  if (!layout.ok()) top.rec.SetError(layout.reason(), layout.detail());
+  // What could not be opened inside is the item's error, set once the file has been read and
+  // hashed: the image file is evidence whatever its contents.
+  if (!layout.ok()) top.after_read = layout;
   int64_t image_id = 0;
   if (std::optional<int64_t> done = finished(top.rec.path)) {
     skipped.fetch_add(1);

@@ -349,11 +349,12 @@ void RunWorker(const ScanOptions& options, Sink& sink, ProgressCounters& progres
       if (s.file && s.file->size() > s.buffer.size() && s.file->ChangedSinceOpen()) {
         s.work.rec.SetError("changed_during_scan", "size or modification time changed while reading");
       }
+      // An EWF or split image: its media digests, checked against the acquisition hashes (also
+      // when no volume or file system inside could be opened: that error comes after).
+      if (s.work.media && s.work.rec.error.empty()) VerifyMedia(s.work.rec, *s.work.media);
       if (!s.work.after_read.ok() && s.work.rec.error.empty()) {
         s.work.rec.SetError(s.work.after_read.reason(), s.work.after_read.detail());
       }
-      // An EWF or split image: its media digests, checked against the acquisition hashes.
-      if (s.work.media && s.work.rec.error.empty()) VerifyMedia(s.work.rec, *s.work.media);
       emit_unit(*s.proc, std::move(s.work.rec));
       release(s);
     }

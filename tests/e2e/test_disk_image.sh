@@ -363,14 +363,23 @@ cp "$EXT" "$T/zeroed.img"
 dd if=/dev/zero of="$T/zeroed.img" bs=1024 seek=1 count=1 conv=notrunc status=none  # ext4 superblock
 cp "$FAT" "$T/badfat.img"
 printf '\xff\xff\xff\xff\xff\xff\xff\xff' | dd of="$T/badfat.img" bs=1 seek=19 conv=notrunc status=none  # sector count
-for img in trunc zeroed badfat; do
+head -c 4096 "$T/good.E01" > "$T/truncated.E01"  # the EWF signature, then nothing libewf can open
+for img in trunc.img zeroed.img badfat.img truncated.E01; do
   C=$T/c_$img
   new_case "$C"
-  run_ngb scan --case "$C" --quiet "$T/$img.img"
+  run_ngb scan --case "$C" --quiet "$T/$img"
   [ "$rc" -le 1 ] || fail "$img: exit code $rc"
   assert_eq complete "$(sql "$C" "SELECT status FROM scans")" "$img: scan completes"
+  # The image file is evidence: hashed even when what is inside cannot be opened.
+  assert_eq "$(sha256sum < "$T/$img" | cut -d' ' -f1)" "$(sql "$C" "SELECT sha256 FROM items WHERE path_text = '$img'")" \
+    "$img: the image file's own digest"
 done
-pass "damaged images give completed scans"
+[ -n "$(sql "$T/c_truncated.E01" "SELECT error FROM items WHERE path_text = 'truncated.E01'")" ] ||
+  fail "an E01 whose media cannot be read is an error row"
+assert_eq 0 "$(sql "$T/c_truncated.E01" "SELECT count(*) FROM item_attrs WHERE key = 'media.md5'")" "no media digest for unread media"
+run_ngb scan --case "$T/c_truncated.E01" "$T/truncated.E01" > "$T/trunc-e01.out"
+grep -q "media md5 not computed" "$T/trunc-e01.out" || fail "the summary gives no media md5: $(cat "$T/trunc-e01.out")"
+pass "damaged images give completed scans, the image files hashed"
 
 # --- Resume after kill -9: every item exactly once -----------------------------------------------
 mkdir -p "$T/many"
