@@ -279,6 +279,11 @@ void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, const
 
   // The image file itself: read and hashed like any file.
   Work top = MakeWork(std::move(image), scan_id, source_id, next_id);
+  // TSK finds a raw image's other segments by name (.000/.001, xaa/xab, .aa/.ab …), not only
+  // after a .001: more than one segment makes it a split image whatever the first one is called.
+  if (img.ok() && format == source::ImageFormat::kRaw && (*img)->segments().size() > 1) {
+    format = source::ImageFormat::kSplitRaw;
+  }
   top.rec.attrs.emplace_back("image.format", source::ImageFormatName(format));
   top.image_top = true;
   if (img.ok()) {

@@ -296,6 +296,17 @@ run_ngb verify --case "$C" > "$T/split-verify2.out"
 assert_eq 1 "$rc" "verify exit code after a later segment changed"
 grep -q "changed.*split.001.*media" "$T/split-verify2.out" || fail "verify names the image whose media changed: $(cat "$T/split-verify2.out")"
 pass "split raw image (verify re-hashes every segment)"
+# Other split names TSK follows (split's default xaa, xab…): a split image too, with media digests.
+(cd "$T" && split -b 3M "$FAT" xx)
+C=$T/c_xx
+new_case "$C"
+run_ngb scan --case "$C" "$T/xxaa" > "$T/xx.out"
+assert_eq 0 "$rc" "xxaa split image exit code"
+assert_eq split_raw "$(sql "$C" "SELECT value FROM item_attrs a JOIN items i ON i.id = a.item_id WHERE i.path_text = 'xxaa' AND key = 'image.format'")" "xxaa is a split image"
+assert_eq "$(md5sum < "$FAT" | cut -d' ' -f1)" \
+  "$(sql "$C" "SELECT value FROM item_attrs a JOIN items i ON i.id = a.item_id WHERE i.path_text = 'xxaa' AND key = 'media.md5'")" "xxaa media MD5"
+grep -q "media md5 $(md5sum < "$FAT" | cut -d' ' -f1)" "$T/xx.out" || fail "summary gives the whole media's MD5: $(cat "$T/xx.out")"
+pass "split image named xxaa: every segment hashed as the media"
 
 # --- ISO 9660: listed once, by the image walker (libarchive would open it a second time) ---------
 if command -v genisoimage >/dev/null; then
