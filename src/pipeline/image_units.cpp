@@ -322,6 +322,8 @@ void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, const
     if (v.fs) {
       r.attrs.emplace_back("fs.type", v.fs->type_name());
       r.attrs.emplace_back("fs.block_size", std::to_string(v.fs->block_size()));
+    } else if (v.empty) {
+      r.attrs.emplace_back("volume.empty", "1");  // only zero bytes: nothing to examine
     } else {
       r.SetError(v.error.reason(), v.error.detail());
     }

@@ -177,6 +177,21 @@ TSK_WALK_RET_ENUM OnBlock(const TSK_FS_BLOCK* b, void* ptr) {
   return TSK_WALK_CONT;
 }
 
+// True when [offset, offset + length) of the image reads as zero bytes only (false at the first
+// other byte, on a read error, or when the image ends first).
+bool AllZero(DiskImage& image, uint64_t offset, uint64_t length) {
+  std::vector<uint8_t> buf(1 << 20);
+  static const std::vector<uint8_t> zeros(1 << 20);
+  for (uint64_t done = 0; done < length;) {
+    const size_t want = static_cast<size_t>(std::min<uint64_t>(buf.size(), length - done));
+    Result<size_t> n = image.ReadAt(offset + done, buf.data(), want);
+    if (!n.ok() || *n == 0) return false;
+    if (std::memcmp(buf.data(), zeros.data(), *n) != 0) return false;
+    done += *n;
+  }
+  return true;
+}
+
 }  // namespace
 
 FileSystem::~FileSystem() {
@@ -244,7 +259,8 @@ Result<std::vector<Volume>> OpenVolumes(const std::shared_ptr<DiskImage>& image)
       v.fs = std::move(*fs);
     } else {
       v.label = "p" + std::to_string(v.number);
-      v.error = fs.status();
+      v.empty = v.length <= kMaxEmptyPartition && AllZero(*image, v.offset, v.length);
+      if (!v.empty) v.error = fs.status();
     }
     out.push_back(std::move(v));
   }

@@ -60,8 +60,13 @@ struct Volume {
   std::string description;  // the partition type as TSK describes it
   uint64_t offset = 0, length = 0;  // bytes in the image
   std::shared_ptr<FileSystem> fs;   // null when no file system was recognised
-  Status error;             // why fs is null
+  Status error;             // why fs is null (Ok when `empty`)
+  // No file system, and the partition (at most kMaxEmptyPartition bytes) holds only zero bytes:
+  // nothing to examine, so not an error. Windows' "Microsoft reserved partition" on every GPT
+  // disk is such a partition; an unformatted, wiped or encrypted one is not.
+  bool empty = false;
 };
+inline constexpr uint64_t kMaxEmptyPartition = uint64_t{1} << 30;
 
 // The volumes of an image: every allocated partition of its volume system, or — without one —
 // the whole image as one file system. Error when neither a volume system nor a file system is

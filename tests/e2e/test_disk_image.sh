@@ -216,7 +216,7 @@ if command -v mkfs.exfat >/dev/null; then
   C=$T/c_mbr
   new_case "$C"
   run_ngb scan --case "$C" --quiet --carve off "$MBR"
-  [ "$rc" -le 1 ] || fail "MBR scan exit code $rc"  # the first partition holds no file system: an error row
+  assert_eq 0 "$rc" "MBR scan exit code (the first partition holds only zeros: empty, not an error)"
   p2=$(sql "$C" "SELECT substr(path_text, 9) FROM items WHERE path_text LIKE 'mbr.img/p%(EXFAT)'")
   [ -n "$p2" ] || fail "MBR: no exFAT partition in $(sql "$C" "SELECT group_concat(path_text, ' ') FROM items WHERE depth = 1")"
   n=$(checks_against_tsk "$MBR" "$C" mbr.img 16384 "$p2")
@@ -246,6 +246,28 @@ if [ -f "$T/g.jpg" ]; then
     "$(sql "$C" "SELECT sha256 FROM items WHERE path_text = 'gpt.img/\$Carved/$((20000 * 512)).jpg'")" "JPEG carved from unpartitioned space"
 fi
 pass "GPT: partitions $vols; $n files of the second agree with fls/icat"
+
+# --- A Windows-style GPT disk: its "Microsoft reserved partition" holds no file system -----------
+# (only zero bytes): recorded as empty, not an error; a partition of other bytes stays an error.
+WIN=$T/win.img
+truncate -s 24M "$WIN"
+sgdisk -n 1:2048:+4M -t 1:EF00 -c 1:"EFI system partition" -n 2:0:+4M -t 2:0C01 \
+  -c 2:"Microsoft reserved partition" -n 3:0:+4M -t 3:0700 -c 3:"Basic data partition" "$WIN" >/dev/null
+dd if="$T/p1b" of="$WIN" bs=512 seek=2048 conv=notrunc status=none  # a FAT ESP
+C=$T/c_win
+new_case "$C"
+run_ngb scan --case "$C" --quiet --carve off "$WIN"
+win_attr() { sql "$C" "SELECT a.value FROM item_attrs a JOIN items i ON i.id = a.item_id WHERE i.path_text = '$1' AND a.key = '$2'"; }
+assert_eq 0 "$rc" "Windows-style GPT disk exit code (reserved and empty data partitions)"
+assert_eq 1 "$(win_attr win.img/p2 volume.empty)" "the reserved partition is empty"
+assert_eq "Microsoft reserved partition" "$(win_attr win.img/p2 volume.description)" "partition name kept"
+printf 'not a file system' | dd of="$WIN" bs=512 seek=$((2048 + 8192 + 8192 + 100)) conv=notrunc status=none
+C=$T/c_win2
+new_case "$C"
+run_ngb scan --case "$C" --quiet --carve off "$WIN"
+assert_eq 1 "$rc" "a partition holding unknown bytes is an error"
+assert_eq unknown_file_system "$(sql "$C" "SELECT error FROM items WHERE path_text = 'win.img/p3'")" "unknown bytes: unknown_file_system"
+pass "GPT: an all-zero partition without a file system is empty, not an error"
 
 # --- E01: acquisition hashes ---------------------------------------------------------------------
 (cd "$T" && ewfacquire -u -t good -c none -d sha1 -f encase6 "$FAT" >/dev/null 2>&1)
