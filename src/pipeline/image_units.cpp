@@ -157,7 +157,7 @@ std::vector<source::ByteRange> ToRanges(std::span<const source::ByteRun> runs) {
 // Carves `ranges` of the image into units under "<volume>/$Carved" (see image_units.h); `runs_error`
 // (why the ranges could not be listed) becomes the folder's error. False: the scan is closing.
 bool CarveVolume(const std::shared_ptr<source::DiskImage>& img, std::span<const source::ByteRange> ranges,
-                 std::span<const source::ByteRange> slack, const Status& runs_error,
+                 std::span<const source::ByteRange> slack, const Status& runs_error, const Status& slack_error,
                  const std::string& volume_path, int64_t volume_id,
                  const ItemRecord& proto, const ImageUnitOptions& options, std::atomic<int64_t>& next_id,
                  const FinishedFn& finished, const std::function<bool(Work&&)>& push,
@@ -175,7 +175,12 @@ bool CarveVolume(const std::shared_ptr<source::DiskImage>& img, std::span<const 
     dir.attrs.emplace_back("carve.slack_ranges", std::to_string(slack.size()));
     dir.attrs.emplace_back("carve.slack_bytes", std::to_string(slack_bytes));
   }
-  if (!runs_error.ok()) dir.SetError(runs_error.reason(), "listing unallocated space: " + runs_error.detail());
+  if (!runs_error.ok()) {
+    dir.SetError(runs_error.reason(), "listing unallocated space: " + runs_error.detail());
+  } else if (!slack_error.ok()) {
+    // The unallocated space is still carved below; only the slack is missing.
+    dir.SetError(slack_error.reason(), "listing file slack (not carved): " + slack_error.detail());
+  }
   const std::string folder = dir.path;
   const int64_t folder_id = EmitUnlessFinished(std::move(dir), next_id, finished, emit, skipped);
   if (!runs_error.ok()) return true;
@@ -357,16 +362,17 @@ void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, const
       Status runs_error;
       const std::vector<source::ByteRange> ranges = CarveRanges(v, runs_error);
       std::vector<source::ByteRange> slack;
+      Status slack_error;
       if (v.fs && !slack_files.empty()) {
-        Result<std::vector<source::ByteRun>> runs = source::SlackRuns(*v.fs, slack_files);
+        Result<std::vector<source::ByteRun>> runs = source::SlackRuns(*v.fs, slack_files, options.max_slack_runs);
         if (runs.ok()) {
           slack = ToRanges(*runs);
-        } else if (runs_error.ok()) {
-          runs_error = runs.status();
+        } else {
+          slack_error = runs.status();
         }
       }
-      if (!CarveVolume(*img, ranges, slack, runs_error, volume_path, volume_id, proto, options, next_id, finished,
-                       push, emit, skipped)) {
+      if (!CarveVolume(*img, ranges, slack, runs_error, slack_error, volume_path, volume_id, proto, options, next_id,
+                       finished, push, emit, skipped)) {
         return;
       }
     }
@@ -375,7 +381,7 @@ void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, const
   if (img.ok() && options.carve != CarveMode::kOff) {
     const std::vector<source::ByteRange> ranges = ToRanges(source::UnpartitionedRuns(*img));
     if (!ranges.empty()) {
-      CarveVolume(*img, ranges, {}, Status::Ok(), label, image_id, proto, options, next_id, finished, push, emit,
+      CarveVolume(*img, ranges, {}, Status::Ok(), Status::Ok(), label, image_id, proto, options, next_id, finished, push, emit,
                   skipped);
     }
   }

@@ -43,6 +43,9 @@ struct ImageUnitOptions {
   CarveMode carve = CarveMode::kUnallocated;
   int64_t max_carved_per_volume = 1'000'000;
   source::CarveOptions carver;  // formats and the size cap per carved file
+  // --carve all: a file system with more slack runs than this is carved without its slack (an
+  // error on its $Carved row); its unallocated space is carved all the same.
+  size_t max_slack_runs = 1 << 20;
 };
 
 // Lists the units of the image source `image` (its walk entry, already stat'ed) in `format` and

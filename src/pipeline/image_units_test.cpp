@@ -235,6 +235,24 @@ TEST_F(ImageUnitsCarve, AllAlsoCarvesFileSlack) {
   EXPECT_EQ(u.CarvedCount(), 2u);
 }
 
+TEST_F(ImageUnitsCarve, TooMuchSlackStillCarvesTheUnallocatedSpace) {
+  // `--carve all` on a file system whose slack cannot be listed (more runs than the cap): the
+  // unallocated space is carved anyway, and the $Carved row says what was not.
+  if (std::system("command -v mcopy >/dev/null 2>&1") != 0) GTEST_SKIP() << "mtools missing";
+  const std::string host = dir_.path() + "/short.txt";
+  std::ofstream(host) << "ten bytes!";  // 10 bytes in a 2 KiB+ cluster: slack
+  ASSERT_EQ(0, std::system(("mcopy -i '" + image_ + "' '" + host + "' ::/SHORT.TXT").c_str()));
+  ImageUnitOptions all;
+  all.carve = CarveMode::kAll;
+  all.max_slack_runs = 0;
+  Listed l = List(all, kNone);
+  EXPECT_NE(l.Carved(vol_ + "/$Carved/6291456.jpg"), nullptr) << "the free-space JPEG is carved";
+  const ItemRecord* folder = l.Emitted(vol_ + "/$Carved");
+  ASSERT_NE(folder, nullptr);
+  EXPECT_EQ(folder->error, "too_many_runs");
+  EXPECT_NE(folder->error_detail.find("slack"), std::string::npos) << folder->error_detail;
+}
+
 TEST(CarveMode, ParsesOffUnallocatedAndAll) {
   EXPECT_EQ(*ParseCarveMode("off"), CarveMode::kOff);
   EXPECT_EQ(*ParseCarveMode("unallocated"), CarveMode::kUnallocated);
