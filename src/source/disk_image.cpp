@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <string_view>
 
 #include "hash/multi_digest.h"
 #include "source/tsk_guards.h"
@@ -92,10 +93,10 @@ TSK_VS_INFO* OpenVolumeSystem(TSK_IMG_INFO* img) {
 
 bool HasDiskImageName(std::string_view name) {
   const size_t dot = name.rfind('.');
-  if (dot == std::string_view::npos || name.size() - dot > 5) return false;
+  if (dot == std::string_view::npos || name.size() - dot > 6) return false;
   // Asked of every file a folder scan meets: ASCII folding in place (std::tolower consults the
   // locale for each byte, 0.6 % of a small-file scan's CPU).
-  char buf[4];
+  char buf[5];
   const std::string_view in = name.substr(dot + 1);
   for (size_t i = 0; i < in.size(); ++i) {
     const char c = in[i];
@@ -103,23 +104,45 @@ bool HasDiskImageName(std::string_view name) {
   }
   const std::string_view ext(buf, in.size());
   return ext == "e01" || ext == "001" || ext == "dd" || ext == "raw" || ext == "img" || ext == "ex01" ||
-         ext == "l01" || ext == "lx01";
+         ext == "l01" || ext == "lx01" ||
+         // formats this build does not open, checked so that they are reported (VirtualDiskFormat)
+         ext == "vmdk" || ext == "vhd" || ext == "vhdx" || ext == "qcow" || ext == "qcow2" || ext == "vdi" ||
+         ext == "aff";
 }
+
+namespace {
+
+// Virtual-machine and container disk formats TSK is not asked to read (raw and EWF only), by
+// their signatures in the first 72 bytes: their name, or nullptr.
+const char* VirtualDiskFormat(const uint8_t* head, size_t n) {
+  auto at = [&](size_t off, std::string_view magic) {
+    return n >= off + magic.size() && std::memcmp(head + off, magic.data(), magic.size()) == 0;
+  };
+  if (at(0, "KDMV") || at(0, "# Disk DescriptorFile")) return "a VMware VMDK virtual disk";
+  if (at(0, "vhdxfile")) return "a Hyper-V VHDX virtual disk";
+  if (at(0, "conectix")) return "a dynamic VHD virtual disk (Virtual PC, Hyper-V)";
+  if (at(0, std::string_view("QFI\xfb", 4))) return "a QEMU QCOW virtual disk";
+  if (at(64, std::string_view("\x7f\x10\xda\xbe", 4))) return "a VirtualBox VDI virtual disk";
+  if (at(0, "AFF10\r\n")) return "an AFF (Advanced Forensic Format) image";
+  return nullptr;
+}
+
+}  // namespace
 
 Result<std::optional<ImageFormat>> DetectDiskImage(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOATIME);
   const int fd2 = fd >= 0 ? fd : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd2 < 0) return StatusFromErrno(errno, "disk image");
-  uint8_t head[8] = {};
+  uint8_t head[72] = {};
   const ssize_t got = ::pread(fd2, head, sizeof head, 0);
   struct stat st {};
   const bool stat_ok = fstat(fd2, &st) == 0;
   ::close(fd2);
-  if (got == static_cast<ssize_t>(sizeof head) && std::memcmp(head, kEwfSignature, 8) == 0) {
+  if (got >= 8 && std::memcmp(head, kEwfSignature, 8) == 0) {
     if (Status s = DiskLibrariesReady(); !s.ok()) return s;  // an E01 that cannot be opened here
     return std::optional<ImageFormat>(ImageFormat::kEwf);
   }
-  if (got == static_cast<ssize_t>(sizeof head)) {
+  if (got >= 8) {
     const bool ewf2 = std::memcmp(head, kEwf2Signature, 8) == 0 || std::memcmp(head, kLef2Signature, 8) == 0;
     if (ewf2 || std::memcmp(head, kLvfSignature, 8) == 0) {
       return Status::Error(
@@ -128,6 +151,12 @@ Result<std::optional<ImageFormat>> DetectDiskImage(const std::string& path) {
                  "its contents were not examined (convert it to E01 or raw with a newer ewfexport or FTK Imager)"
                : "an EnCase logical evidence file (L01): files, not a disk; its contents were not examined");
     }
+  }
+  if (const char* what = VirtualDiskFormat(head, got > 0 ? static_cast<size_t>(got) : 0)) {
+    return Status::Error("unsupported_image_format",
+                         std::string(what) + ": this build reads raw and E01 images only; its contents were not "
+                                             "examined (convert it to raw, e.g. with qemu-img convert -O raw, "
+                                             "or affconvert for AFF)");
   }
   if (!stat_ok || (!S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode))) return std::optional<ImageFormat>();
   // Too small to hold a partition table or any file system TSK knows.

@@ -277,14 +277,45 @@ TEST(DiskImage, OrdinaryFilesAreNotImages) {
   EXPECT_FALSE(DetectDiskImage(t.path() + "/missing").ok());
 }
 
+TEST(DiskImage, VirtualDisksAreReportedAsNotExamined) {
+  // Virtual-machine and other container disk formats that TSK 4.11 is not asked to read: like an
+  // Ex01, the file is hashed and gets unsupported_image_format, so nobody takes its contents as
+  // examined (they used to pass as plain files with no word).
+  testing::TempDir t;
+  const struct {
+    const char* name;
+    std::string head;
+    size_t at;
+    const char* says;
+  } cases[] = {
+      {"vm.vmdk", "KDMV", 0, "VMDK"},
+      {"vm-desc.vmdk", "# Disk DescriptorFile\nversion=1\n", 0, "VMDK"},
+      {"vm.vhdx", "vhdxfile", 0, "VHDX"},
+      {"vm.vhd", "conectix", 0, "VHD"},
+      {"vm.qcow2", std::string("QFI\xfb\0\0\0\3", 8), 0, "QCOW"},
+      {"vm.vdi", std::string("\x7f\x10\xda\xbe", 4), 64, "VDI"},
+      {"disk.aff", "AFF10\r\n", 0, "AFF"},
+  };
+  for (const auto& c : cases) {
+    std::string bytes(8192, '\0');
+    bytes.replace(c.at, c.head.size(), c.head);
+    WriteBytes(t.path() + "/" + c.name, bytes);
+    Result<std::optional<ImageFormat>> k = DetectDiskImage(t.path() + "/" + c.name);
+    ASSERT_FALSE(k.ok()) << c.name;
+    EXPECT_EQ(k.status().reason(), "unsupported_image_format") << c.name;
+    EXPECT_NE(k.status().detail().find(c.says), std::string::npos) << c.name << ": " << k.status().detail();
+    EXPECT_TRUE(HasDiskImageName(c.name)) << c.name << ": checked inside folders too";
+  }
+}
+
 TEST(DiskImage, ImageNamesInFolders) {
   for (const char* yes : {"disk.E01", "a/b/phone.e01", "sd.dd", "x.RAW", "usb.img", "split.001", "m.Ex01",
-                          "m.LX01", "log.L01"}) {
+                          "m.LX01", "log.L01", "w.VMDK", "w.vhd", "w.vhdx", "w.qcow2", "w.qcow", "w.vdi", "d.aff"}) {
     EXPECT_TRUE(HasDiskImageName(yes)) << yes;
   }
   // Later segments belong to the first; ISO files go to the archive reader; no extension, no check.
   for (const char* no : {"disk.E02", "split.002", "cd.iso", "img", "photo.jpg", "notes.e01.txt", "e01", "x.",
-                         "x.ddd", "x.ex011", "x.\xC3\x89", "x.d\xC4\x91"}) {
+                         "x.ddd", "x.ex011", "x.qcow22", "x.\xC3\x89", "x.d\xC4\x91"}) {
     EXPECT_FALSE(HasDiskImageName(no)) << no;
   }
 }

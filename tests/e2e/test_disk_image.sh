@@ -379,16 +379,18 @@ fi
 mkdir -p "$T/unsup"
 { printf 'EVF2\r\n\x81\x00'; head -c 5000 /dev/urandom; } > "$T/unsup/disk.Ex01"
 { printf 'LVF\x09\r\n\xff\x00'; head -c 5000 /dev/urandom; } > "$T/unsup/files.L01"
+{ printf 'KDMV'; head -c 5000 /dev/urandom; } > "$T/unsup/vm.vmdk"  # VMware sparse extent
 C=$T/c_unsup
 new_case "$C"
 run_ngb scan --case "$C" --quiet "$T/unsup" "$T/unsup/disk.Ex01"
 assert_eq 1 "$rc" "unsupported evidence formats: exit code 1 (item errors)"
-assert_eq 3 "$(sql "$C" "SELECT count(*) FROM items WHERE error = 'unsupported_image_format' AND sha256 IS NOT NULL")" \
-  "Ex01 (in a folder and as a source) and L01: hashed, with the error"
+assert_eq 4 "$(sql "$C" "SELECT count(*) FROM items WHERE error = 'unsupported_image_format' AND sha256 IS NOT NULL")" \
+  "Ex01 (in a folder and as a source), L01 and VMDK: hashed, with the error"
+sql "$C" "SELECT error_detail FROM items WHERE path_text = 'unsup/vm.vmdk'" | grep -q 'VMDK' || fail "error names VMDK"
 assert_eq "$(sha256sum < "$T/unsup/disk.Ex01" | cut -d' ' -f1)" \
   "$(sql "$C" "SELECT sha256 FROM items WHERE path_text = 'disk.Ex01'")" "digest of the unopened Ex01"
 sql "$C" "SELECT error_detail FROM items WHERE path_text = 'disk.Ex01'" | grep -q 'EWF2' || fail "error names EWF2"
-pass "Ex01/L01: hashed and reported as not examined"
+pass "Ex01/L01/VMDK: hashed and reported as not examined"
 
 # --- Damaged images: error rows, completed scans -------------------------------------------------
 head -c 300000 "$EXT" > "$T/trunc.img"
