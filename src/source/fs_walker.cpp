@@ -64,8 +64,19 @@ uint32_t TypeBits(ItemKind k) {
 // NTFS: as fls lists them, a file is one name per data or index-root attribute; the unnamed data
 // attribute ("$Data") and a folder's file-name index ("$I30") are the file itself, other names
 // are streams ("file.txt:stream", "$Secure:$SDH").
+// An attribute's type code as a number. TSK copies NTFS type codes from the MFT into an enum
+// field, so hostile metadata puts values there that the enum does not have; loading the field as
+// the enum is undefined behaviour (UBSan), so its bytes are read as an integer.
+uint32_t AttrTypeOf(const TSK_FS_ATTR* a) {
+  static_assert(sizeof(a->type) == sizeof(uint32_t));
+  uint32_t t = 0;
+  std::memcpy(&t, &a->type, sizeof t);
+  return t;
+}
 bool IsNtfsStreamAttr(const TSK_FS_ATTR* a) {
-  return a && (a->type == TSK_FS_ATTR_TYPE_NTFS_DATA || a->type == TSK_FS_ATTR_TYPE_NTFS_IDXROOT);
+  if (!a) return false;
+  const uint32_t t = AttrTypeOf(a);
+  return t == TSK_FS_ATTR_TYPE_NTFS_DATA || t == TSK_FS_ATTR_TYPE_NTFS_IDXROOT;
 }
 bool IsNamedStream(const TSK_FS_ATTR* a) {
   return IsNtfsStreamAttr(a) && a->name && a->name[0] != '\0' && std::strcmp(a->name, "$Data") != 0 &&
@@ -141,7 +152,7 @@ TSK_WALK_RET_ENUM OnName(TSK_FS_FILE* f, const char* dir, void* ptr) {
     s.kind = ItemKind::kFile;
     s.named_stream = true;
     s.content.default_attr = false;
-    s.content.attr_type = static_cast<uint32_t>(a->type);
+    s.content.attr_type = AttrTypeOf(a);
     s.content.attr_id = a->id;
     s.size = a->size >= 0 ? static_cast<uint64_t>(a->size) : 0;
     s.mode = (base_copy.mode.value_or(0) & 07777) | S_IFREG;
