@@ -209,7 +209,14 @@ FileSystem::~FileSystem() {
   if (fs_) tsk_fs_close(fs_);
 }
 
+uint64_t FileSystem::span() const {
+  const uint64_t size = image_->size();
+  return size > offset_ ? size - offset_ : 0;
+}
+
 Result<std::shared_ptr<FileSystem>> FileSystem::Open(std::shared_ptr<DiskImage> image, uint64_t offset) {
+  const uint64_t size = image->size();
+  TskAllocationScope bound(size > offset ? size - offset : 0);
   tsk_error_reset();
   TSK_FS_INFO* fs = tsk_fs_open_img(image->tsk(), static_cast<TSK_OFF_T>(offset), TSK_FS_TYPE_DETECT);
   if (!fs) {
@@ -305,6 +312,7 @@ Status WalkFileSystem(FileSystem& fs, const std::function<bool(FsEntry&&)>& fn) 
   tsk_error_reset();
   const auto flags = static_cast<TSK_FS_DIR_WALK_FLAG_ENUM>(
       TSK_FS_DIR_WALK_FLAG_ALLOC | TSK_FS_DIR_WALK_FLAG_UNALLOC | TSK_FS_DIR_WALK_FLAG_RECURSE);
+  TskAllocationScope bound(fs.span());
   const uint8_t r = tsk_fs_dir_walk(fs.tsk(), fs.tsk()->root_inum, flags, OnName, &st);
   if (r != 0 && !st.stopped) {
     std::string why = TakeTskError();
@@ -316,6 +324,7 @@ Status WalkFileSystem(FileSystem& fs, const std::function<bool(FsEntry&&)>& fn) 
 
 Result<std::unique_ptr<FsFileReader>> FsFileReader::Open(std::shared_ptr<FileSystem> fs, const FsContent& c) {
   tsk_error_reset();
+  TskAllocationScope bound(fs->span());
   TSK_FS_FILE* f = tsk_fs_file_open_meta(fs->tsk(), nullptr, static_cast<TSK_INUM_T>(c.inum));
   if (!f) return Status::Error("metadata_unreadable", TakeTskError());
   const TSK_FS_ATTR* a = c.default_attr
@@ -348,6 +357,7 @@ FsFileReader::~FsFileReader() {
 Result<size_t> FsFileReader::ReadAt(uint64_t offset, uint8_t* buf, size_t n) {
   if (!attr_ || offset >= size_) return size_t{0};
   n = static_cast<size_t>(std::min<uint64_t>(n, size_ - offset));
+  TskAllocationScope bound(fs_->span());
   tsk_error_reset();
   const ssize_t got = tsk_fs_attr_read(static_cast<const TSK_FS_ATTR*>(attr_), static_cast<TSK_OFF_T>(offset),
                                        reinterpret_cast<char*>(buf), n, TSK_FS_FILE_READ_FLAG_NONE);
@@ -362,6 +372,7 @@ Result<std::vector<ByteRun>> UnallocatedRuns(FileSystem& fs, size_t max_runs) {
   std::vector<ByteRun> runs;
   BlockState st{&runs, fs.offset(), fs.block_size(), max_runs};
   TSK_FS_INFO* f = fs.tsk();
+  TskAllocationScope bound(fs.span());
   tsk_error_reset();
   const auto flags = static_cast<TSK_FS_BLOCK_WALK_FLAG_ENUM>(
       TSK_FS_BLOCK_WALK_FLAG_UNALLOC | TSK_FS_BLOCK_WALK_FLAG_CONT | TSK_FS_BLOCK_WALK_FLAG_META |
@@ -386,6 +397,7 @@ Result<std::vector<ByteRun>> UnallocatedRuns(FileSystem& fs, size_t max_runs) {
 Result<std::vector<ByteRun>> SlackRuns(FileSystem& fs, std::span<const FsContent> files, size_t max_runs) {
   std::vector<ByteRun> runs;
   const uint64_t bs = fs.block_size();
+  TskAllocationScope bound(fs.span());
   for (const FsContent& c : files) {
     if (!c.default_attr) continue;
     tsk_error_reset();

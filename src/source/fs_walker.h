@@ -45,6 +45,9 @@ class FileSystem {
   uint64_t block_size() const;
   uint64_t byte_size() const;     // blocks x block size
   DiskImage& image() const { return *image_; }
+  // The image's bytes from the file system's start: the most any of its structures can need
+  // (TskAllocationScope while TSK works on it).
+  uint64_t span() const;
 
  private:
   FileSystem() = default;

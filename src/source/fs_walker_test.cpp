@@ -513,6 +513,20 @@ TEST(FsWalker, NtfsAttributeTypesOutsideTheEnumAreReadAsNumbers) {
   }
 }
 
+TEST(TskGuards, AllocationsLargerThanTheVolumeAreRefused) {
+  // A fuzzer-found 14 KiB ext2 image whose orphan search walks inodes that each make libtsk
+  // allocate (and zero) ~200 MB, twice, from their hostile sizes: under the 256 MiB cap, so the
+  // walk took 9 s (25 s under ASan, a fuzzer "slow unit"), and proportionally longer with more
+  // such inodes. While TSK works on a file system, an allocation larger than the bytes the
+  // volume can hold (at least 16 MiB) is refused like one over the cap.
+  const std::string bytes = ReadTestImage("ext2-orphan-search-huge-inline.img");
+  const uint64_t before = TskRefusedAllocations();
+  for (const Volume& v : VolumesOf(bytes)) {
+    if (v.fs) (void)WalkFileSystem(*v.fs, [](FsEntry&&) { return true; });
+  }
+  EXPECT_GT(TskRefusedAllocations(), before + 10);
+}
+
 TEST(TskGuards, HugeDirectoryIsRefusedNotReadForMinutes) {
   // A fuzzer-found 12 KiB ext image whose root directory claims 1.4 GB: libtsk read it a block at
   // a time, each read walking the run list from its start (7 s; a fuzzer timeout under ASan). The

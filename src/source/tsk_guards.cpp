@@ -2,6 +2,7 @@
 
 #include <tsk/libtsk.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdlib>
@@ -15,6 +16,8 @@
 namespace ngb::source {
 namespace {
 std::atomic<uint64_t> g_refused{0};
+thread_local size_t t_allocation_limit = kTskAllocationLimit;  // see TskAllocationScope
+size_t TskAllocationLimitHere() { return t_allocation_limit; }
 std::atomic<uint64_t> g_refused_dirs{0};
 
 void SetTskAllocError(size_t len, bool refused) {
@@ -22,7 +25,7 @@ void SetTskAllocError(size_t len, bool refused) {
   tsk_error_set_errno(TSK_ERR_AUX_MALLOC);
   if (refused) {
     tsk_error_set_errstr("tsk_malloc: refused %zu bytes (over the %zu-byte limit; metadata likely corrupt)",
-                         len, kTskAllocationLimit);
+                         len, t_allocation_limit);
   } else {
     tsk_error_set_errstr("tsk_malloc: %s", std::strerror(errno));
   }
@@ -93,6 +96,12 @@ TSK_RETVAL_ENUM GuardedDirOpenMeta(TSK_FS_INFO* fs, TSK_FS_DIR** dir, TSK_INUM_T
 
 }  // namespace
 
+TskAllocationScope::TskAllocationScope(uint64_t volume_bytes) : saved_(t_allocation_limit) {
+  const uint64_t limit = std::max<uint64_t>(kTskMinVolumeLimit, volume_bytes);
+  t_allocation_limit = static_cast<size_t>(std::min<uint64_t>({limit, kTskAllocationLimit, saved_}));
+}
+TskAllocationScope::~TskAllocationScope() { t_allocation_limit = saved_; }
+
 uint64_t TskRefusedAllocations() { return g_refused.load(std::memory_order_relaxed); }
 uint64_t TskRefusedDirectories() { return g_refused_dirs.load(std::memory_order_relaxed); }
 
@@ -110,7 +119,7 @@ void GuardDirectoryOpens(TSK_FS_INFO* fs) {
 // The interposers: same contracts as libtsk's (zeroed memory from tsk_malloc; realloc semantics
 // from tsk_realloc; NULL plus a TSK error on failure).
 extern "C" void* tsk_malloc(size_t len) {
-  if (len > ngb::source::kTskAllocationLimit) {
+  if (len > ngb::source::TskAllocationLimitHere()) {
     ngb::source::g_refused.fetch_add(1, std::memory_order_relaxed);
     ngb::source::SetTskAllocError(len, true);
     return nullptr;
@@ -121,7 +130,7 @@ extern "C" void* tsk_malloc(size_t len) {
 }
 
 extern "C" void* tsk_realloc(void* ptr, size_t len) {
-  if (len > ngb::source::kTskAllocationLimit) {
+  if (len > ngb::source::TskAllocationLimitHere()) {
     ngb::source::g_refused.fetch_add(1, std::memory_order_relaxed);
     ngb::source::SetTskAllocError(len, true);
     return nullptr;

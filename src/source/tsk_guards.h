@@ -10,7 +10,8 @@
 // 1. tsk_malloc / tsk_realloc: TSK sizes some buffers straight from metadata. A 20 KiB ext4 image
 //    whose in-inode extended attribute claims a 1.7 GB value makes TSK calloc 1.7 GB. Requests above
 //    kTskAllocationLimit now fail like a real allocation failure (NULL, TSK_ERR_AUX_MALLOC), which
-//    TSK reports as an ordinary error: an error row for that file, not an aborted scan.
+//    TSK reports as an ordinary error: an error row for that file, not an aborted scan. Within a
+//    TskAllocationScope (the walker's calls into a file system) the cap is the volume's size.
 // 2. tsk_fs_attr_append_run: TSK's version never points run_end at a single appended run, so every
 //    append walks the whole run list, and building a file's runs is quadratic in their number. A
 //    4 KiB ext2 image whose inode claims 70 MB of scattered indirect blocks took 11 s to open
@@ -55,6 +56,23 @@ namespace ngb::source {
 inline constexpr size_t kTskAllocationLimit = size_t{256} << 20;
 // Far above real directories (a million names of 30 bytes fill ~40 MB on ext4).
 inline constexpr size_t kTskDirectoryLimit = size_t{64} << 20;
+
+// While TSK works on a file system, nothing it sizes from that file system's metadata can need
+// more bytes than the volume holds; a 14 KiB ext2 image made it allocate and zero ~200 MB per
+// hostile inode during the orphan search (9 s for one image, more with more inodes). While a
+// TskAllocationScope is alive on a thread, TSK allocations on that thread over
+// max(kTskMinVolumeLimit, volume_bytes) (and always over kTskAllocationLimit) are refused.
+inline constexpr size_t kTskMinVolumeLimit = size_t{16} << 20;  // TSK's own caches (2 MiB) fit
+class TskAllocationScope {
+ public:
+  explicit TskAllocationScope(uint64_t volume_bytes);
+  ~TskAllocationScope();
+  TskAllocationScope(const TskAllocationScope&) = delete;
+  TskAllocationScope& operator=(const TskAllocationScope&) = delete;
+
+ private:
+  size_t saved_;
+};
 
 // How many TSK allocations this process refused. Calling it also links this file into every
 // binary that opens disk images (nothing else references the interposing symbols).
