@@ -155,7 +155,9 @@ std::vector<source::ByteRange> ToRanges(std::span<const source::ByteRun> runs) {
 }
 
 // Carves `ranges` of the image into units under "<volume>/$Carved" (see image_units.h); `runs_error`
-// (why the ranges could not be listed) becomes the folder's error. False: the scan is closing.
+// (why the ranges could not be listed: nothing is carved) or else `slack_error` (why the slack
+// could not be listed: the ranges are carved without it) becomes the folder's error. False: the
+// scan is closing.
 bool CarveVolume(const std::shared_ptr<source::DiskImage>& img, std::span<const source::ByteRange> ranges,
                  std::span<const source::ByteRange> slack, const Status& runs_error, const Status& slack_error,
                  const std::string& volume_path, int64_t volume_id,
@@ -381,8 +383,8 @@ void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, const
   if (img.ok() && options.carve != CarveMode::kOff) {
     const std::vector<source::ByteRange> ranges = ToRanges(source::UnpartitionedRuns(*img));
     if (!ranges.empty()) {
-      CarveVolume(*img, ranges, {}, Status::Ok(), Status::Ok(), label, image_id, proto, options, next_id, finished, push, emit,
-                  skipped);
+      CarveVolume(*img, ranges, {}, Status::Ok(), Status::Ok(), label, image_id, proto, options, next_id, finished,
+                  push, emit, skipped);
     }
   }
 }

@@ -61,9 +61,6 @@ uint32_t TypeBits(ItemKind k) {
   }
 }
 
-// NTFS: as fls lists them, a file is one name per data or index-root attribute; the unnamed data
-// attribute ("$Data") and a folder's file-name index ("$I30") are the file itself, other names
-// are streams ("file.txt:stream", "$Secure:$SDH").
 // An attribute's type code as a number. TSK copies NTFS type codes from the MFT into an enum
 // field, so hostile metadata puts values there that the enum does not have; loading the field as
 // the enum is undefined behaviour (UBSan), so its bytes are read as an integer.
@@ -73,6 +70,9 @@ uint32_t AttrTypeOf(const TSK_FS_ATTR* a) {
   std::memcpy(&t, &a->type, sizeof t);
   return t;
 }
+// NTFS: as fls lists them, a file is one name per data or index-root attribute; the unnamed data
+// attribute ("$Data") and a folder's file-name index ("$I30") are the file itself, other names
+// are streams ("file.txt:stream", "$Secure:$SDH").
 bool IsNtfsStreamAttr(const TSK_FS_ATTR* a) {
   if (!a) return false;
   const uint32_t t = AttrTypeOf(a);
@@ -203,20 +203,22 @@ bool AllZero(DiskImage& image, uint64_t offset, uint64_t length) {
   return true;
 }
 
+// The image's bytes from `offset` on.
+uint64_t BytesFrom(const DiskImage& image, uint64_t offset) {
+  const uint64_t size = image.size();
+  return size > offset ? size - offset : 0;
+}
+
 }  // namespace
 
 FileSystem::~FileSystem() {
   if (fs_) tsk_fs_close(fs_);
 }
 
-uint64_t FileSystem::span() const {
-  const uint64_t size = image_->size();
-  return size > offset_ ? size - offset_ : 0;
-}
+uint64_t FileSystem::span() const { return BytesFrom(*image_, offset_); }
 
 Result<std::shared_ptr<FileSystem>> FileSystem::Open(std::shared_ptr<DiskImage> image, uint64_t offset) {
-  const uint64_t size = image->size();
-  TskAllocationScope bound(size > offset ? size - offset : 0);
+  TskAllocationScope bound(BytesFrom(*image, offset));
   tsk_error_reset();
   TSK_FS_INFO* fs = tsk_fs_open_img(image->tsk(), static_cast<TSK_OFF_T>(offset), TSK_FS_TYPE_DETECT);
   if (!fs) {
