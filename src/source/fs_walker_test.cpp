@@ -358,6 +358,14 @@ std::vector<Volume> VolumesOf(const std::string& bytes) {
   return vols.ok() ? std::move(*vols) : std::vector<Volume>{};
 }
 
+// Walks every file system TSK finds in `bytes` to its end, whatever the walk returns: the hostile
+// images' tests only need it to finish (and, under the sanitizers, to stay clean).
+void WalkEveryFileSystem(const std::string& bytes) {
+  for (const Volume& v : VolumesOf(bytes)) {
+    if (v.fs) (void)WalkFileSystem(*v.fs, [](FsEntry&&) { return true; });
+  }
+}
+
 TEST(FsWalker, UnallocatedRunsOfAFileSystemClaimingNoBlocksEnd) {
   // A fuzzer-found ext image (18 KiB) whose superblock counts 0 blocks: TSK's last block is then
   // 2^64 - 1 and its block walk went on for days, formatting an error for every block. The walk
@@ -465,9 +473,7 @@ TEST(TskGuards, OrphanDirectoryCopiedOntoItselfWalksCleanly) {
   // itself (ASan: strncpy-param-overlap in tsk_fs_name_copy). Under the sanitizer build this walk
   // is the regression test; everywhere it must simply finish.
   const std::string bytes = ReadTestImage("ext-orphan-dir-self-copy.img");
-  for (const Volume& v : VolumesOf(bytes)) {
-    if (v.fs) (void)WalkFileSystem(*v.fs, [](FsEntry&&) { return true; });
-  }
+  WalkEveryFileSystem(bytes);
 }
 
 TEST(TskGuards, OrphanSearchThatReachesTheOrphanDirectoryEnds) {
@@ -481,9 +487,7 @@ TEST(TskGuards, OrphanSearchThatReachesTheOrphanDirectoryEnds) {
   const pid_t child = fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
-    for (const Volume& v : VolumesOf(bytes)) {
-      if (v.fs) (void)WalkFileSystem(*v.fs, [](FsEntry&&) { return true; });
-    }
+    WalkEveryFileSystem(bytes);
     _exit(0);
   }
   int status = 0;
@@ -508,9 +512,7 @@ TEST(FsWalker, NtfsAttributeTypesOutsideTheEnumAreReadAsNumbers) {
   // walker reads the field as a number. Under the sanitizer build this walk is the regression
   // test; everywhere it must simply finish.
   const std::string bytes = ReadTestImage("ntfs-hostile-attr-type.img");
-  for (const Volume& v : VolumesOf(bytes)) {
-    if (v.fs) (void)WalkFileSystem(*v.fs, [](FsEntry&&) { return true; });
-  }
+  WalkEveryFileSystem(bytes);
 }
 
 TEST(TskGuards, AllocationsLargerThanTheVolumeAreRefused) {
@@ -521,9 +523,7 @@ TEST(TskGuards, AllocationsLargerThanTheVolumeAreRefused) {
   // volume can hold (at least 16 MiB) is refused like one over the cap.
   const std::string bytes = ReadTestImage("ext2-orphan-search-huge-inline.img");
   const uint64_t before = TskRefusedAllocations();
-  for (const Volume& v : VolumesOf(bytes)) {
-    if (v.fs) (void)WalkFileSystem(*v.fs, [](FsEntry&&) { return true; });
-  }
+  WalkEveryFileSystem(bytes);
   EXPECT_GT(TskRefusedAllocations(), before + 10);
 }
 
@@ -533,9 +533,7 @@ TEST(TskGuards, HugeDirectoryIsRefusedNotReadForMinutes) {
   // guard refuses to read a directory that claims over 64 MiB and the walk ends with an error.
   const std::string bytes = ReadTestImage("ext-root-dir-claims-1.4gb.img");
   const uint64_t before = TskRefusedDirectories();
-  for (const Volume& v : VolumesOf(bytes)) {
-    if (v.fs) (void)WalkFileSystem(*v.fs, [](FsEntry&&) { return true; });
-  }
+  WalkEveryFileSystem(bytes);
   EXPECT_GT(TskRefusedDirectories(), before);
 }
 
