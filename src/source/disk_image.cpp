@@ -315,9 +315,3 @@ Result<MediaDigests> HashMedia(RandomAccess& media) {
 }
 
 }  // namespace ngb::source
-
-// LeakSanitizer (the sanitizer builds only; unused elsewhere): libewf 20140813 leaks a chunk
-// buffer (~32 KiB) for every read of a chunk whose data is missing, as in a truncated or damaged
-// E01 (found by the e2e test that scans an E01 cut after 4 KiB). Not ours to fix; defined here
-// because every binary that opens an E01 links this file.
-extern "C" const char* __lsan_default_suppressions() { return "leak:libewf_chunk_data_initialize\n"; }
