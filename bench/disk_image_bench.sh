@@ -8,6 +8,9 @@
 #   (c) `tsk_recover -e IMAGE DIR` followed by `nigehbaan scan --case C DIR`;
 #   (c') the same followed by `nigehbaan hash IMAGE` (row recover_scan_hash): what (b) records,
 #       since (c) alone never hashes the image itself. Information only; the target is against (c).
+#   (b=c) `nigehbaan scan --no-image-hash --carve off IMAGE` (row scan_like_c): what (c) records
+#       (every file inside, deleted ones too, with their digests; neither the image's own digests
+#       nor carved files), for a like-for-like comparison with (c).
 # Targets: (b) throughput (image bytes / wall time) >= 80% of (a)'s; (b) at least as fast as (c).
 # Each variant is timed twice per round: warm (the image read into the page cache first, so only
 # CPU is measured) and cold (the image dropped from the page cache first, as an image larger than
@@ -121,6 +124,8 @@ for _ in $(seq 1 "$RUNS"); do
     run "$m" scan "$NGB" scan --case "$WORK/case" --quiet --no-match "$IMG"
     fresh_case "$WORK/case3"
     run "$m" scan_nocarve "$NGB" scan --case "$WORK/case3" --quiet --no-match --carve off "$IMG"
+    fresh_case "$WORK/case3"
+    run "$m" scan_like_c "$NGB" scan --case "$WORK/case3" --quiet --no-match --carve off --no-image-hash "$IMG"
     rm -rf "$WORK/recovered"
     fresh_case "$WORK/case2"
     run "$m" recover_scan bash -c "tsk_recover -e '$IMG' '$WORK/recovered' && '$NGB' scan --case '$WORK/case2' --quiet --no-match '$WORK/recovered'"
@@ -137,24 +142,26 @@ unalloc=$(sqlite3 "$WORK/case/case.db" "SELECT coalesce(sum(value), 0) FROM item
 declare -A W C PCT VS
 json_modes=""
 for m in "${MODES[@]}"; do
-  for n in hash sha256sum scan scan_nocarve recover_scan recover_scan_hash; do
+  for n in hash sha256sum scan scan_nocarve scan_like_c recover_scan recover_scan_hash; do
     W[$m.$n]=$(cut -d' ' -f1 "$WORK/times.$m.$n" | median)
     C[$m.$n]=$(cut -d' ' -f2 "$WORK/times.$m.$n" | median)
   done
   echo "page cache: $m (image $( [[ $m == warm ]] && echo "read into the cache" || echo "dropped from the cache") before each run)"
   printf '%-18s %9s %9s %8s\n' variant wall_s cpu_s MB/s
-  for n in hash sha256sum scan scan_nocarve recover_scan recover_scan_hash; do
+  for n in hash sha256sum scan scan_nocarve scan_like_c recover_scan recover_scan_hash; do
     printf '%-18s %9.2f %9.2f %8s\n' "$n" "${W[$m.$n]}" "${C[$m.$n]}" "$(mbs "${W[$m.$n]}")"
   done
   PCT[$m]=$(awk -v a="${W[$m.hash]}" -v b="${W[$m.scan]}" 'BEGIN {printf "%.0f", 100 * a / b}')
   VS[$m]=$(awk -v c="${W[$m.recover_scan]}" -v b="${W[$m.scan]}" 'BEGIN {printf "%.2f", c / b}')
   VSH=$(awk -v c="${W[$m.recover_scan_hash]}" -v b="${W[$m.scan]}" 'BEGIN {printf "%.2f", c / b}')
+  VSL=$(awk -v c="${W[$m.recover_scan]}" -v b="${W[$m.scan_like_c]}" 'BEGIN {printf "%.2f", c / b}')
   echo "$m: scan throughput = ${PCT[$m]}% of the read+hash bound (target >= 80%); tsk_recover+scan / scan = ${VS[$m]}x (target >= 1: at least as fast); with the image's own digests, as (b) records them, ${VSH}x"
+  echo "$m: like for like (the same outputs: scan --no-image-hash --carve off): tsk_recover+scan / scan_like_c = ${VSL}x"
   echo "$m: carving $(awk -v a="${W[$m.scan]}" -v b="${W[$m.scan_nocarve]}" 'BEGIN {printf "%.2f", a - b}') s wall ($(awk -v a="${C[$m.scan]}" -v b="${C[$m.scan_nocarve]}" 'BEGIN {printf "%.2f", a - b}') s CPU); ${DISK_READS[$m]} disk read requests during the timed runs$( [[ $m == warm ]] && echo " (0: all from page cache)")"
-  json_modes+=$(printf ',"%s":{"wall_s":{"hash":%s,"sha256sum":%s,"scan":%s,"scan_nocarve":%s,"recover_scan":%s,"recover_scan_hash":%s},"cpu_s":{"hash":%s,"sha256sum":%s,"scan":%s,"scan_nocarve":%s,"recover_scan":%s,"recover_scan_hash":%s},"scan_pct_of_bound":%s,"recover_over_scan":%s,"recover_hash_over_scan":%s,"disk_reads":%s}' \
-    "$m" "${W[$m.hash]}" "${W[$m.sha256sum]}" "${W[$m.scan]}" "${W[$m.scan_nocarve]}" "${W[$m.recover_scan]}" "${W[$m.recover_scan_hash]}" \
-    "${C[$m.hash]}" "${C[$m.sha256sum]}" "${C[$m.scan]}" "${C[$m.scan_nocarve]}" "${C[$m.recover_scan]}" "${C[$m.recover_scan_hash]}" \
-    "${PCT[$m]}" "${VS[$m]}" "$VSH" "${DISK_READS[$m]}")
+  json_modes+=$(printf ',"%s":{"wall_s":{"hash":%s,"sha256sum":%s,"scan":%s,"scan_nocarve":%s,"scan_like_c":%s,"recover_scan":%s,"recover_scan_hash":%s},"cpu_s":{"hash":%s,"sha256sum":%s,"scan":%s,"scan_nocarve":%s,"scan_like_c":%s,"recover_scan":%s,"recover_scan_hash":%s},"scan_pct_of_bound":%s,"recover_over_scan":%s,"recover_hash_over_scan":%s,"recover_over_scan_like_c":%s,"disk_reads":%s}' \
+    "$m" "${W[$m.hash]}" "${W[$m.sha256sum]}" "${W[$m.scan]}" "${W[$m.scan_nocarve]}" "${W[$m.scan_like_c]}" "${W[$m.recover_scan]}" "${W[$m.recover_scan_hash]}" \
+    "${C[$m.hash]}" "${C[$m.sha256sum]}" "${C[$m.scan]}" "${C[$m.scan_nocarve]}" "${C[$m.scan_like_c]}" "${C[$m.recover_scan]}" "${C[$m.recover_scan_hash]}" \
+    "${PCT[$m]}" "${VS[$m]}" "$VSH" "$VSL" "${DISK_READS[$m]}")
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; image $((IMG_BYTES >> 20)) MiB $FS, $items items, $((unalloc >> 20)) MiB unallocated, $carved files carved"
 # The top-level wall_s/cpu_s/... fields are the first mode's (warm unless --cache cold), as before

@@ -341,7 +341,7 @@ Result<ScanJobResult> RunScanJob(store::CaseStore& cs, const ScanJobOptions& opt
     for (const ImageCheck& c : result.images) {
       imgs.push_back({{"path", c.path}, {"format", c.format}, {"media_md5", c.media_md5},
                       {"media_sha1", c.media_sha1}, {"stored_md5", c.stored_md5},
-                      {"stored_sha1", c.stored_sha1}, {"error", c.error}});
+                      {"stored_sha1", c.stored_sha1}, {"error", c.error}, {"hashed", c.hashed()}});
     }
     d["disk_images"] = imgs;
   }

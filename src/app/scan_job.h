@@ -29,6 +29,9 @@ struct ImageCheck {
   std::string stored_md5, stored_sha1; // acquisition hashes stored in an E01 ("" when none)
   std::string error;                   // the image item's error ("acquisition_hash_mismatch", …)
   bool mismatch() const { return error == "acquisition_hash_mismatch"; }
+  // False when the image was not read for its digests (scan --no-image-hash): no media digest and
+  // no error (a read that failed leaves an error).
+  bool hashed() const { return !media_md5.empty() || !error.empty(); }
 };
 
 struct ScanJobResult {

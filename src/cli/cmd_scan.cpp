@@ -31,6 +31,7 @@ struct ScanFlags {
   bool no_pdq = false;
   bool no_chat = false;
   std::string carve = "unallocated";
+  bool no_image_hash = false;
   bool classify = false;
   std::string models_dir;
   std::string classify_model{vision::kDefaultScanNsfwModel};
@@ -64,8 +65,9 @@ void PrintSummary(const app::ScanJobResult& r) {
   }
   for (const app::ImageCheck& c : r.images) {
     std::cout << "  disk image " << c.path << " (" << c.format << "): media md5 "
-              << (c.media_md5.empty() ? "not computed (" + (c.error.empty() ? std::string("unread") : c.error) + ")"
-                                      : c.media_md5);
+              << (!c.hashed()             ? std::string("not computed (--no-image-hash)")
+                  : c.media_md5.empty() ? "not computed (" + c.error + ")"
+                                        : c.media_md5);
     if (!c.stored_md5.empty() || !c.stored_sha1.empty()) {
       std::cout << (c.mismatch() ? ", DOES NOT MATCH the acquisition hashes" : ", matches the acquisition hashes");
     }
@@ -108,6 +110,10 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
                   "Disk images: carve JPEG/PNG/GIF/PDF/ZIP files from each file system's unallocated space "
                   "(and from partitions with no known file system) as items under <volume>/$Carved/ "
                   "(off|unallocated|all; default unallocated; all also carves every allocated file's slack)");
+  cmd->add_flag("--no-image-hash", f->no_image_hash,
+                "Disk images: do not read the image file for its own digests (MD5, SHA-1, SHA-256 of the file "
+                "and its media; an E01's acquisition hashes are then not checked). The files inside are "
+                "hashed as usual. For an image already verified: saves a whole pass over it");
   cmd->add_flag("--classify", f->classify,
                 "Score images that match no alert/known-good set with the nsfwjs classifier, count faces, OCR "
                 "screenshots (a review order, never a finding)");
@@ -145,6 +151,7 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
       return;
     }
     o.scan.carve = *carve;
+    o.scan.hash_images = !f->no_image_hash;
     o.scan.processor.analysers.libmagic_fallback = !f->no_libmagic;
     o.scan.processor.analysers.pdq = !f->no_pdq;
     // Hash sets: the named library, or the default one when it exists.
@@ -220,7 +227,7 @@ void AddScanCommand(CLI::App& app, Context& ctx) {
       for (const app::ImageCheck& c : r->images) {
         imgs.push_back({{"path", c.path}, {"format", c.format}, {"media_md5", c.media_md5},
                         {"media_sha1", c.media_sha1}, {"stored_md5", c.stored_md5},
-                        {"stored_sha1", c.stored_sha1}, {"mismatch", c.mismatch()}});
+                        {"stored_sha1", c.stored_sha1}, {"mismatch", c.mismatch()}, {"hashed", c.hashed()}});
       }
       j["disk_images"] = imgs;
       if (classify) j["classify"] = {{"models_dir", classify->settings().models_dir}, {"skipped", skipped}};

@@ -307,6 +307,11 @@ void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, const
   if (std::optional<int64_t> done = finished(top.rec.path)) {
     skipped.fetch_add(1);
     image_id = *done;
+  } else if (!options.hash_image) {
+    top.rec.attrs.emplace_back("image.hashed", "0");
+    if (!layout.ok()) top.rec.SetError(layout.reason(), layout.detail());
+    image_id = top.rec.id;
+    emit(std::move(top.rec));
   } else {
     image_id = top.rec.id;
     if (!push(std::move(top))) return;

@@ -2,7 +2,7 @@
 // media check of an image's own item.
 //
 // Units (each resumable on its own, see Scanner): the image file itself (read and hashed like any
-// file: it is evidence), one directory-like item per volume ("disk.dd/p2(NTFS)"), then one per
+// file: it is evidence; unread with ImageUnitOptions::hash_image false), one directory-like item per volume ("disk.dd/p2(NTFS)"), then one per
 // name in each file system ("disk.dd/p2(NTFS)/Users/x/a.jpg", deleted and orphan files included,
 // NTFS streams as "a.txt:stream"). Items inside the image have depth 1 (their parent is the image
 // container), their parent_id is their folder's item (the volume item at the root), and their
@@ -46,6 +46,11 @@ struct ImageUnitOptions {
   // --carve all: a file system with more slack runs than this is carved without its slack (an
   // error on its $Carved row); its unallocated space is carved all the same.
   size_t max_slack_runs = 1 << 20;
+  // false (scan --no-image-hash): the image file's own row is emitted without reading it, with
+  // the attribute image.hashed=0 and no digests, and the media is not hashed (an E01's
+  // acquisition hashes are not checked). A whole pass over the image saved, for an examiner who
+  // has verified it already; the files inside are read and hashed as usual.
+  bool hash_image = true;
 };
 
 // Lists the units of the image source `image` (its walk entry, already stat'ed) in `format` and

@@ -161,6 +161,33 @@ TEST_F(ImageUnitsCarve, OffListsNothingCarved) {
   EXPECT_NE(l.Emitted(vol_), nullptr);
 }
 
+TEST_F(ImageUnitsCarve, ImageFileIsReadForItsDigestsByDefault) {
+  Listed l = List(ImageUnitOptions(), kNone);
+  ASSERT_FALSE(l.pushed.empty());
+  EXPECT_EQ(l.pushed.front().rec.path, "fat.img");
+  EXPECT_TRUE(l.pushed.front().image_top);
+  EXPECT_EQ(l.Emitted("fat.img"), nullptr);
+}
+
+// scan --no-image-hash: the image file's row is written at once, marked image.hashed=0, without
+// reading the image for its digests; what is inside is listed as usual.
+TEST_F(ImageUnitsCarve, NoImageHashEmitsTheImageRowUnread) {
+  ImageUnitOptions o;
+  o.hash_image = false;
+  Listed l = List(o, kNone);
+  for (const Work& w : l.pushed) EXPECT_FALSE(w.image_top) << w.rec.path;
+  const ItemRecord* top = l.Emitted("fat.img");
+  ASSERT_NE(top, nullptr);
+  EXPECT_EQ(AttrOrNone(*top, "image.hashed"), "0");
+  EXPECT_EQ(AttrOrNone(*top, "image.format"), "raw");
+  EXPECT_TRUE(top->md5.empty());
+  EXPECT_TRUE(top->error.empty()) << top->error;
+  EXPECT_EQ(l.emitted.front().path, "fat.img");  // before anything inside it
+  ASSERT_NE(l.Emitted(vol_), nullptr);
+  EXPECT_EQ(l.Emitted(vol_)->parent_id, top->id);
+  EXPECT_EQ(l.CarvedCount(), 2u);
+}
+
 TEST_F(ImageUnitsCarve, FinishedCarvesAreNotListedAgain) {
   List(ImageUnitOptions(), kNone);  // learns vol_
   std::map<std::string, int64_t> done = {{vol_ + "/$Carved", 900},

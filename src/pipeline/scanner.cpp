@@ -63,6 +63,7 @@ ScanStats Scanner::Run(int64_t scan_id, const std::vector<SourceSpec>& sources,
     ImageUnitOptions image_options;
     image_options.carve = options_.carve;
     image_options.max_carved_per_volume = options_.max_carved_per_volume;
+    image_options.hash_image = options_.hash_images;
     // Lists `e` as a disk image (its own item and everything inside it) when it is one by content;
     // false leaves `e` untouched for the caller, with `unsupported` set for an image this build
     // cannot open (the caller hashes it as a file and records that error).

@@ -28,6 +28,7 @@ struct ScanOptions {
   ProcessorConfig processor;
   CarveMode carve = CarveMode::kUnallocated;  // disk-image sources only
   int64_t max_carved_per_volume = 1'000'000;  // past this, an error row "carve_cap_reached"
+  bool hash_images = true;  // false (scan --no-image-hash): see ImageUnitOptions::hash_image
 };
 
 struct ScanStats {

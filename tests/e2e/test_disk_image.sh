@@ -76,6 +76,22 @@ run_ngb verify --case "$C" --no-rehash >/dev/null
 assert_eq 0 "$rc" "verify"
 pass "FAT image: deleted file, zip member, exports"
 
+# --no-image-hash: the image file is not read for its digests; the files inside are as before.
+C2=$T/c_fat_nohash
+new_case "$C2"
+run_ngb scan --case "$C2" --json --no-image-hash "$FAT" > "$T/nohash.json"
+assert_eq 0 "$rc" "--no-image-hash scan exit code"
+assert_eq "" "$(sql "$C2" "SELECT coalesce(md5, '') || coalesce(sha256, '') || coalesce(error, '') FROM items WHERE path_text = 'fat.img'")" "image row without digests or error"
+assert_eq 0 "$(sql "$C2" "SELECT value FROM item_attrs a JOIN items i ON i.id = a.item_id WHERE i.path_text = 'fat.img' AND key = 'image.hashed'")" "image.hashed=0"
+inside="SELECT group_concat(path_text || ' ' || alloc || ' ' || coalesce(sha256, '-'), ';') FROM (SELECT * FROM items WHERE depth > 0 ORDER BY path_text)"
+assert_eq "$(sql "$C" "$inside")" "$(sql "$C2" "$inside")" "the files inside: same rows and digests"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["disk_images"][0]; assert d["hashed"] is False and d["media_md5"] == "", d' "$T/nohash.json" || fail "summary: hashed false"
+run_ngb scan --case "$C2" --no-image-hash "$FAT" > "$T/nohash.out"
+grep -q "media md5 not computed (--no-image-hash)" "$T/nohash.out" || fail "summary says why there is no media md5"
+run_ngb verify --case "$C2" >/dev/null
+assert_eq 0 "$rc" "verify of a case with an unhashed image"
+pass "--no-image-hash: no pass over the image file, the same items inside"
+
 # --- A disk image inside a folder source is opened too (named like an image and one by content) --
 mkdir -p "$T/seized/case1"
 cp "$FAT" "$T/seized/case1/disk.dd"
@@ -298,6 +314,13 @@ grep -q "ACQUISITION HASH MISMATCH" "$T/bad.err" || fail "mismatch said on stder
 grep -q "error acquisition_hash_mismatch: 1" "$T/bad.out" || fail "mismatch in the summary"
 assert_eq acquisition_hash_mismatch "$(sql "$C" "SELECT error FROM items WHERE path_text = 'bad.E01'")" "error row"
 pass "E01: acquisition hashes verified; a changed byte is reported loudly"
+C=$T/c_bad_nohash
+new_case "$C"
+run_ngb scan --case "$C" --no-image-hash "$T/bad.E01" > "$T/bad-nohash.out" 2> "$T/bad-nohash.err"
+assert_eq 0 "$rc" "E01 scan with --no-image-hash exit code (the media is not checked)"
+grep -q "ACQUISITION" "$T/bad-nohash.err" && fail "no acquisition check claimed without reading the media"
+grep -q "not computed (--no-image-hash)" "$T/bad-nohash.out" || fail "summary says the E01 was not hashed"
+pass "E01 with --no-image-hash: acquisition hashes not checked, and said so"
 
 # --- Split raw -----------------------------------------------------------------------------------
 split -b 3M -d -a 3 --numeric-suffixes=1 "$FAT" "$T/split."
