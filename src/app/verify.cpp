@@ -133,6 +133,7 @@ Result<VerifyReport> VerifyCase(store::CaseStore& cs, const VerifyOptions& optio
       // Media digests first: an image split in segments is more than its first file.
       std::map<std::string_view, std::string_view> a;
       for (const auto& [k, v] : r.attrs) a[k] = v;
+      if (a.contains("image.hashed") && a["image.hashed"] == "0") ++report.images_not_hashed;
       if (a.contains("media.sha256") && a.contains("image.format")) {
         if (auto format = ImageFormatFromName(a["image.format"])) {
           files.push_back({r.path, row.fs_path(), std::string(a["media.md5"]), std::string(a["media.sha1"]),

@@ -27,6 +27,9 @@ struct VerifyReport {
   int64_t scans_checked = 0;
   int64_t files_checked = 0;
   int64_t images_checked = 0;  // disk images whose media was re-hashed
+  // Disk images scanned with --no-image-hash (image.hashed=0): no digest of theirs to re-check,
+  // so neither they nor the items read from them are covered.
+  int64_t images_not_hashed = 0;
   std::vector<VerifyProblem> problems;  // in the order found: audit, manifests, files by path
   bool ok() const { return problems.empty(); }
 };

@@ -44,6 +44,7 @@ void AddVerifyCommand(CLI::App& app, Context& ctx) {
                              {"scans_checked", r->scans_checked},
                              {"files_checked", r->files_checked},
                              {"images_checked", r->images_checked},
+                             {"images_not_hashed", r->images_not_hashed},
                              {"problems", problems}};
     // Verification is itself an action on the case; record it, unless the chain is broken
     // (appending to a broken chain would hide where it broke).
@@ -55,6 +56,10 @@ void AddVerifyCommand(CLI::App& app, Context& ctx) {
       std::cout << "audit log: " << r->audit_entries << " entries, head " << r->audit_head << "\n";
       std::cout << "scans checked: " << r->scans_checked << ", files re-hashed: " << r->files_checked
                 << ", images re-hashed: " << r->images_checked << "\n";
+      if (r->images_not_hashed > 0) {
+        std::cout << "images not hashed at scan (--no-image-hash), their contents not re-checked: "
+                  << r->images_not_hashed << "\n";
+      }
       if (r->ok()) {
         std::cout << "verified: no problems\n";
       } else {

@@ -88,8 +88,10 @@ assert_eq "$(sql "$C" "$inside")" "$(sql "$C2" "$inside")" "the files inside: sa
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["disk_images"][0]; assert d["hashed"] is False and d["media_md5"] == "", d' "$T/nohash.json" || fail "summary: hashed false"
 run_ngb scan --case "$C2" --no-image-hash "$FAT" > "$T/nohash.out"
 grep -q "media md5 not computed (--no-image-hash)" "$T/nohash.out" || fail "summary says why there is no media md5"
-run_ngb verify --case "$C2" >/dev/null
+run_ngb verify --case "$C2" > "$T/nohash-verify.out"
 assert_eq 0 "$rc" "verify of a case with an unhashed image"
+grep -q "images not hashed at scan (--no-image-hash), their contents not re-checked: 2" "$T/nohash-verify.out" ||
+  fail "verify says which images it could not re-check: $(cat "$T/nohash-verify.out")"
 pass "--no-image-hash: no pass over the image file, the same items inside"
 
 # --- A disk image inside a folder source is opened too (named like an image and one by content) --
