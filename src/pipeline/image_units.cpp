@@ -336,6 +336,8 @@ void ListImageUnits(source::WalkEntry&& image, source::ImageFormat format, const
       r.attrs.emplace_back("fs.block_size", std::to_string(v.fs->block_size()));
     } else if (v.empty) {
       r.attrs.emplace_back("volume.empty", "1");  // only zero bytes: nothing to examine
+    } else if (!v.no_fs_by_type.empty()) {
+      r.attrs.emplace_back("volume.content", v.no_fs_by_type);  // none by design: carved whole
     } else {
       r.SetError(v.error.reason(), v.error.detail());
     }

@@ -95,6 +95,37 @@ bool HasUnnamedContent(TSK_FS_FILE* f) {
   return !any;
 }
 
+// HFS+: a file's resource fork (TSK's attribute type HFS_RSRC), when it holds bytes, unless the
+// file is HFS+-compressed: then the fork is the compressed form of the data TSK already reads as
+// the file's content.
+const TSK_FS_ATTR* HfsResourceFork(TSK_FS_FILE* f) {
+  const int n = tsk_fs_file_attr_getsize(f);
+  const TSK_FS_ATTR* fork = nullptr;
+  for (int i = 0; i < n; ++i) {
+    const TSK_FS_ATTR* a = tsk_fs_file_attr_get_idx(f, i);
+    if (!a) continue;
+    const uint32_t t = AttrTypeOf(a);
+    if (t == TSK_FS_ATTR_TYPE_HFS_COMP_REC) return nullptr;
+    if (t == TSK_FS_ATTR_TYPE_HFS_RSRC && a->size > 0 && !fork) fork = a;
+  }
+  return fork;
+}
+
+// An entry for attribute `a` of the file `base` describes, at base.path + suffix.
+FsEntry StreamEntry(const FsEntry& base, const std::string& suffix, const TSK_FS_ATTR* a) {
+  FsEntry s = base;
+  s.path += suffix;
+  s.kind = ItemKind::kFile;
+  s.named_stream = true;
+  s.content.default_attr = false;
+  s.content.attr_type = AttrTypeOf(a);
+  s.content.attr_id = a->id;
+  s.size = a->size >= 0 ? static_cast<uint64_t>(a->size) : 0;
+  s.mode = (base.mode.value_or(0) & 07777) | S_IFREG;
+  s.link_target.clear();
+  return s;
+}
+
 struct WalkState {
   const std::function<bool(FsEntry&&)>* fn;
   TSK_FS_INFO* fs;
@@ -133,31 +164,33 @@ TSK_WALK_RET_ENUM OnName(TSK_FS_FILE* f, const char* dir, void* ptr) {
   }
   if (e.kind != ItemKind::kFile) e.size.reset();
   const bool ntfs = TSK_FS_TYPE_ISNTFS(st->fs->ftype);
-  FsEntry base_copy;
   const bool streams = ntfs && e.has_meta && !e.meta_reused;
-  if (streams) base_copy = e;
+  const TSK_FS_ATTR* fork = TSK_FS_TYPE_ISHFS(st->fs->ftype) && e.has_meta && !e.meta_reused &&
+                                    e.kind == ItemKind::kFile
+                                ? HfsResourceFork(f)
+                                : nullptr;
+  FsEntry base_copy;
+  if (streams || fork) base_copy = e;
   if ((!streams || HasUnnamedContent(f)) && !(*st->fn)(std::move(e))) {
     st->stopped = true;
     return TSK_WALK_STOP;
   }
-  if (!streams) return TSK_WALK_CONT;
+  // HFS+ resource fork: "a.txt/..namedfork/rsrc", the path macOS gives it (HFS+ names may hold
+  // ':', so NTFS's "a.txt:stream" form would be ambiguous).
+  if (fork && !(*st->fn)(StreamEntry(base_copy, "/..namedfork/rsrc", fork))) {
+    st->stopped = true;
+    return TSK_WALK_STOP;
+  }
+  if (!streams) {
+    tsk_error_reset();
+    return TSK_WALK_CONT;
+  }
   // NTFS alternate data streams: one entry per named data (or index-root) attribute.
   const int n = tsk_fs_file_attr_getsize(f);
   for (int i = 0; i < n; ++i) {
     const TSK_FS_ATTR* a = tsk_fs_file_attr_get_idx(f, i);
     if (!IsNamedStream(a)) continue;
-    FsEntry s = base_copy;
-    s.path += ":";
-    s.path += a->name;
-    s.kind = ItemKind::kFile;
-    s.named_stream = true;
-    s.content.default_attr = false;
-    s.content.attr_type = AttrTypeOf(a);
-    s.content.attr_id = a->id;
-    s.size = a->size >= 0 ? static_cast<uint64_t>(a->size) : 0;
-    s.mode = (base_copy.mode.value_or(0) & 07777) | S_IFREG;
-    s.link_target.clear();
-    if (!(*st->fn)(std::move(s))) {
+    if (!(*st->fn)(StreamEntry(base_copy, std::string(":") + a->name, a))) {
       st->stopped = true;
       return TSK_WALK_STOP;
     }
@@ -244,6 +277,17 @@ uint64_t FileSystem::block_size() const { return fs_->block_size; }
 
 uint64_t FileSystem::byte_size() const { return uint64_t{fs_->block_count} * fs_->block_size; }
 
+std::string NoFileSystemByType(std::string_view d) {
+  auto starts = [&](std::string_view p) { return d.substr(0, p.size()) == p; };
+  if (d == "Apple_partition_map") return "partition_map";
+  if (starts("Apple_Driver") || starts("Apple_FWDriver") || d == "Apple_Patches") return "driver";
+  if (d == "Apple_Free" || d == "Apple_Void" || d == "Apple_Scratch") return "free";
+  // MBR types as TSK names them: "Linux Swap / Solaris x86 (0x82)", "BSDI Swap (0xb8)", "Hidden
+  // Linux Swap (0xc3)", "VMWare Swap (0xfc)".
+  if (d.find("Swap (0x") != std::string_view::npos || d.find("Swap / ") != std::string_view::npos) return "swap";
+  return "";
+}
+
 Result<std::vector<Volume>> OpenVolumes(const std::shared_ptr<DiskImage>& image) {
   std::vector<Volume> out;
   TSK_VS_INFO* vs = OpenVolumeSystem(image->tsk());
@@ -279,8 +323,9 @@ Result<std::vector<Volume>> OpenVolumes(const std::shared_ptr<DiskImage>& image)
       v.fs = std::move(*fs);
     } else {
       v.label = "p" + std::to_string(v.number);
-      v.empty = v.length <= kMaxEmptyPartition && AllZero(*image, v.offset, v.length);
-      if (!v.empty) v.error = fs.status();
+      v.no_fs_by_type = NoFileSystemByType(v.description);
+      v.empty = v.no_fs_by_type.empty() && v.length <= kMaxEmptyPartition && AllZero(*image, v.offset, v.length);
+      if (!v.empty && v.no_fs_by_type.empty()) v.error = fs.status();
     }
     out.push_back(std::move(v));
   }

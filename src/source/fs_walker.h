@@ -19,6 +19,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/item.h"
@@ -68,7 +69,17 @@ struct Volume {
   // nothing to examine, so not an error. Windows' "Microsoft reserved partition" on every GPT
   // disk is such a partition; an unformatted, wiped or encrypted one is not.
   bool empty = false;
+  // No file system, and the partition's type says it holds none by design (NoFileSystemByType):
+  // not an error either (it is carved whole like any partition without a file system).
+  std::string no_fs_by_type;
 };
+
+// What a partition of this type (TSK's description) holds instead of a file system, when its
+// type says it holds none by design: "partition_map" (Apple_partition_map: the Apple Partition
+// Map's own entry), "driver" (Apple_Driver*, Apple_FWDriver, Apple_Patches), "free"
+// (Apple_Free, Apple_Void, Apple_Scratch), "swap" (MBR swap types, "Linux Swap / Solaris x86
+// (0x82)" and the like). Empty for any other type.
+std::string NoFileSystemByType(std::string_view description);
 inline constexpr uint64_t kMaxEmptyPartition = uint64_t{1} << 30;
 
 // The volumes of an image: every allocated partition of its volume system, or — without one —
@@ -90,7 +101,7 @@ struct FsEntry {
   bool allocated = true;    // false: deleted (name or metadata unallocated)
   bool has_meta = false;    // metadata survives (inode, times, content)
   bool meta_reused = false; // deleted name whose metadata now belongs to another file: not read
-  bool named_stream = false;
+  bool named_stream = false;  // an NTFS named stream or an HFS+ resource fork of the file before
   FsContent content;
   std::optional<uint64_t> size;
   TimeNs mtime, atime, ctime, crtime;
@@ -100,7 +111,9 @@ struct FsEntry {
 
 // Calls fn for every name in the file system, depth-first from the root, and for each NTFS named
 // data (or index-root) stream of a file right after the file — the names `fls -r -p` lists (an
-// NTFS file with nothing but named streams, such as $Secure, appears only as its streams). Stops when fn returns false. "." and ".." are
+// NTFS file with nothing but named streams, such as $Secure, appears only as its streams) — and
+// for an HFS+ file's non-empty resource fork ("a.txt/..namedfork/rsrc", which fls does not list;
+// not for HFS+-compressed files, whose fork is their compressed data). Stops when fn returns false. "." and ".." are
 // skipped; TSK protects against directory loops. Error when the root cannot be walked (entries
 // already delivered stand).
 Status WalkFileSystem(FileSystem& fs, const std::function<bool(FsEntry&&)>& fn);

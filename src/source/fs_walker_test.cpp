@@ -214,6 +214,22 @@ TEST(FsWalker, NtfsAlternateDataStreams) {
   EXPECT_TRUE(found);
 }
 
+TEST(FsWalker, PartitionTypesWithoutAFileSystemByDesign) {
+  EXPECT_EQ(NoFileSystemByType("Apple_partition_map"), "partition_map");
+  EXPECT_EQ(NoFileSystemByType("Apple_Driver43"), "driver");
+  EXPECT_EQ(NoFileSystemByType("Apple_Driver_ATAPI"), "driver");
+  EXPECT_EQ(NoFileSystemByType("Apple_Patches"), "driver");
+  EXPECT_EQ(NoFileSystemByType("Apple_Free"), "free");
+  EXPECT_EQ(NoFileSystemByType("Linux Swap / Solaris x86 (0x82)"), "swap");
+  EXPECT_EQ(NoFileSystemByType("BSDI Swap (0xb8)"), "swap");
+  // A partition that should hold a file system: no file system there is an error.
+  EXPECT_EQ(NoFileSystemByType("Apple_HFS"), "");
+  EXPECT_EQ(NoFileSystemByType("Linux (0x83)"), "");
+  EXPECT_EQ(NoFileSystemByType("NTFS / exFAT (0x07)"), "");
+  EXPECT_EQ(NoFileSystemByType("Microsoft reserved partition"), "");
+  EXPECT_EQ(NoFileSystemByType(""), "");
+}
+
 TEST(FsWalker, GptWithTwoPartitions) {
   if (!HaveTool("sgdisk") || !HaveTool("mkfs.vfat") || !HaveTool("mkfs.ext4")) GTEST_SKIP() << "tools missing";
   testing::TempDir t;

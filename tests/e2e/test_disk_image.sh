@@ -94,6 +94,90 @@ grep -q "images not hashed at scan (--no-image-hash), their contents not re-chec
   fail "verify says which images it could not re-check: $(cat "$T/nohash-verify.out")"
 pass "--no-image-hash: no pass over the image file, the same items inside"
 
+# --- HFS+ (written in user space by hfsplus_write.py: Debian 12 has no mkfs.hfsplus) -------------
+# Nested folders, an empty file, a file over 1 MiB, names HFS+ stores decomposed (NFD, as the
+# catalog holds them and TSK reports them), a ':' in a name (stored as '/' on disk) and a symbolic
+# link, a resource fork; a catalog of several leaf nodes under an index node.
+HFS_SRC=$T/hfs_src
+mkdir -p "$HFS_SRC/Notes/Deep Folder/inner" "$HFS_SRC/many"
+cp -r "$D/docs" "$D/pics" "$HFS_SRC/"
+printf 'café au lait\n' > "$HFS_SRC/Notes/café.txt"
+printf 'résumé\n' > "$HFS_SRC/Notes/Deep Folder/Résumé Ünïcode.TXT"
+printf 'nordic\n' > "$HFS_SRC/Notes/Ærø.txt"
+: > "$HFS_SRC/Notes/Deep Folder/inner/empty.txt"
+head -c 1500000 /dev/urandom > "$HFS_SRC/big.bin"
+printf 'colon\n' > "$HFS_SRC/Notes/10:30 meeting.txt"
+ln -s ../docs/a.txt "$HFS_SRC/Notes/link"
+for i in $(seq 1 30); do head -c $((i * 37)) /dev/urandom > "$HFS_SRC/many/File $i.dat"; done
+HFS=$T/hfs.img
+head -c 5000 /dev/urandom > "$T/rsrc.bin"
+python3 "$(dirname "$0")/hfsplus_write.py" "$HFS" 16 "$HFS_SRC" --rsrc docs/a.txt="$T/rsrc.bin"
+C=$T/c_hfs
+new_case "$C"
+run_ngb scan --case "$C" --quiet --carve off "$HFS"
+assert_eq 0 "$rc" "HFS+ scan exit code"
+assert_eq 0 "$(sql "$C" "SELECT count(*) FROM items WHERE error IS NOT NULL")" "HFS+ scan error rows"
+hvol=$(sql "$C" "SELECT substr(path_text, length('hfs.img/') + 1) FROM items WHERE depth = 1 AND parent_id = (SELECT id FROM items WHERE path_text = 'hfs.img')" | head -1)
+[[ "$hvol" == "fs(HFS"* ]] || fail "HFS+ volume label [$hvol]"
+n=$(checks_against_tsk "$HFS" "$C" hfs.img 0 "$hvol")
+# Every file of the tree (not only those fls lists) is an item: 5 from $D, 4 in Notes, big.bin,
+# 30 in many, the empty file; plus the link and TSK's 4 metadata files ($ExtentsFile ...).
+assert_eq 41 "$(sql "$C" "SELECT count(*) FROM items WHERE path_text LIKE 'hfs.img/$hvol/%' AND kind = 'file' AND path_text NOT LIKE '%/$%' AND path_text NOT LIKE '%!/%' AND path_text NOT LIKE '%/..namedfork/%'")" "HFS+ files in the case"
+cafe=$'Notes/cafe\xcc\x81.txt'  # decomposed: e + U+0301 COMBINING ACUTE ACCENT
+assert_eq "$(sha256sum < "$HFS_SRC/Notes/café.txt" | cut -d' ' -f1)" \
+  "$(sql "$C" "SELECT sha256 FROM items WHERE path_text = 'hfs.img/$hvol/$cafe'")" "HFS+ non-ASCII name (NFD) and its digest"
+assert_eq "$(sha256sum < "$HFS_SRC/big.bin" | cut -d' ' -f1)" \
+  "$(sql "$C" "SELECT sha256 FROM items WHERE path_text = 'hfs.img/$hvol/big.bin'")" "HFS+ file over 1 MiB"
+assert_eq "$(sha256sum < /dev/null | cut -d' ' -f1)" \
+  "$(sql "$C" "SELECT sha256 FROM items WHERE path_text = 'hfs.img/$hvol/Notes/Deep Folder/inner/empty.txt'")" "HFS+ empty file"
+assert_eq "$(sha256sum < "$HFS_SRC/Notes/10:30 meeting.txt" | cut -d' ' -f1)" \
+  "$(sql "$C" "SELECT sha256 FROM items WHERE path_text = 'hfs.img/$hvol/Notes/10:30 meeting.txt'")" "HFS+ name with a colon"
+assert_eq ../docs/a.txt "$(sql "$C" "SELECT link_target FROM items WHERE path_text = 'hfs.img/$hvol/Notes/link'")" "HFS+ symlink target"
+assert_eq "$(sha256sum < "$D/docs/inner.bin" | cut -d' ' -f1)" \
+  "$(sql "$C" "SELECT sha256 FROM items WHERE path_text = 'hfs.img/$hvol/docs/pack.zip!/inner.bin'")" "zip inside the HFS+ image expanded"
+assert_eq $(( $(date -u -d '2024-03-01 12:00:00' +%s) * 1000000000 )) \
+  "$(sql "$C" "SELECT mtime_ns FROM items WHERE path_text = 'hfs.img/$hvol/big.bin'")" "HFS+ mtime (seconds since 1904)"
+pass "HFS+: $n files agree with fls/icat; NFD name, empty and large files, colon, symlink"
+a_inode=$(sql "$C" "SELECT inode FROM items WHERE path_text = 'hfs.img/$hvol/docs/a.txt'")
+rsrc_sha=$(sha256sum < "$T/rsrc.bin" | cut -d' ' -f1)
+assert_eq "$rsrc_sha" "$(icat "$HFS" "$a_inode-4353" | sha256sum | cut -d' ' -f1)" "icat reads the HFS+ resource fork"
+# A resource fork is evidence like an NTFS stream: an item of its own under its file, at the path
+# macOS gives it (fls does not list forks, so checks_against_tsk cannot see them).
+assert_eq "$rsrc_sha 1" "$(sql "$C" "SELECT f.sha256 || ' ' || (f.parent_id = a.id) FROM items f JOIN items a ON a.path_text = 'hfs.img/$hvol/docs/a.txt' WHERE f.path_text = 'hfs.img/$hvol/docs/a.txt/..namedfork/rsrc'")" \
+  "HFS+ resource fork is an item under its file"
+assert_eq 1 "$(sql "$C" "SELECT count(*) FROM items WHERE path_text LIKE '%/..namedfork/rsrc'")" "only non-empty forks are items"
+pass "HFS+ resource fork"
+
+# The same volume on an Apple Partition Map disk (older Macs, iPods): the map's own entry first
+# (Apple_partition_map, blocks 1-63), a driver partition of code, the HFS+ volume at block 128, then
+# Apple_Free. TSK (mmls) lists all four as allocated partitions.
+APM=$T/apm.img
+python3 - "$HFS" "$APM" <<'PY'
+import os, struct, sys
+hfs = open(sys.argv[1], 'rb').read()
+n = len(hfs) // 512
+img = bytearray((128 + n + 64) * 512)
+struct.pack_into('>2sHI', img, 0, b'ER', 512, len(img) // 512)  # driver descriptor map
+parts = [(1, 63, b'Apple', b'Apple_partition_map'), (64, 64, b'Macintosh', b'Apple_Driver43'),
+         (128, n, b'Macintosh HD', b'Apple_HFS'), (128 + n, 64, b'', b'Apple_Free')]
+for i, (start, count, name, kind) in enumerate(parts):
+    struct.pack_into('>2sHIII32s32sIII', img, 512 * (i + 1), b'PM', 0, len(parts), start, count, name, kind, 0, count, 0x37)
+img[64 * 512:64 * 512 + 4096] = os.urandom(4096)  # driver code
+img[128 * 512:128 * 512 + len(hfs)] = hfs
+open(sys.argv[2], 'wb').write(img)
+PY
+C=$T/c_apm
+new_case "$C"
+run_ngb scan --case "$C" --quiet --carve off "$APM"
+pvol=$(sql "$C" "SELECT substr(path_text, length('apm.img/') + 1) FROM items WHERE path_text LIKE 'apm.img/p%(HFS%)'")
+[ -n "$pvol" ] || fail "APM: no HFS+ partition in $(sql "$C" "SELECT group_concat(path_text, ' ') FROM items WHERE depth = 1 AND path_text NOT LIKE 'apm.img/%/%'")"
+n=$(checks_against_tsk "$APM" "$C" apm.img 128 "$pvol")
+# The partition map's own entry, the driver and Apple_Free hold no file system by design: not errors.
+assert_eq 0 "$rc" "APM scan exit code"
+assert_eq 0 "$(sql "$C" "SELECT count(*) FROM items WHERE error IS NOT NULL")" "APM error rows"
+assert_eq "driver free partition_map" "$(sql "$C" "SELECT group_concat(value, ' ') FROM (SELECT value FROM item_attrs WHERE key = 'volume.content' ORDER BY value)")" "APM: what the partitions hold instead"
+pass "Apple Partition Map: HFS+ partition $pvol, $n files agree with fls/icat"
+
 # --- A disk image inside a folder source is opened too (named like an image and one by content) --
 mkdir -p "$T/seized/case1"
 cp "$FAT" "$T/seized/case1/disk.dd"

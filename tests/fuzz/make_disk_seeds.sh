@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make_disk_seeds.sh DIR — writes small file-system images into DIR as extra seeds for
-# fuzz_disk_image: NTFS (with a named stream), exFAT, ISO 9660 (Rock Ridge + Joliet) and a GPT disk
-# holding a FAT partition. The committed corpus (tests/fuzz/corpus/disk_image) holds ext, FAT and
+# fuzz_disk_image: NTFS (with a named stream), exFAT, ISO 9660 (Rock Ridge + Joliet), HFS+ (with a
+# resource fork) and a GPT disk holding a FAT partition. The committed corpus (tests/fuzz/corpus/disk_image) holds ext, FAT and
 # MBR images and the fuzzer-found regressions; these file systems' smallest images are 0.4–4 MiB,
 # almost all zeros, so they are made where the fuzzer runs (scripts/test.sh) with the same Debian
 # tools as the end-to-end tests. A missing tool skips its image. Nothing here needs root.
@@ -41,4 +41,9 @@ if command -v sgdisk >/dev/null && command -v mformat >/dev/null && command -v m
     cp "$tmp/gpt.img" "$out/seed-gpt-fat.img"
   fi
 fi
+# HFS+ (no Debian tool makes it: the end-to-end tests' user-space writer), with a resource fork.
+mkdir -p "$tmp/hfs/sub"
+cp "$tmp/one.txt" "$tmp/hfs/" && cp "$tmp/two.txt" "$tmp/hfs/sub/"
+python3 "$(dirname "$0")/../e2e/hfsplus_write.py" "$out/seed-hfsplus.img" 1 "$tmp/hfs" \
+  --rsrc one.txt="$tmp/two.txt" >/dev/null 2>&1 || rm -f "$out/seed-hfsplus.img"
 exit 0
