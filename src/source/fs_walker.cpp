@@ -111,7 +111,7 @@ const TSK_FS_ATTR* HfsResourceFork(TSK_FS_FILE* f) {
   return fork;
 }
 
-// An entry for attribute `a` of the file `base` describes, at base.path + suffix.
+// The entry for attribute `a` of the file that `base` describes, at base.path + suffix.
 FsEntry StreamEntry(const FsEntry& base, const std::string& suffix, const TSK_FS_ATTR* a) {
   FsEntry s = base;
   s.path += suffix;
