@@ -2,11 +2,12 @@
 // media check of an image's own item.
 //
 // Units (each resumable on its own, see Scanner): the image file itself (read and hashed like any
-// file: it is evidence; unread with ImageUnitOptions::hash_image false), one directory-like item per volume ("disk.dd/p2(NTFS)"), then one per
-// name in each file system ("disk.dd/p2(NTFS)/Users/x/a.jpg", deleted and orphan files included,
-// NTFS streams as "a.txt:stream"). Items inside the image have depth 1 (their parent is the image
-// container), their parent_id is their folder's item (the volume item at the root), and their
-// content is read through TSK by the worker.
+// file: it is evidence; unread with ImageUnitOptions::hash_image false), one directory-like item
+// per volume ("disk.dd/p2(NTFS)"), then one per name in each file system
+// ("disk.dd/p2(NTFS)/Users/x/a.jpg", deleted and orphan files included, NTFS streams as
+// "a.txt:stream", HFS+ resource forks as "a.txt/..namedfork/rsrc"). Items inside the image have
+// depth 1 (their parent is the image container), their parent_id is their folder's item (the
+// volume item at the root), and their content is read through TSK by the worker.
 //
 // Carving (ImageUnitOptions::carve): after a file system's names, a folder item
 // "<volume>/$Carved" and one item per file the carver finds in the file system's unallocated runs

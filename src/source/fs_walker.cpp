@@ -105,9 +105,13 @@ const TSK_FS_ATTR* HfsResourceFork(TSK_FS_FILE* f) {
     const TSK_FS_ATTR* a = tsk_fs_file_attr_get_idx(f, i);
     if (!a) continue;
     const uint32_t t = AttrTypeOf(a);
-    if (t == TSK_FS_ATTR_TYPE_HFS_COMP_REC) return nullptr;
+    if (t == TSK_FS_ATTR_TYPE_HFS_COMP_REC) {
+      fork = nullptr;
+      break;
+    }
     if (t == TSK_FS_ATTR_TYPE_HFS_RSRC && a->size > 0 && !fork) fork = a;
   }
+  tsk_error_reset();  // attribute loading errors of damaged entries are not the walk's
   return fork;
 }
 
@@ -165,10 +169,8 @@ TSK_WALK_RET_ENUM OnName(TSK_FS_FILE* f, const char* dir, void* ptr) {
   if (e.kind != ItemKind::kFile) e.size.reset();
   const bool ntfs = TSK_FS_TYPE_ISNTFS(st->fs->ftype);
   const bool streams = ntfs && e.has_meta && !e.meta_reused;
-  const TSK_FS_ATTR* fork = TSK_FS_TYPE_ISHFS(st->fs->ftype) && e.has_meta && !e.meta_reused &&
-                                    e.kind == ItemKind::kFile
-                                ? HfsResourceFork(f)
-                                : nullptr;
+  const bool hfs_file = TSK_FS_TYPE_ISHFS(st->fs->ftype) && e.has_meta && !e.meta_reused && e.kind == ItemKind::kFile;
+  const TSK_FS_ATTR* fork = hfs_file ? HfsResourceFork(f) : nullptr;
   FsEntry base_copy;
   if (streams || fork) base_copy = e;
   if ((!streams || HasUnnamedContent(f)) && !(*st->fn)(std::move(e))) {
@@ -181,10 +183,7 @@ TSK_WALK_RET_ENUM OnName(TSK_FS_FILE* f, const char* dir, void* ptr) {
     st->stopped = true;
     return TSK_WALK_STOP;
   }
-  if (!streams) {
-    tsk_error_reset();
-    return TSK_WALK_CONT;
-  }
+  if (!streams) return TSK_WALK_CONT;
   // NTFS alternate data streams: one entry per named data (or index-root) attribute.
   const int n = tsk_fs_file_attr_getsize(f);
   for (int i = 0; i < n; ++i) {

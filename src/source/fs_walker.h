@@ -73,6 +73,7 @@ struct Volume {
   // not an error either (it is carved whole like any partition without a file system).
   std::string no_fs_by_type;
 };
+inline constexpr uint64_t kMaxEmptyPartition = uint64_t{1} << 30;
 
 // What a partition of this type (TSK's description) holds instead of a file system, when its
 // type says it holds none by design: "partition_map" (Apple_partition_map: the Apple Partition
@@ -80,7 +81,6 @@ struct Volume {
 // (Apple_Free, Apple_Void, Apple_Scratch), "swap" (MBR swap types, "Linux Swap / Solaris x86
 // (0x82)" and the like). Empty for any other type.
 std::string NoFileSystemByType(std::string_view description);
-inline constexpr uint64_t kMaxEmptyPartition = uint64_t{1} << 30;
 
 // The volumes of an image: every allocated partition of its volume system, or — without one —
 // the whole image as one file system. Error when neither a volume system nor a file system is
@@ -113,9 +113,9 @@ struct FsEntry {
 // data (or index-root) stream of a file right after the file — the names `fls -r -p` lists (an
 // NTFS file with nothing but named streams, such as $Secure, appears only as its streams) — and
 // for an HFS+ file's non-empty resource fork ("a.txt/..namedfork/rsrc", which fls does not list;
-// not for HFS+-compressed files, whose fork is their compressed data). Stops when fn returns false. "." and ".." are
-// skipped; TSK protects against directory loops. Error when the root cannot be walked (entries
-// already delivered stand).
+// not for HFS+-compressed files, whose fork is their compressed data). Stops when fn returns
+// false. "." and ".." are skipped; TSK protects against directory loops. Error when the root
+// cannot be walked (entries already delivered stand).
 Status WalkFileSystem(FileSystem& fs, const std::function<bool(FsEntry&&)>& fn);
 
 // Random access to the content of one file (one attribute) of a file system.
